@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Sets everything up and runs every test. This is the README's test command; .ci/run calls it.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+bash scripts/setup.sh web browser
+export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
+
+echo "== native tests (core, seeds, layering)"
+cargo test --locked
+
+echo "== release build"
+trunk build --release --offline
+
+echo "== end-to-end tests (release page in Chromium)"
+node --test --test-concurrency=1 tests/e2e/

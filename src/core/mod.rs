@@ -1,0 +1,12 @@
+//! The pure core: no yew, web-sys, gloo, wasm-bindgen or js-sys (enforced by `tests/layering.rs`).
+
+pub mod anchor;
+pub mod date;
+pub mod document;
+pub mod lanes;
+pub mod layout;
+pub mod scale;
+pub mod seed;
+pub mod ticks;
+pub mod timeline;
+pub mod view;

@@ -1,0 +1,192 @@
+//! View state and its reducer: `ViewState::apply(action, bounds)` returns the next view.
+//! Pan and zoom are pure; the UI dispatches actions and draws what comes back.
+
+use serde::Serialize;
+
+/// What the person is looking at.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ViewState {
+    /// Left edge of the window, days since 1970-01-01.
+    pub start_days: f64,
+    /// Right edge of the window.
+    pub end_days: f64,
+    /// The selected event's id.
+    pub selected: Option<String>,
+}
+
+/// Limits the reducer keeps the view within.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ViewBounds {
+    /// The data's first start and last end, in days.
+    pub extent_days: (f64, f64),
+}
+
+/// Narrowest window: one hour.
+pub const MIN_SPAN_DAYS: f64 = 1.0 / 24.0;
+/// Zoom factor of one +/- step.
+pub const ZOOM_STEP: f64 = 1.5;
+
+/// Everything that changes the view.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ViewAction {
+    /// Zoom by `factor` (> 1 zooms in) keeping the time at `anchor_fraction` of the width fixed.
+    ZoomAt {
+        /// Multiplier of the pixels per day.
+        factor: f64,
+        /// 0 = left edge, 1 = right edge.
+        anchor_fraction: f64,
+    },
+    /// Move by a fraction of the window (positive shows later times).
+    PanByFraction(f64),
+    /// Show all the data.
+    Fit,
+    /// Select an event (and keep the window where it is).
+    Select(String),
+    /// Clear the selection.
+    Deselect,
+    /// Bring `[start_days, end_days)` into view with the least movement (zooming out if needed).
+    Reveal {
+        /// Start of what must be visible.
+        start_days: f64,
+        /// End of it.
+        end_days: f64,
+    },
+}
+
+impl ViewBounds {
+    /// Widest window: four times the data (at least ten years), so zooming out stays bounded.
+    pub fn max_span_days(&self) -> f64 {
+        ((self.extent_days.1 - self.extent_days.0) * 4.0).max(3652.5)
+    }
+}
+
+impl ViewState {
+    /// The view that fits the whole extent with 4% padding each side.
+    pub fn fit(bounds: &ViewBounds) -> Self {
+        let (start, end) = bounds.extent_days;
+        let pad = ((end - start) * 0.04).max(0.5);
+        Self { start_days: start - pad, end_days: end + pad, selected: None }
+    }
+
+    /// Days shown.
+    pub fn span_days(&self) -> f64 {
+        self.end_days - self.start_days
+    }
+
+    /// The next view after `action`.
+    pub fn apply(&self, action: &ViewAction, bounds: &ViewBounds) -> ViewState {
+        let mut next = self.clone();
+        match action {
+            ViewAction::ZoomAt { factor, anchor_fraction } => {
+                if !(factor.is_finite() && *factor > 0.0) {
+                    return next;
+                }
+                let anchor_fraction = anchor_fraction.clamp(0.0, 1.0);
+                let span = (self.span_days() / factor).clamp(MIN_SPAN_DAYS, bounds.max_span_days());
+                let anchor = self.start_days + self.span_days() * anchor_fraction;
+                next.start_days = anchor - span * anchor_fraction;
+                next.end_days = next.start_days + span;
+            }
+            ViewAction::PanByFraction(fraction) if fraction.is_finite() => {
+                let shift = self.span_days() * fraction;
+                next.start_days += shift;
+                next.end_days += shift;
+            }
+            ViewAction::PanByFraction(_) => {}
+            ViewAction::Fit => {
+                let fitted = ViewState::fit(bounds);
+                next.start_days = fitted.start_days;
+                next.end_days = fitted.end_days;
+            }
+            ViewAction::Select(id) => next.selected = Some(id.clone()),
+            ViewAction::Deselect => next.selected = None,
+            ViewAction::Reveal { start_days, end_days } => {
+                let needed = (end_days - start_days) * 1.2;
+                if needed > next.span_days() {
+                    let centre = (start_days + end_days) / 2.0;
+                    let span = needed.min(bounds.max_span_days());
+                    next.start_days = centre - span / 2.0;
+                    next.end_days = centre + span / 2.0;
+                } else {
+                    let margin = next.span_days() * 0.1;
+                    if *start_days < next.start_days {
+                        let shift = start_days - margin - next.start_days;
+                        next.start_days += shift;
+                        next.end_days += shift;
+                    } else if *end_days > next.end_days {
+                        let shift = end_days + margin - next.end_days;
+                        next.start_days += shift;
+                        next.end_days += shift;
+                    }
+                }
+            }
+        }
+        next.clamp_to(bounds)
+    }
+
+    /// Keeps the window's centre within the data extent so the data can never be lost off-screen.
+    fn clamp_to(mut self, bounds: &ViewBounds) -> Self {
+        let (lo, hi) = bounds.extent_days;
+        let centre = (self.start_days + self.end_days) / 2.0;
+        let shift = centre.clamp(lo, hi) - centre;
+        self.start_days += shift;
+        self.end_days += shift;
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const BOUNDS: ViewBounds = ViewBounds { extent_days: (15_000.0, 17_700.0) };
+
+    #[test]
+    fn zoom_keeps_the_anchor_fixed() {
+        let view = ViewState::fit(&BOUNDS);
+        let anchor_before = view.start_days + view.span_days() * 0.25;
+        let zoomed = view.apply(&ViewAction::ZoomAt { factor: 2.0, anchor_fraction: 0.25 }, &BOUNDS);
+        let anchor_after = zoomed.start_days + zoomed.span_days() * 0.25;
+        assert!((anchor_before - anchor_after).abs() < 1e-9);
+        assert!((zoomed.span_days() - view.span_days() / 2.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn fit_undoes_zoom_and_pan_and_keeps_selection() {
+        let view = ViewState::fit(&BOUNDS).apply(&ViewAction::Select("x".into()), &BOUNDS);
+        let moved = view
+            .apply(&ViewAction::ZoomAt { factor: 40.0, anchor_fraction: 0.9 }, &BOUNDS)
+            .apply(&ViewAction::PanByFraction(-0.3), &BOUNDS)
+            .apply(&ViewAction::Fit, &BOUNDS);
+        assert_eq!(moved, view);
+    }
+
+    #[test]
+    fn reveal_brings_an_event_into_view() {
+        let view = ViewState { start_days: 15_000.0, end_days: 15_010.0, selected: None };
+        let shown = view.apply(&ViewAction::Reveal { start_days: 15_050.0, end_days: 15_051.0 }, &BOUNDS);
+        assert!(shown.start_days <= 15_050.0 && shown.end_days >= 15_051.0);
+        assert!((shown.span_days() - 10.0).abs() < 1e-9, "no zoom needed");
+    }
+
+    proptest! {
+        #[test]
+        fn any_action_sequence_keeps_a_sane_window(steps in proptest::collection::vec((0u8..4, -3.0f64..3.0), 0..40)) {
+            let mut view = ViewState::fit(&BOUNDS);
+            for (kind, amount) in steps {
+                let action = match kind {
+                    0 => ViewAction::ZoomAt { factor: amount.exp(), anchor_fraction: amount.abs() / 3.0 },
+                    1 => ViewAction::PanByFraction(amount),
+                    2 => ViewAction::Reveal { start_days: 15_000.0 + amount * 900.0, end_days: 15_001.0 + amount * 900.0 },
+                    _ => ViewAction::Fit,
+                };
+                view = view.apply(&action, &BOUNDS);
+                prop_assert!(view.span_days() >= MIN_SPAN_DAYS * 0.999);
+                prop_assert!(view.span_days() <= BOUNDS.max_span_days() * 1.001);
+                let centre = (view.start_days + view.end_days) / 2.0;
+                prop_assert!(centre >= BOUNDS.extent_days.0 - 1e-6 && centre <= BOUNDS.extent_days.1 + 1e-6);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+//! Yew components. They draw what the core computed and turn input into `ViewAction`s; no
+//! geometry is computed here.
+
+mod app;
+mod detail_panel;
+mod source_dialog;
+mod timeline_view;
+
+/// Mounts the app on `<main id="app">` (or the body) and logs panics to the console.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("Citeline panicked: {info}").into());
+    }));
+    let root = gloo::utils::document().get_element_by_id("app");
+    match root {
+        Some(root) => {
+            yew::Renderer::<app::App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<app::App>::new().render();
+        }
+    }
+}
+
+/// The `#event=<id>` fragment of the current URL, if any.
+pub(crate) fn event_from_hash() -> Option<String> {
+    let hash = gloo::utils::window().location().hash().ok()?;
+    let id = hash.strip_prefix("#event=")?;
+    (!id.is_empty()).then(|| decode_component(id))
+}
+
+/// Percent-decodes a URL component (ids are usually plain, but links may be encoded).
+fn decode_component(text: &str) -> String {
+    decode_uri_component(text).unwrap_or_else(|_| text.to_owned())
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen::prelude::wasm_bindgen(catch, js_name = decodeURIComponent)]
+    fn decode_uri_component(text: &str) -> Result<String, wasm_bindgen::JsValue>;
+    #[wasm_bindgen::prelude::wasm_bindgen(js_name = encodeURIComponent)]
+    fn encode_uri_component(text: &str) -> String;
+}
+
+/// The URL fragment for a selection.
+pub(crate) fn hash_for(selected: Option<&str>) -> String {
+    match selected {
+        Some(id) => format!("#event={}", encode_uri_component(id)),
+        None => String::new(),
+    }
+}
