@@ -13,4 +13,5 @@ echo "== release build"
 trunk build --release --offline
 
 echo "== end-to-end tests (release page in Chromium)"
-node --test --test-concurrency=1 tests/e2e/
+node --test --test-concurrency=1 tests/e2e/*.test.mjs
+echo "== all tests passed; screenshots in test-output/"

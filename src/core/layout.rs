@@ -66,6 +66,8 @@ pub struct LayoutFrame {
     pub lane_count: usize,
 }
 
+/// Height of one label lane (the UI stacks lane `n` at `n * LANE_PX` above the axis).
+pub const LANE_PX: f64 = 48.0;
 /// Dot diameter in px.
 pub const DOT_PX: f64 = 12.0;
 /// Minimum horizontal gap between label boxes in one lane.

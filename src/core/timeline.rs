@@ -30,6 +30,17 @@ pub enum DateBasisKind {
     Publication,
 }
 
+impl DateBasisKind {
+    /// How the kind reads in the detail panel.
+    pub fn describe(self) -> &'static str {
+        match self {
+            DateBasisKind::Stated => "Stated in the text",
+            DateBasisKind::Resolved => "Worked out from a relative date",
+            DateBasisKind::Publication => "Taken from the publication date",
+        }
+    }
+}
+
 /// Where an event's date came from, for people to read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateBasis {
@@ -47,6 +58,16 @@ pub enum Support {
     Date,
     /// The passage gives (part of) what happened.
     Description,
+}
+
+impl Support {
+    /// How the support reads as a badge.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Support::Date => "gives the date",
+            Support::Description => "describes the event",
+        }
+    }
 }
 
 /// A quoted passage of a document that supports an event.

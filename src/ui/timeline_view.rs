@@ -1,0 +1,325 @@
+//! The timeline: axis, markers and labels exactly as `core::layout` placed them, plus the input
+//! handling that turns wheel, drag, pinch, buttons and keys into `ViewAction`s.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, PointerEvent, WheelEvent};
+use yew::prelude::*;
+
+use crate::core::date::{date_from_days, DateValue};
+use crate::core::layout::{layout, MarkKind, PlacedEvent, LANE_PX};
+use crate::core::ticks::TickUnit;
+use crate::core::timeline::Timeline;
+use crate::core::view::{ViewAction, ViewState, ZOOM_STEP};
+
+/// Movement (px) before a press becomes a drag rather than a click.
+const DRAG_THRESHOLD_PX: f64 = 4.0;
+/// Fraction of the window one arrow key press pans.
+const ARROW_PAN: f64 = 0.2;
+
+#[derive(Properties, PartialEq)]
+pub struct TimelineViewProps {
+    pub timeline: Rc<Timeline>,
+    pub view: ViewState,
+    pub on_action: Callback<ViewAction>,
+}
+
+/// Pointers currently down on the plot, and what they are doing.
+#[derive(Default)]
+struct Gesture {
+    /// Last known client position of each pointer.
+    pointers: HashMap<i32, (f64, f64)>,
+    /// Where the first pointer went down.
+    origin: (f64, f64),
+    /// Whether the press has become a drag (so the click that ends it is not a selection).
+    dragging: bool,
+    /// Set when a drag ends; the click that follows is swallowed.
+    swallow_click: bool,
+}
+
+fn unit_name(unit: TickUnit) -> &'static str {
+    match unit {
+        TickUnit::Years => "years",
+        TickUnit::Months => "months",
+        TickUnit::Days => "days",
+        TickUnit::Hours => "hours",
+    }
+}
+
+fn element_width(node: &NodeRef) -> Option<f64> {
+    let el = node.cast::<HtmlElement>()?;
+    let w = el.get_bounding_client_rect().width();
+    (w > 0.0).then_some(w)
+}
+
+/// Horizontal position of a client x as a fraction of the element's width.
+fn fraction_at(el: &HtmlElement, client_x: f64) -> f64 {
+    let rect = el.get_bounding_client_rect();
+    if rect.width() <= 0.0 {
+        return 0.5;
+    }
+    ((client_x - rect.left()) / rect.width()).clamp(0.0, 1.0)
+}
+
+#[function_component(TimelineView)]
+pub fn timeline_view(props: &TimelineViewProps) -> Html {
+    let plot = use_node_ref();
+    let width = use_state(|| 960.0_f64);
+    let gesture = use_mut_ref(Gesture::default);
+
+    // Measure the plot now and whenever the window resizes.
+    {
+        let plot = plot.clone();
+        let width = width.clone();
+        use_effect_with((), move |_| {
+            let measure = move || {
+                if let Some(w) = element_width(&plot) {
+                    if (w - *width).abs() > 0.5 {
+                        width.set(w);
+                    }
+                }
+            };
+            measure();
+            let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
+            move || drop(listener)
+        });
+    }
+
+    // Wheel zoom needs a non-passive listener to keep the page from scrolling.
+    {
+        let plot = plot.clone();
+        let on_action = props.on_action.clone();
+        use_effect_with((), move |_| {
+            let listener = plot.cast::<HtmlElement>().map(|el| {
+                let target = el.clone();
+                EventListener::new_with_options(&target, "wheel", EventListenerOptions::enable_prevent_default(), move |event| {
+                    let Some(event) = event.dyn_ref::<WheelEvent>() else { return };
+                    // Lines and pages are turned into pixels so every device zooms at a similar rate.
+                    let per_unit = match event.delta_mode() {
+                        1 => 40.0,
+                        2 => 800.0,
+                        _ => 1.0,
+                    };
+                    let (dx, dy) = (event.delta_x() * per_unit, event.delta_y() * per_unit);
+                    if dx.abs() > dy.abs() {
+                        let w = el.get_bounding_client_rect().width().max(1.0);
+                        on_action.emit(ViewAction::PanByFraction(dx / w));
+                    } else if dy != 0.0 {
+                        let factor = (-dy * 0.0025).exp().clamp(0.25, 4.0);
+                        on_action.emit(ViewAction::ZoomAt { factor, anchor_fraction: fraction_at(&el, f64::from(event.client_x())) });
+                    }
+                    event.prevent_default();
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let frame = {
+        let timeline = props.timeline.clone();
+        use_memo((Rc::as_ptr(&timeline) as usize, props.view.clone(), (*width * 2.0).round() as i64), move |(_, view, _)| {
+            layout(&timeline, view, *width)
+        })
+    };
+
+    let on_pointer_down = {
+        let gesture = gesture.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.pointer_type() == "mouse" && e.button() != 0 {
+                return;
+            }
+            let mut g = gesture.borrow_mut();
+            if g.pointers.is_empty() {
+                g.origin = (f64::from(e.client_x()), f64::from(e.client_y()));
+                g.dragging = false;
+                g.swallow_click = false;
+            }
+            g.pointers.insert(e.pointer_id(), (f64::from(e.client_x()), f64::from(e.client_y())));
+        })
+    };
+    let on_pointer_move = {
+        let gesture = gesture.clone();
+        let on_action = props.on_action.clone();
+        let plot = plot.clone();
+        Callback::from(move |e: PointerEvent| {
+            let Some(el) = plot.cast::<HtmlElement>() else { return };
+            let mut g = gesture.borrow_mut();
+            let id = e.pointer_id();
+            let Some(&previous) = g.pointers.get(&id) else { return };
+            let now = (f64::from(e.client_x()), f64::from(e.client_y()));
+            let width = el.get_bounding_client_rect().width().max(1.0);
+            if g.pointers.len() >= 2 {
+                // Pinch: the ratio of the distances between the two pointers, about their midpoint.
+                let other = g.pointers.iter().find(|(k, _)| **k != id).map(|(_, v)| *v);
+                if let Some(other) = other {
+                    let before = (previous.0 - other.0).hypot(previous.1 - other.1);
+                    let after = (now.0 - other.0).hypot(now.1 - other.1);
+                    if before > 1.0 && after > 1.0 {
+                        let mid = (now.0 + other.0) / 2.0;
+                        on_action.emit(ViewAction::ZoomAt { factor: after / before, anchor_fraction: fraction_at(&el, mid) });
+                    }
+                }
+                g.dragging = true;
+            } else {
+                if !g.dragging && (now.0 - g.origin.0).hypot(now.1 - g.origin.1) >= DRAG_THRESHOLD_PX {
+                    g.dragging = true;
+                    let _ = el.set_pointer_capture(id);
+                }
+                if g.dragging {
+                    on_action.emit(ViewAction::PanByFraction(-(now.0 - previous.0) / width));
+                }
+            }
+            g.pointers.insert(id, now);
+        })
+    };
+    let on_pointer_up = {
+        let gesture = gesture.clone();
+        Callback::from(move |e: PointerEvent| {
+            let mut g = gesture.borrow_mut();
+            g.pointers.remove(&e.pointer_id());
+            if g.pointers.is_empty() && g.dragging {
+                g.swallow_click = true;
+                g.dragging = false;
+            }
+        })
+    };
+
+    let on_key_down = {
+        let on_action = props.on_action.clone();
+        let selected = props.view.selected.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                return;
+            }
+            let action = match e.key().as_str() {
+                "+" | "=" => ViewAction::ZoomAt { factor: ZOOM_STEP, anchor_fraction: 0.5 },
+                "-" | "_" => ViewAction::ZoomAt { factor: 1.0 / ZOOM_STEP, anchor_fraction: 0.5 },
+                "ArrowLeft" => ViewAction::PanByFraction(-ARROW_PAN),
+                "ArrowRight" => ViewAction::PanByFraction(ARROW_PAN),
+                "Home" => ViewAction::Fit,
+                "Escape" if selected.is_some() => ViewAction::Deselect,
+                _ => return,
+            };
+            e.prevent_default();
+            on_action.emit(action);
+        })
+    };
+
+    let button = |label: &'static str, text: &'static str, key: &'static str, action: ViewAction| {
+        let on_action = props.on_action.clone();
+        html! {
+            <button type="button" class="tool" aria-label={label} title={format!("{label} ({key})")}
+                aria-keyshortcuts={key}
+                onclick={Callback::from(move |_| on_action.emit(action.clone()))}>{ text }</button>
+        }
+    };
+
+    let lanes_px = frame.lane_count.max(1) as f64 * LANE_PX;
+    let range_label = format!(
+        "Showing {} to {}",
+        day_label(props.view.start_days),
+        day_label(props.view.end_days),
+    );
+
+    html! {
+        <section class="timeline" aria-label="Timeline">
+            <div class="toolbar" role="toolbar" aria-label="Zoom and pan">
+                { button("Zoom out", "−", "-", ViewAction::ZoomAt { factor: 1.0 / ZOOM_STEP, anchor_fraction: 0.5 }) }
+                { button("Zoom in", "+", "+", ViewAction::ZoomAt { factor: ZOOM_STEP, anchor_fraction: 0.5 }) }
+                { button("Earlier", "←", "ArrowLeft", ViewAction::PanByFraction(-ARROW_PAN)) }
+                { button("Later", "→", "ArrowRight", ViewAction::PanByFraction(ARROW_PAN)) }
+                { button("Fit all", "Fit all", "Home", ViewAction::Fit) }
+                <p class="range" aria-live="polite">{ range_label }</p>
+            </div>
+            <div class="plot" ref={plot.clone()} onkeydown={on_key_down}
+                onpointerdown={on_pointer_down} onpointermove={on_pointer_move}
+                onpointerup={on_pointer_up.clone()} onpointercancel={on_pointer_up}>
+                <div class="lanes" style={format!("height:{lanes_px}px")}>
+                    { for frame.events.iter().map(|p| event_label(p, &props.on_action, &gesture)) }
+                </div>
+                <div class="axis" data-tick-unit={unit_name(frame.ticks.unit)} aria-hidden="true">
+                    <div class="axis-line"></div>
+                    { for frame.events.iter().map(marker) }
+                    { for frame.ticks.minor.iter().map(|t| html! {
+                        <span class="tick" style={format!("left:{}px", t.x_px)}><span class="tick-label">{ &t.label }</span></span>
+                    }) }
+                    <div class="major-ticks">
+                        { for frame.ticks.major.iter().map(|t| html! {
+                            <span class="major-tick" style={format!("left:{}px", t.x_px)}>{ &t.label }</span>
+                        }) }
+                    </div>
+                </div>
+            </div>
+            <p class="hint">{ "Scroll or pinch to zoom, drag to pan. Keys: + and − zoom, arrows pan, Home fits all, Tab moves between events." }</p>
+        </section>
+    }
+}
+
+fn day_label(t_days: f64) -> String {
+    date_from_days(t_days).map(|d| DateValue::from_date(d).display_short()).unwrap_or_default()
+}
+
+fn marker(p: &PlacedEvent) -> Html {
+    let class = classes!(
+        "marker",
+        match p.kind {
+            MarkKind::Point => "marker-point",
+            MarkKind::Span => "marker-span",
+        },
+        p.selected.then_some("selected")
+    );
+    html! {
+        <span class={class} data-marker-for={p.id.clone()}
+            style={format!("left:{}px;width:{}px", p.marker_x_px, p.marker_width_px)}></span>
+    }
+}
+
+fn event_label(p: &PlacedEvent, on_action: &Callback<ViewAction>, gesture: &Rc<RefCell<Gesture>>) -> Html {
+    let onclick = {
+        let on_action = on_action.clone();
+        let gesture = gesture.clone();
+        let id = p.id.clone();
+        let selected = p.selected;
+        Callback::from(move |_: MouseEvent| {
+            if std::mem::take(&mut gesture.borrow_mut().swallow_click) {
+                return;
+            }
+            on_action.emit(if selected { ViewAction::Deselect } else { ViewAction::Select(id.clone()) });
+        })
+    };
+    // The stem joins the label to its marker on the axis.
+    let stem_x = match p.kind {
+        MarkKind::Point => p.marker_x_px + p.marker_width_px / 2.0,
+        MarkKind::Span => p.marker_x_px.max(p.label_x_px).min(p.label_x_px + p.label_width_px) + 1.0,
+    };
+    let bottom = p.lane as f64 * LANE_PX;
+    html! {
+        <>
+            <span class={classes!("stem", p.selected.then_some("selected"))} aria-hidden="true"
+                style={format!("left:{stem_x}px;height:{bottom}px")}></span>
+            <button type="button"
+                class={classes!("event", format!("precision-{}", granularity_name(p)), p.selected.then_some("selected"))}
+                data-event-id={p.id.clone()} aria-label={p.accessible_name.clone()}
+                aria-pressed={if p.selected { "true" } else { "false" }}
+                style={format!("left:{}px;width:{}px;bottom:{bottom}px", p.label_x_px, p.label_width_px)}
+                {onclick}>
+                <span class="event-title">{ &p.title }</span>
+                <span class="event-date">{ &p.date_label }</span>
+            </button>
+        </>
+    }
+}
+
+fn granularity_name(p: &PlacedEvent) -> &'static str {
+    use crate::core::date::Granularity;
+    match p.granularity {
+        Granularity::Year => "year",
+        Granularity::Month => "month",
+        Granularity::Day => "day",
+        Granularity::Time => "time",
+    }
+}

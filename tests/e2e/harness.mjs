@@ -1,0 +1,86 @@
+// Shared rig for the browser tests: a static server for dist/ on 127.0.0.1 and Debian's Chromium
+// driven by playwright-core. Everything started here is stopped by `close()`.
+import { createServer } from 'node:http';
+import { readFile, mkdtemp, rm, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, extname, normalize, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const dist = join(root, 'dist');
+export const outputDir = join(root, 'test-output');
+
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+};
+
+/** Serves `dir` on 127.0.0.1 at a free port. */
+export async function serve(dir = dist) {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Debian's Chromium, headless, with a fresh profile. */
+export async function launch() {
+  const profile = await mkdtemp(join(tmpdir(), 'citeline-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+    viewport: { width: 1280, height: 800 },
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A new page that records console errors and uncaught exceptions. */
+export async function newPage(context, viewport) {
+  const page = await context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  return { page, errors };
+}
+
+export async function screenshot(page, name, { fullPage = true } = {}) {
+  await mkdir(outputDir, { recursive: true });
+  const path = join(outputDir, `${name}.png`);
+  await page.screenshot({ path, fullPage });
+  return path;
+}
+
+/** The seed documents' texts by id, read from the repository's seeds/. */
+export async function seedTexts() {
+  const manifest = JSON.parse(await readFile(join(root, 'seeds', 'manifest.json'), 'utf8'));
+  const texts = {};
+  for (const doc of manifest.documents) texts[doc.id] = await readFile(join(root, 'seeds', doc.file), 'utf8');
+  const { events } = JSON.parse(await readFile(join(root, 'seeds', 'events.json'), 'utf8'));
+  return { texts, events };
+}
