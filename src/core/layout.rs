@@ -86,7 +86,7 @@ fn round_px(x: f64) -> f64 {
 pub fn layout(timeline: &Timeline, view: &ViewState, width_px: f64) -> LayoutFrame {
     let scale = TimeScale::new(view.start_days, view.end_days, width_px);
     let width_px = scale.width_px();
-    let max_label_px = (width_px * 0.62).clamp(80.0, 260.0);
+    let max_label_px = (width_px * 0.62).clamp(80.0, 340.0);
     let mut order: Vec<&_> = timeline.events.iter().collect();
     order.sort_by(|a, b| {
         (a.date.start_days(), a.date.end_days(), &a.id).partial_cmp(&(b.date.start_days(), b.date.end_days(), &b.id)).unwrap_or(std::cmp::Ordering::Equal)

@@ -109,9 +109,7 @@ pub fn ticks(scale: &TimeScale, min_spacing_px: f64) -> TickSet {
                 let t = days_from_date(month);
                 if in_view(t) {
                     if month.month0() % step == 0 {
-                        // January names its year, so a row of months always says which year it is.
-                        let label = if month.month() == 1 { month.year().to_string() } else { month.format("%b").to_string() };
-                        minor.push(tick(t, label));
+                        minor.push(tick(t, month.format("%b").to_string()));
                     }
                     if month.month() == 1 {
                         major.push(tick(t, month.year().to_string()));
@@ -157,6 +155,18 @@ pub fn ticks(scale: &TimeScale, min_spacing_px: f64) -> TickSet {
                     }
                 }
             }
+        }
+    }
+    // The major row always says where we are: with no boundary in view, it labels the left edge.
+    if major.is_empty() {
+        let context = match unit {
+            TickUnit::Years => None,
+            TickUnit::Months => Some(first.year().to_string()),
+            TickUnit::Days => Some(first.format("%B %Y").to_string()),
+            TickUnit::Hours => Some(first.format("%a %-d %B %Y").to_string()),
+        };
+        if let Some(label) = context {
+            major.push(Tick { t_days: scale.start_days(), x_px: 0.0, label });
         }
     }
     TickSet { unit, step, minor, major }

@@ -188,16 +188,28 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
         })
     };
 
+    // Keys zoom about the focused event (else the centre). If the focused event leaves the view,
+    // focus falls back to the plot itself so the keyboard keeps working.
+    let keyboard_in_plot = use_mut_ref(|| false);
     let on_key_down = {
         let on_action = props.on_action.clone();
         let selected = props.view.selected.clone();
+        let frame = frame.clone();
+        let keyboard_in_plot = keyboard_in_plot.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.ctrl_key() || e.meta_key() || e.alt_key() {
                 return;
             }
+            let focused = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+                .and_then(|el| el.get_attribute("data-event-id"))
+                .and_then(|id| frame.events.iter().find(|p| p.id == id))
+                .map(|p| ((p.marker_x_px + p.marker_width_px / 2.0) / frame.width_px).clamp(0.0, 1.0));
+            let anchor_fraction = focused.unwrap_or(0.5);
             let action = match e.key().as_str() {
-                "+" | "=" => ViewAction::ZoomAt { factor: ZOOM_STEP, anchor_fraction: 0.5 },
-                "-" | "_" => ViewAction::ZoomAt { factor: 1.0 / ZOOM_STEP, anchor_fraction: 0.5 },
+                "+" | "=" => ViewAction::ZoomAt { factor: ZOOM_STEP, anchor_fraction },
+                "-" | "_" => ViewAction::ZoomAt { factor: 1.0 / ZOOM_STEP, anchor_fraction },
                 "ArrowLeft" => ViewAction::PanByFraction(-ARROW_PAN),
                 "ArrowRight" => ViewAction::PanByFraction(ARROW_PAN),
                 "Home" => ViewAction::Fit,
@@ -205,9 +217,24 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                 _ => return,
             };
             e.prevent_default();
+            *keyboard_in_plot.borrow_mut() = true;
             on_action.emit(action);
         })
     };
+    {
+        let plot = plot.clone();
+        use_effect(move || {
+            if std::mem::take(&mut *keyboard_in_plot.borrow_mut()) {
+                let active = gloo::utils::document().active_element();
+                let lost = active.is_none_or(|a| a == gloo::utils::body().into());
+                if lost {
+                    if let Some(el) = plot.cast::<HtmlElement>() {
+                        let _ = el.focus();
+                    }
+                }
+            }
+        });
+    }
 
     let button = |label: &'static str, text: &'static str, key: &'static str, action: ViewAction| {
         let on_action = props.on_action.clone();
@@ -235,13 +262,13 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                 { button("Fit all", "Fit all", "Home", ViewAction::Fit) }
                 <p class="range" aria-live="polite">{ range_label }</p>
             </div>
-            <div class="plot" ref={plot.clone()} onkeydown={on_key_down}
+            <div class="plot" ref={plot.clone()} onkeydown={on_key_down} tabindex="-1"
                 onpointerdown={on_pointer_down} onpointermove={on_pointer_move}
                 onpointerup={on_pointer_up.clone()} onpointercancel={on_pointer_up}>
                 <div class="lanes" style={format!("height:{lanes_px}px")}>
                     { for frame.events.iter().map(|p| event_label(p, &props.on_action, &gesture)) }
                 </div>
-                <div class="axis" data-tick-unit={unit_name(frame.ticks.unit)} aria-hidden="true">
+                <div class="axis" data-tick-unit={unit_name(frame.ticks.unit)} data-tick-step={frame.ticks.step.to_string()} aria-hidden="true">
                     <div class="axis-line"></div>
                     { for frame.events.iter().map(marker) }
                     { for frame.ticks.minor.iter().map(|t| html! {

@@ -31,6 +31,14 @@ async function open(hash = '', viewport) {
 
 const ev = (id) => `[data-event-id="${id}"]`;
 
+/** The axis's tick step as a nominal number of days (finer zoom, smaller step). */
+async function tickDays(page) {
+  const axis = page.locator('.axis');
+  const unit = await axis.getAttribute('data-tick-unit');
+  const step = Number(await axis.getAttribute('data-tick-step'));
+  return step * { hours: 1 / 24, days: 1, months: 30.44, years: 365.25 }[unit];
+}
+
 /** True if the element's box is on screen and it is the topmost thing at its centre. */
 async function clickable(page, id) {
   return page.locator(ev(id)).evaluate((el) => {
@@ -101,6 +109,7 @@ test('clicking each event shows every passage, as it stands in the seed text', a
     assert.equal(title, event.title);
   }
   // Dates as people read them, with precision and basis.
+  await page.locator(ev('attacks-2017')).click();
   await page.locator(ev('global-internet-forum-trip')).click();
   assert.equal(await page.locator('.date-long').textContent(), 'Friday 8 June 2018');
   assert.match(await page.locator('.facts').textContent(), /Known to the day/);
@@ -180,12 +189,14 @@ test('keyboard alone reaches every event in time order and selects it', async ()
   await page.keyboard.press('Space');
   await page.waitForSelector(`[data-detail-for="${order[1]}"]`);
   // Zoom and fit from the keyboard.
-  const unit = () => page.locator('.axis').getAttribute('data-tick-unit');
-  assert.equal(await unit(), 'years');
-  for (let i = 0; i < 8; i++) await page.keyboard.press('+');
-  assert.notEqual(await unit(), 'years', '+ zooms in');
   await page.keyboard.press('Home');
-  assert.equal(await unit(), 'years', 'Home fits all');
+  const fit = await tickDays(page);
+  for (let i = 0; i < 8; i++) await page.keyboard.press('+');
+  assert.ok(await tickDays(page) < fit / 10, '+ zooms in to finer ticks');
+  await page.keyboard.press('-');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Home');
+  assert.equal(await tickDays(page), fit, 'Home fits all');
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -193,7 +204,7 @@ test('keyboard alone reaches every event in time order and selects it', async ()
 test('wheel zoom changes the tick level, centred on the cursor', async () => {
   const { page, errors } = await open();
   const unit = () => page.locator('.axis').getAttribute('data-tick-unit');
-  assert.equal(await unit(), 'years');
+  const fit = await tickDays(page);
   const trip = page.locator(ev('global-internet-forum-trip'));
   const marker = page.locator('[data-marker-for="global-internet-forum-trip"]');
   const box = await marker.boundingBox();
@@ -203,8 +214,8 @@ test('wheel zoom changes the tick level, centred on the cursor', async () => {
     await page.mouse.wheel(0, -240);
     await page.waitForTimeout(30);
   }
-  const zoomed = await unit();
-  assert.ok(['months', 'days'].includes(zoomed), `zoomed to ${zoomed}`);
+  assert.ok(await tickDays(page) < fit / 5, 'wheel zooms in to finer ticks');
+  assert.ok(['months', 'days'].includes(await unit()), `zoomed to ${await unit()}`);
   const after = await marker.boundingBox();
   assert.ok(Math.abs(after.x + after.width / 2 - x) < 30, 'the point under the cursor stays put');
   assert.ok(await trip.isVisible());
