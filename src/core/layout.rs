@@ -75,7 +75,7 @@ pub const LANE_GAP_PX: f64 = 8.0;
 /// Minimum distance between tick labels.
 pub const TICK_SPACING_PX: f64 = 72.0;
 /// Average width of a label character (13–14 px system sans) plus padding, used to size label boxes.
-const CHAR_PX: f64 = 7.2;
+const CHAR_PX: f64 = 8.2;
 const LABEL_PADDING_PX: f64 = 20.0;
 
 fn round_px(x: f64) -> f64 {
