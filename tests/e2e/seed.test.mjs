@@ -232,6 +232,33 @@ test('wheel zoom changes the tick level, centred on the cursor', async () => {
   await page.close();
 });
 
+test('two-finger pinch zooms about the fingers', async () => {
+  const { page, errors } = await open('', { width: 390, height: 844 });
+  const fit = await tickDays(page);
+  // Touch pointers, as a phone sends them: two down, spread apart, up.
+  await page.locator('.plot').evaluate(async (plot) => {
+    const r = plot.getBoundingClientRect();
+    const y = r.top + r.height - 30;
+    const cx = r.left + r.width * 0.8;
+    const fire = (type, id, x) => plot.dispatchEvent(new PointerEvent(type, {
+      pointerId: id, pointerType: 'touch', isPrimary: id === 1, clientX: x, clientY: y, bubbles: true, button: 0,
+    }));
+    fire('pointerdown', 1, cx - 10);
+    fire('pointerdown', 2, cx + 10);
+    for (let d = 10; d <= 150; d += 10) {
+      fire('pointermove', 1, cx - d);
+      fire('pointermove', 2, cx + d);
+      await new Promise(requestAnimationFrame);
+    }
+    fire('pointerup', 1, cx - 150);
+    fire('pointerup', 2, cx + 150);
+  });
+  assert.ok(await tickDays(page) < fit, 'pinching out zooms in');
+  assert.equal(new URL(page.url()).hash, '', 'a pinch selects nothing');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('screenshots: desktop and phone, light and dark', async () => {
   for (const scheme of ['light', 'dark']) {
     for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
