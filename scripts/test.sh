@@ -9,6 +9,9 @@ export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
 echo "== native tests (core, seeds, layering)"
 cargo test --locked
 
+echo "== component tests in headless Chromium (wasm-bindgen-test)"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --test web
+
 echo "== release build"
 trunk build --release --offline
 

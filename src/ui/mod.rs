@@ -2,6 +2,7 @@
 //! geometry is computed here.
 
 mod app;
+pub use app::App;
 mod detail_panel;
 mod source_dialog;
 mod timeline_view;
