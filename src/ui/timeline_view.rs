@@ -281,7 +281,10 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                     </div>
                 </div>
             </div>
-            <p class="hint">{ "Scroll or pinch to zoom, drag to pan. Keys: + and − zoom, arrows pan, Home fits all, Tab moves between events." }</p>
+            <p class="hint">
+                <span class="hint-pointer">{ "Scroll to zoom, drag to pan. Keys: + and − zoom, arrows pan, Home fits all, Tab moves between events." }</span>
+                <span class="hint-touch">{ "Pinch to zoom, drag to pan, tap an event for its evidence." }</span>
+            </p>
         </section>
     }
 }
