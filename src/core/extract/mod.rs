@@ -5,6 +5,12 @@
 
 use serde::Serialize;
 
+mod calendar;
+mod rules;
+mod tokens;
+
+pub use calendar::Cal;
+
 /// TIMEX3 types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
@@ -116,12 +122,52 @@ pub struct Mention {
     pub modifier: Option<Modifier>,
     /// How the value was worked out.
     pub resolution: Resolution,
+    /// Granularity of a specific date (years, quarters, seasons and decades count as years).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub granularity: Option<crate::core::date::Granularity>,
+    /// The interval a specific date covers: first day and the day after the last (ISO dates).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interval: Option<(String, String)>,
 }
 
 /// Finds the temporal expressions in `text`. `reference` is the document's publication date (the
 /// anchor for "today", "last year", a missing year); without it, relative values stay
 /// underspecified (`XXXX-06-04`) or relative to the last mentioned date.
 pub fn extract(text: &str, reference: Option<chrono::NaiveDate>, locale: Locale) -> Vec<Mention> {
-    let _ = (text, reference, locale);
-    Vec::new()
+    let toks = tokens::tokenize(text);
+    let tense = rules::tenses(&toks);
+    let mut scanner = rules::Scanner { toks: &toks, reference, locale, last: None, tense };
+    let mut mentions = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(found) = scanner.at(i) else {
+            i += 1;
+            continue;
+        };
+        let end = found.end.clamp(i + 1, toks.len());
+        let (start_char, end_char) = (toks[i].start, toks[end - 1].end);
+        if let Some(cal) = found.cal {
+            scanner.last = Some(cal);
+        }
+        mentions.push(Mention {
+            start: start_char,
+            end: end_char,
+            text: slice_chars(text, start_char, end_char),
+            kind: found.kind,
+            value: found.value,
+            modifier: found.modifier,
+            resolution: found.resolution,
+            granularity: found.cal.map(|c| c.granularity()),
+            interval: found.cal.and_then(|c| c.interval()).map(|(a, b)| (a.format("%Y-%m-%d").to_string(), b.format("%Y-%m-%d").to_string())),
+        });
+        i = end;
+    }
+    mentions
 }
+
+fn slice_chars(text: &str, start: usize, end: usize) -> String {
+    crate::core::document::byte_range_of_chars(text, start, end).map(|r| text[r].to_owned()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1143 @@
+//! The rules: at each token, the longest expression that starts there. Every rule looks ahead a
+//! bounded number of tokens, so a scan is linear in the text.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::calendar::{Cal, Step};
+use super::tokens::{self, Kind, Token, Unit};
+use super::{Locale, Modifier, Resolution, TimexType};
+
+/// Grammatical time of a sentence, to resolve "June" or "Friday" without a year or week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    /// Past (the default for news).
+    Past,
+    /// Present.
+    Present,
+    /// Future ("will", "next", "plans to").
+    Future,
+}
+
+/// A match at one position.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// Token index after the match.
+    pub end: usize,
+    /// TIMEX3 type.
+    pub kind: TimexType,
+    /// TIMEX3 value.
+    pub value: String,
+    /// TIMEX3 mod.
+    pub modifier: Option<Modifier>,
+    /// How it was resolved.
+    pub resolution: Resolution,
+    /// The calendar value, for specific dates (becomes the "last mentioned" anchor).
+    pub cal: Option<Cal>,
+}
+
+impl Found {
+    fn date(end: usize, cal: Cal, resolution: Resolution) -> Found {
+        Found {
+            end,
+            kind: if cal.is_time() { TimexType::Time } else { TimexType::Date },
+            value: cal.value(),
+            modifier: None,
+            resolution,
+            cal: Some(cal),
+        }
+    }
+
+    fn other(end: usize, kind: TimexType, value: impl Into<String>, resolution: Resolution) -> Found {
+        Found { end, kind, value: value.into(), modifier: None, resolution, cal: None }
+    }
+}
+
+/// The scanning context.
+pub struct Scanner<'t, 'a> {
+    /// Tokens of the whole text.
+    pub toks: &'t [Token<'a>],
+    /// Reference (publication) date.
+    pub reference: Option<NaiveDate>,
+    /// Slash-date order.
+    pub locale: Locale,
+    /// The last specific date mentioned before the current position.
+    pub last: Option<Cal>,
+    /// Tense of each token's sentence.
+    pub tense: Vec<Tense>,
+}
+
+/// Words that introduce a bare year ("in 2011", "since 2011").
+const YEAR_SIGNALS: &[&str] = &[
+    "in", "since", "by", "until", "till", "from", "to", "of", "during", "before", "after", "for", "between", "and",
+    "early", "late", "mid", "end", "around", "circa", "fiscal", "through", "throughout", "as", "or", "spring", "summer",
+    "autumn", "fall", "winter", "year", "than", "on", "at", "within", "into", "about", "cy", "fy", "the",
+];
+
+/// Words that make a capitalised "May"/"March" likely a month even alone.
+const MONTH_SIGNALS: &[&str] = &[
+    "in", "since", "by", "until", "till", "from", "to", "of", "during", "before", "after", "early", "late", "mid", "last",
+    "next", "this", "through", "until", "end", "beginning", "middle", "between", "and", "or", "throughout", "each",
+    "every", "that", "on", "for", "than", "as",
+];
+
+fn is_sentence_end(toks: &[Token<'_>], i: usize) -> bool {
+    let t = &toks[i];
+    if !(t.is(".") || t.is("!") || t.is("?")) {
+        return false;
+    }
+    match toks.get(i + 1) {
+        None => true,
+        Some(next) => next.newline_before || (next.space_before && (next.capitalized() || next.kind != Kind::Word)),
+    }
+}
+
+/// Tense per token, from the sentence it is in. One pass over the tokens.
+pub fn tenses(toks: &[Token<'_>]) -> Vec<Tense> {
+    let mut out = vec![Tense::Past; toks.len()];
+    let mut start = 0;
+    let mut i = 0;
+    while i < toks.len() {
+        let end_here = is_sentence_end(toks, i) || toks.get(i + 1).is_some_and(|n| n.newline_before);
+        if end_here || i + 1 == toks.len() {
+            let sentence = &toks[start..=i];
+            let mut future = false;
+            let mut past = false;
+            let mut present = false;
+            for (k, t) in sentence.iter().enumerate() {
+                match t.lower.as_str() {
+                    "will" | "shall" | "ll" | "tomorrow" | "next" | "upcoming" | "coming" | "plans" | "plan" | "scheduled"
+                    | "expects" | "expected" | "aims" | "intends" => future = true,
+                    "going" if sentence.get(k + 1).is_some_and(|n| n.lower == "to") => future = true,
+                    "was" | "were" | "had" | "did" | "said" | "ago" | "last" | "yesterday" | "earlier" | "told" | "came"
+                    | "went" | "took" | "made" | "gave" | "began" | "became" | "rose" | "fell" | "won" | "lost" | "met"
+                    | "saw" | "left" | "got" | "sold" | "paid" | "spent" | "brought" | "bought" | "held" | "grew" => past = true,
+                    "is" | "are" | "am" | "says" | "has" | "have" => present = true,
+                    w if w.len() > 4 && w.ends_with("ed") => past = true,
+                    _ => {}
+                }
+            }
+            let tense = if future {
+                Tense::Future
+            } else if past {
+                Tense::Past
+            } else if present {
+                Tense::Present
+            } else {
+                Tense::Past
+            };
+            for slot in &mut out[start..=i] {
+                *slot = tense;
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Two-digit years: 00–29 are 2000s, the rest 1900s (news archives of the 1980s to now).
+fn full_year(n: u32, digits: usize) -> Option<i32> {
+    match digits {
+        4 => i32::try_from(n).ok().filter(|y| (1000..=2199).contains(y)),
+        2 => Some(if n < 30 { 2000 + n as i32 } else { 1900 + n as i32 }),
+        _ => None,
+    }
+}
+
+fn valid_day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+impl<'t, 'a> Scanner<'t, 'a> {
+    fn tok(&self, i: usize) -> Option<&'t Token<'a>> {
+        self.toks.get(i)
+    }
+
+    fn word(&self, i: usize) -> Option<&'t str> {
+        self.tok(i).filter(|t| t.kind == Kind::Word).map(|t| t.lower.as_str())
+    }
+
+    fn word_is(&self, i: usize, words: &[&str]) -> bool {
+        self.word(i).is_some_and(|w| words.contains(&w))
+    }
+
+    /// Punctuation `c` at `i`, attached to the token before (no space).
+    fn glued(&self, i: usize, c: &str) -> bool {
+        self.tok(i).is_some_and(|t| t.is(c) && !t.space_before)
+    }
+
+    fn tense(&self, i: usize) -> Tense {
+        self.tense.get(i).copied().unwrap_or(Tense::Past)
+    }
+
+    /// The anchor for relative expressions: the reference date.
+    fn reference(&self) -> Option<NaiveDate> {
+        self.reference
+    }
+
+    /// Skips an optional "." after an abbreviation at `i`; returns the next index.
+    fn after_abbrev(&self, i: usize) -> usize {
+        if self.glued(i, ".") {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    /// A month name at `i` (capitalised; abbreviations need a dot or a number after them).
+    /// Returns (month, next index).
+    fn month_at(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Word || !t.capitalized() {
+            return None;
+        }
+        let m = tokens::month(&t.lower)?;
+        if tokens::is_full_month(&t.lower) {
+            return Some((m, self.after_abbrev_if_dot_is_not_sentence_end(i + 1)));
+        }
+        if self.glued(i + 1, ".") {
+            return Some((m, i + 2));
+        }
+        self.tok(i + 1).filter(|n| n.kind == Kind::Number).map(|_| (m, i + 1))
+    }
+
+    fn after_abbrev_if_dot_is_not_sentence_end(&self, i: usize) -> usize {
+        i
+    }
+
+    /// A day number 1–31 at `i` with an optional ordinal suffix; returns (day, next index).
+    fn day_number_at(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.tok(i)?;
+        if t.kind == Kind::Number && t.text.len() <= 2 {
+            let d = t.number()?;
+            if !(1..=31).contains(&d) {
+                return None;
+            }
+            let next = match self.tok(i + 1) {
+                Some(s) if !s.space_before && matches!(s.lower.as_str(), "st" | "nd" | "rd" | "th") => i + 2,
+                _ => i + 1,
+            };
+            // "4,000" is not a day.
+            if self.glued(next, ",") && self.tok(next + 1).is_some_and(|n| n.kind == Kind::Number && !n.space_before) {
+                return None;
+            }
+            return Some((d, next));
+        }
+        if t.kind == Kind::Word {
+            let d = tokens::ordinal(&t.lower)?;
+            return Some((d, i + 1));
+        }
+        None
+    }
+
+    /// A four-digit year at `i`; returns (year, next index).
+    fn year_at(&self, i: usize) -> Option<(i32, usize)> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Number || t.text.len() != 4 {
+            return None;
+        }
+        let y = full_year(t.number()?, 4)?;
+        // "1998-99" or "2,000": not a plain year here.
+        if self.tok(i + 1).is_some_and(|n| !n.space_before && (n.is(",") || n.is(".")) && self.tok(i + 2).is_some_and(|m| m.kind == Kind::Number && !m.space_before)) {
+            return None;
+        }
+        Some((y, i + 1))
+    }
+
+    /// Picks the year for a month (and day) given without one, from the reference and the tense.
+    fn year_for(&self, i: usize, month: u32, day: Option<u32>) -> Option<(i32, Resolution)> {
+        let reference = self.reference()?;
+        let key = |y: i32| (y, month, day.unwrap_or(1));
+        let ref_key = (reference.year(), reference.month(), if day.is_some() { reference.day() } else { 1 });
+        let candidates = [reference.year() - 1, reference.year(), reference.year() + 1];
+        let y = match self.tense(i) {
+            Tense::Past => candidates.iter().rev().copied().find(|&y| key(y) <= ref_key),
+            Tense::Future => candidates.iter().copied().find(|&y| key(y) >= ref_key),
+            Tense::Present => {
+                // Nearest in months.
+                let r = i64::from(reference.year()) * 12 + i64::from(reference.month());
+                candidates.iter().copied().min_by_key(|&y| (i64::from(y) * 12 + i64::from(month) - r).abs())
+            }
+        }?;
+        Some((y, Resolution::ReferenceYear))
+    }
+
+    /// The year near the reference in which `month`/`day` falls on `weekday`.
+    fn year_for_weekday(&self, month: u32, day: u32, weekday: u32) -> Option<i32> {
+        let y0 = self.reference()?.year();
+        [0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6]
+            .iter()
+            .map(|k| y0 + k)
+            .find(|&y| valid_day(y, month, day).is_some_and(|d| d.weekday().number_from_monday() == weekday))
+    }
+
+    /// Weekday at `i`: full names capitalised; abbreviations need a dot or a following number.
+    fn weekday_at(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Word || !t.capitalized() {
+            return None;
+        }
+        let w = tokens::weekday(&t.lower)?;
+        if tokens::is_full_weekday(&t.lower) {
+            return Some((w, i + 1));
+        }
+        self.glued(i + 1, ".").then_some((w, i + 2))
+    }
+
+    // ------------------------------------------------------------------ absolute dates
+
+    /// 2018-06-04, 2018-06.
+    fn iso(&self, i: usize) -> Option<Found> {
+        let (y, _) = self.year_at(i)?;
+        if !self.glued(i + 1, "-") {
+            return None;
+        }
+        let m_tok = self.tok(i + 2).filter(|t| t.kind == Kind::Number && t.text.len() == 2 && !t.space_before)?;
+        let m = m_tok.number().filter(|m| (1..=12).contains(m))?;
+        if self.glued(i + 3, "-") {
+            let d_tok = self.tok(i + 4).filter(|t| t.kind == Kind::Number && t.text.len() == 2 && !t.space_before)?;
+            let d = valid_day(y, m, d_tok.number()?)?;
+            return Some(Found::date(i + 5, Cal::Day(d), Resolution::Stated));
+        }
+        Some(Found::date(i + 3, Cal::Month(y, m), Resolution::Stated))
+    }
+
+    /// 04/06/2018, 4.6.18: day first in en-GB unless a part over 12 decides.
+    fn slashed(&self, i: usize) -> Option<Found> {
+        let a = self.tok(i).filter(|t| t.kind == Kind::Number && t.text.len() <= 2)?;
+        let sep = self.tok(i + 1).filter(|t| (t.is("/") || t.is(".") || t.is("-")) && !t.space_before)?;
+        let b = self.tok(i + 2).filter(|t| t.kind == Kind::Number && t.text.len() <= 2 && !t.space_before)?;
+        if !self.tok(i + 3).is_some_and(|t| t.is(sep.text) && !t.space_before) {
+            return None;
+        }
+        let c = self.tok(i + 4).filter(|t| t.kind == Kind::Number && (t.text.len() == 2 || t.text.len() == 4) && !t.space_before)?;
+        // Not part of a longer run of numbers (an IP address or a version).
+        if self.tok(i + 5).is_some_and(|t| !t.space_before && (t.is(sep.text)) && self.tok(i + 6).is_some_and(|n| n.kind == Kind::Number)) {
+            return None;
+        }
+        let y = full_year(c.number()?, c.text.len())?;
+        let (a, b) = (a.number()?, b.number()?);
+        let (d, m) = if a > 12 {
+            (a, b)
+        } else if b > 12 {
+            (b, a)
+        } else {
+            match self.locale {
+                Locale::EnGb => (a, b),
+                Locale::EnUs => (b, a),
+            }
+        };
+        let date = valid_day(y, m, d)?;
+        Some(Found::date(i + 5, Cal::Day(date), Resolution::Stated))
+    }
+
+    /// [Weekday[,]] D[th] [of] Month [[,] YYYY]  and  [Weekday[,]] Month D[th] [[,] YYYY].
+    fn day_month(&self, i: usize) -> Option<Found> {
+        let (weekday, j) = match self.weekday_at(i) {
+            Some((w, j)) => (Some(w), if self.tok(j).is_some_and(|t| t.is(",")) { j + 1 } else { j }),
+            None => (None, i),
+        };
+        let parsed = self.day_then_month(j).or_else(|| self.month_then_day(j))?;
+        let (day, month, after) = parsed;
+        // Optional year.
+        let mut k = after;
+        if self.tok(k).is_some_and(|t| t.is(",")) && self.year_at(k + 1).is_some() {
+            k += 1;
+        }
+        let (date, end, resolution) = match self.year_at(k) {
+            Some((y, end)) => (valid_day(y, month, day)?, end, Resolution::Stated),
+            None => {
+                let checked = weekday.and_then(|w| self.year_for_weekday(month, day, w));
+                match checked {
+                    Some(y) => (valid_day(y, month, day)?, after, Resolution::WeekdayChecked),
+                    None => match self.year_for(i, month, Some(day)) {
+                        Some((y, r)) => (valid_day(y, month, day)?, after, r),
+                        None => {
+                            // No reference: an underspecified value.
+                            let value = format!("XXXX-{month:02}-{day:02}");
+                            return Some(Found::other(after, TimexType::Date, value, Resolution::Unanchored));
+                        }
+                    },
+                }
+            }
+        };
+        let end = self.with_day_part(end, date).map_or(end, |(e, _)| e);
+        let cal = self.with_day_part(end.min(after.max(end)), date).map_or(Cal::Day(date), |(_, c)| c);
+        Some(Found::date(end, cal, resolution))
+    }
+
+    fn day_then_month(&self, j: usize) -> Option<(u32, u32, usize)> {
+        let (day, k) = self.day_number_at(j)?;
+        let k = if self.word_is(k, &["of"]) { k + 1 } else { k };
+        let (month, after) = self.month_at(k)?;
+        Some((day, month, after))
+    }
+
+    fn month_then_day(&self, j: usize) -> Option<(u32, u32, usize)> {
+        let (month, k) = self.month_at(j)?;
+        let (day, after) = self.day_number_at(k)?;
+        // "June 2018" is a month and a year, handled elsewhere; "June 4" is a day.
+        if self.tok(k).is_some_and(|t| t.text.len() > 2) {
+            return None;
+        }
+        // "May 1,000" or "March 3-4 percent" — keep it simple: a day number followed by a unit is not a day.
+        if self.word(after).and_then(tokens::unit).is_some() {
+            return None;
+        }
+        Some((day, month, after))
+    }
+
+    /// A time-of-day word right after a day: "Friday morning", "4 June evening".
+    fn with_day_part(&self, i: usize, date: NaiveDate) -> Option<(usize, Cal)> {
+        let part = tokens::day_part(self.word(i)?)?;
+        Some((i + 1, Cal::DayPart(date, part)))
+    }
+
+    /// Month [of|,] YYYY  or  Month alone.
+    fn month_year(&self, i: usize) -> Option<Found> {
+        let (month, j) = self.month_at(i)?;
+        let k = if self.word_is(j, &["of"]) || self.tok(j).is_some_and(|t| t.is(",")) { j + 1 } else { j };
+        if let Some((y, end)) = self.year_at(k) {
+            return Some(Found::date(end, Cal::Month(y, month), Resolution::Stated));
+        }
+        // A month alone. "May" and "March" are verbs and names too: ask for a signal word.
+        let word = self.tok(i)?.lower.as_str();
+        let prev = i.checked_sub(1).and_then(|p| self.word(p));
+        let sentence_start = i == 0 || self.tok(i - 1).is_some_and(|p| p.is(".") || p.is("\"") || p.newline_before);
+        if matches!(word, "may" | "march") && !prev.is_some_and(|p| MONTH_SIGNALS.contains(&p)) {
+            return None;
+        }
+        if !tokens::is_full_month(word) && !self.glued(i + 1, ".") {
+            return None;
+        }
+        if sentence_start && word == "may" {
+            return None;
+        }
+        match self.year_for(i, month, None) {
+            Some((y, r)) => Some(Found::date(j, Cal::Month(y, month), r)),
+            None => Some(Found::other(j, TimexType::Date, format!("XXXX-{month:02}"), Resolution::Unanchored)),
+        }
+    }
+
+    /// A weekday alone ("on Friday"), with an optional part of day ("Friday night").
+    fn weekday_alone(&self, i: usize) -> Option<Found> {
+        let (w, j) = self.weekday_at(i)?;
+        let reference = self.reference();
+        let Some(reference) = reference else {
+            return Some(Found::other(j, TimexType::Date, format!("XXXX-WXX-{w}"), Resolution::Unanchored));
+        };
+        let today = reference.weekday().number_from_monday();
+        let back = i64::from((today + 7 - w) % 7);
+        let forward = i64::from((w + 7 - today) % 7);
+        let offset = match self.tense(i) {
+            Tense::Future => forward,
+            Tense::Past | Tense::Present => -back,
+        };
+        let date = Cal::Day(reference).shift(Step::Days, offset)?.day()?;
+        let (end, cal) = self.with_day_part(j, date).unwrap_or((j, Cal::Day(date)));
+        let mut found = Found::date(end, cal, Resolution::ReferenceDate);
+        // TimeBank types "Friday night" as a DATE.
+        found.kind = TimexType::Date;
+        Some(found)
+    }
+
+    /// A year alone, with a signal word before it or punctuation after it; decades ("1990s").
+    fn year_alone(&self, i: usize) -> Option<Found> {
+        let t = self.tok(i)?;
+        // "the '90s"
+        if t.is("'") || t.is("’") {
+            let n = self.tok(i + 1).filter(|n| n.kind == Kind::Number && n.text.len() == 2 && !n.space_before)?;
+            if self.tok(i + 2).is_some_and(|s| s.lower == "s" && !s.space_before) {
+                let yy = n.number()?;
+                let century = self.reference().map_or(19, |r| r.year() / 100);
+                let century = if i32::try_from(yy).ok()? > self.reference().map_or(99, |r| r.year() % 100) { century - 1 } else { century };
+                return Some(Found::date(i + 3, Cal::Decade(century * 10 + i32::try_from(yy / 10).ok()?), Resolution::Stated));
+            }
+            return None;
+        }
+        let (y, j) = self.year_at(i)?;
+        // 1990s
+        if self.tok(j).is_some_and(|s| s.lower == "s" && !s.space_before) && y % 10 == 0 {
+            return Some(Found::date(j + 1, Cal::Decade(y / 10), Resolution::Stated));
+        }
+        let prev = i.checked_sub(1).and_then(|p| self.tok(p));
+        if prev.is_some_and(|p| p.is("$") || p.is("£") || p.is("€") || p.is("#") || p.is("-") && !t.space_before || p.kind == Kind::Number) {
+            return None;
+        }
+        let next = self.tok(j);
+        if next.is_some_and(|n| n.is("%") || (n.kind == Kind::Number) || (n.is("-") && !n.space_before && self.tok(j + 1).is_some_and(|m| m.kind == Kind::Number && m.text.len() == 4 && false))) {
+            return None;
+        }
+        let signal = prev.is_some_and(|p| p.kind == Kind::Word && YEAR_SIGNALS.contains(&p.lower.as_str()));
+        let ends = match next {
+            None => true,
+            Some(n) => n.kind == Kind::Punct && !n.is("%") && !n.is("-") || n.lower == "and" || n.lower == "to",
+        };
+        let possessive = next.is_some_and(|n| n.is("'") || n.is("’")) && self.tok(j + 1).is_some_and(|s| s.lower == "s");
+        if !(signal || ends || possessive) {
+            return None;
+        }
+        Some(Found::date(j, Cal::Year(y), Resolution::Stated))
+    }
+
+    /// Seasons: "summer", "the summer of 2012", "summer 2012".
+    fn season(&self, i: usize) -> Option<Found> {
+        let s = tokens::season(self.word(i)?)?;
+        let mut j = i + 1;
+        if self.word_is(j, &["of"]) {
+            j += 1;
+        }
+        if let Some((y, end)) = self.year_at(j) {
+            return Some(Found::date(end, Cal::Season(y, s), Resolution::Stated));
+        }
+        // A season alone is a date only after a preposition ("in the summer", "this summer" is relative()).
+        let prev = i.checked_sub(1).and_then(|p| self.word(p));
+        let prev2 = i.checked_sub(2).and_then(|p| self.word(p));
+        let introduced = matches!(prev, Some("in" | "during" | "by" | "until" | "since" | "over"))
+            || (prev == Some("the") && matches!(prev2, Some("in" | "during" | "by" | "until" | "since" | "over" | "through")));
+        if !introduced {
+            return None;
+        }
+        let reference = self.reference()?;
+        let y = match self.tense(i) {
+            Tense::Future => reference.year(),
+            _ => {
+                let first = Cal::Season(reference.year(), s).first_day()?;
+                if first > reference { reference.year() - 1 } else { reference.year() }
+            }
+        };
+        Some(Found::date(i + 1, Cal::Season(y, s), Resolution::ReferenceYear))
+    }
+
+    /// Quarters and halves: "the third quarter [of 1989]", "third-quarter", "Q1 2013", "the first half".
+    fn quarter(&self, i: usize) -> Option<Found> {
+        let mut j = i;
+        let the = self.word_is(j, &["the"]);
+        if the {
+            j += 1;
+        }
+        let t = self.tok(j)?;
+        // Q1 2013
+        if t.kind == Kind::Word && t.text.len() == 1 && (t.text == "Q" || t.text == "H") {
+            let n = self.tok(j + 1).filter(|n| n.kind == Kind::Number && !n.space_before)?.number()?;
+            let (y, end) = self.year_at(j + 2).or_else(|| {
+                self.tok(j + 2).filter(|a| a.is("'")).and(self.tok(j + 3)).filter(|n| n.kind == Kind::Number && n.text.len() == 2).and_then(|n| Some((full_year(n.number()?, 2)?, j + 4)))
+            })?;
+            let cal = if t.text == "Q" && (1..=4).contains(&n) {
+                Cal::Quarter(y, n)
+            } else if t.text == "H" && (1..=2).contains(&n) {
+                Cal::Half(y, n)
+            } else {
+                return None;
+            };
+            return Some(Found::date(end, cal, Resolution::Stated));
+        }
+        let n = tokens::ordinal(&t.lower).or_else(|| {
+            let (d, _) = self.day_number_at(j).filter(|(_, k)| *k == j + 2)?;
+            Some(d)
+        });
+        let (n, k) = match n {
+            Some(n) => (Some(n), if tokens::ordinal(&t.lower).is_some() { j + 1 } else { j + 2 }),
+            None if the && self.word_is(j, &["latest", "current", "same", "last", "previous", "prior", "fiscal"]) => (None, j + 1),
+            None if the => (None, j),
+            None => return None,
+        };
+        let k = if self.glued(k, "-") { k + 1 } else { k };
+        let half = self.word_is(k, &["half"]);
+        if !(self.word_is(k, &["quarter"]) || half) {
+            return None;
+        }
+        if n.is_some_and(|n| if half { n > 2 } else { n > 4 }) {
+            return None;
+        }
+        let mut end = k + 1;
+        let explicit_year = if self.word_is(end, &["of"]) {
+            self.year_at(end + 1)
+        } else if self.tok(end).is_some_and(|t| t.kind == Kind::Number) {
+            self.year_at(end)
+        } else {
+            None
+        };
+        let modifier_word = if the && n.is_none() { self.word(j) } else { None };
+        let (year, resolution) = match explicit_year {
+            Some((y, e)) => {
+                end = e;
+                (y, Resolution::Stated)
+            }
+            None => {
+                // Without a year: the quarter under discussion, else the one before the reference.
+                let last_year = self.last.map(|c| c.year());
+                match (last_year, self.reference()) {
+                    (Some(y), _) => (y, Resolution::LastMentioned),
+                    (None, Some(r)) => (r.year(), Resolution::ReferenceYear),
+                    (None, None) => {
+                        let value = match n {
+                            Some(n) if half => format!("XXXX-H{n}"),
+                            Some(n) => format!("XXXX-Q{n}"),
+                            None => "XXXX-QX".to_owned(),
+                        };
+                        return Some(Found::other(end, TimexType::Date, value, Resolution::Unanchored));
+                    }
+                }
+            }
+        };
+        let cal = match n {
+            Some(n) if half => Cal::Half(year, n),
+            Some(n) => Cal::Quarter(year, n),
+            None => {
+                // "the quarter", "the latest quarter": the last quarter mentioned, else the last one completed.
+                let last_quarter = match self.last {
+                    Some(c @ Cal::Quarter(..)) => Some(c),
+                    _ => None,
+                };
+                let base = match last_quarter {
+                    Some(q) => q,
+                    None => {
+                        let r = self.reference()?;
+                        Cal::Quarter(r.year(), r.month0() / 3 + 1).shift(Step::Quarters, -1)?
+                    }
+                };
+                match modifier_word {
+                    Some("last" | "previous" | "prior") if last_quarter.is_some() => base.shift(Step::Quarters, -1)?,
+                    _ => base,
+                }
+            }
+        };
+        Some(Found::date(end, cal, resolution))
+    }
+
+    /// "the 20th century", "the twentieth century", "the nineties".
+    fn century_decade(&self, i: usize) -> Option<Found> {
+        let j = if self.word_is(i, &["the"]) { i + 1 } else { return None };
+        if let Some((n, k)) = self.day_number_at(j) {
+            if self.word_is(k, &["century"]) && (1..=22).contains(&n) {
+                return Some(Found::date(k + 1, Cal::Century(n as i32 - 1), Resolution::Stated));
+            }
+        }
+        let decade = match self.word(j)? {
+            "twenties" => 2,
+            "thirties" => 3,
+            "forties" => 4,
+            "fifties" => 5,
+            "sixties" => 6,
+            "seventies" => 7,
+            "eighties" => 8,
+            "nineties" => 9,
+            _ => return None,
+        };
+        Some(Found::date(j + 1, Cal::Decade(190 + decade), Resolution::Stated))
+    }
+
+    // ------------------------------------------------------------------ relative dates
+
+    /// today, yesterday, tomorrow, tonight, now, currently, the past, the future, recently.
+    fn deictic(&self, i: usize) -> Option<Found> {
+        let w = self.word(i)?;
+        let day_shift = match w {
+            "today" => Some(0),
+            "yesterday" => Some(-1),
+            "tomorrow" => Some(1),
+            "tonight" => {
+                let r = self.reference();
+                return Some(match r {
+                    Some(r) => Found::date(i + 1, Cal::DayPart(r, "NI"), Resolution::ReferenceDate),
+                    None => Found::other(i + 1, TimexType::Time, "PRESENT_REF", Resolution::Unanchored),
+                });
+            }
+            _ => None,
+        };
+        if let Some(shift) = day_shift {
+            let Some(r) = self.reference() else {
+                return Some(Found::other(i + 1, TimexType::Date, "PRESENT_REF", Resolution::Unanchored));
+            };
+            let date = Cal::Day(r).shift(Step::Days, shift)?.day()?;
+            let (end, cal) = self.with_day_part(i + 1, date).unwrap_or((i + 1, Cal::Day(date)));
+            let mut f = Found::date(end, cal, Resolution::ReferenceDate);
+            f.kind = TimexType::Date;
+            return Some(f);
+        }
+        let (end, value) = match w {
+            "now" | "currently" | "nowadays" => (i + 1, "PRESENT_REF"),
+            "recently" => (i + 1, "PAST_REF"),
+            "soon" => (i + 1, "FUTURE_REF"),
+            "the" => match self.word(i + 1)? {
+                "past" if !self.next_is_duration(i + 2) => (i + 2, "PAST_REF"),
+                "future" => (i + 2, "FUTURE_REF"),
+                "present" if !self.word_is(i + 2, &["day"]) => (i + 2, "PRESENT_REF"),
+                _ => return None,
+            },
+            "present" if self.word_is(i.wrapping_sub(1), &["at"]) => (i + 1, "PRESENT_REF"),
+            _ => return None,
+        };
+        Some(Found::other(end, TimexType::Date, value, Resolution::Unanchored))
+    }
+
+    fn next_is_duration(&self, i: usize) -> bool {
+        self.quantity(i).is_some() || self.word(i).and_then(tokens::unit).is_some()
+    }
+
+    /// this/last/next/past/coming + unit, weekday, month or season; "earlier this year".
+    fn relative(&self, i: usize) -> Option<Found> {
+        let mut j = i;
+        let mut modifier = None;
+        if self.word_is(j, &["earlier", "later"]) && self.word_is(j + 1, &["this", "last", "next"]) {
+            j += 1;
+        }
+        if self.word_is(j, &["early", "late", "mid"]) || (self.word_is(j, &["mid"]) && self.glued(j + 1, "-")) {
+            modifier = Some(match self.word(j)? {
+                "early" => Modifier::Start,
+                "late" => Modifier::End,
+                _ => Modifier::Mid,
+            });
+            j += 1;
+            if self.glued(j, "-") {
+                j += 1;
+            }
+        }
+        let direction: i64 = match self.word(j)? {
+            "this" | "current" => 0,
+            "last" | "past" | "previous" => -1,
+            "next" | "coming" => 1,
+            _ => return None,
+        };
+        let reference = self.reference();
+        let k = j + 1;
+        let found = if let Some(unit) = self.word(k).and_then(tokens::unit) {
+            if self.tok(k).is_some_and(|t| t.lower.ends_with('s') && t.lower != "days" || t.lower == "days") {
+                // "last years" is not a date; "the past days" neither.
+                return None;
+            }
+            let r = reference?;
+            let base = match unit {
+                Unit::Day => Cal::Day(r),
+                Unit::Week | Unit::Fortnight => Cal::Week(r.iso_week().year(), r.iso_week().week()),
+                Unit::Weekend => Cal::Weekend(r.iso_week().year(), r.iso_week().week()),
+                Unit::Month => Cal::Month(r.year(), r.month()),
+                Unit::Quarter => Cal::Quarter(r.year(), r.month0() / 3 + 1),
+                Unit::Year => Cal::Year(r.year()),
+                Unit::Decade => Cal::Decade(r.year() / 10),
+                Unit::Night => Cal::DayPart(r, "NI"),
+                _ => return None,
+            };
+            let step = match unit {
+                Unit::Day | Unit::Night => Step::Days,
+                Unit::Week | Unit::Weekend | Unit::Fortnight => Step::Weeks,
+                Unit::Month => Step::Months,
+                Unit::Quarter => Step::Quarters,
+                Unit::Year => Step::Years,
+                _ => Step::Decades,
+            };
+            let cal = if let Cal::DayPart(d, p) = base {
+                Cal::DayPart(Cal::Day(d).shift(Step::Days, direction)?.day()?, p)
+            } else {
+                base.shift(step, direction)?
+            };
+            Found::date(k + 1, cal, Resolution::ReferenceDate)
+        } else if let Some(part) = self.word(k).and_then(tokens::day_part).filter(|_| direction == 0) {
+            Found::date(k + 1, Cal::DayPart(reference?, part), Resolution::ReferenceDate)
+        } else if let Some((w, end)) = self.weekday_at(k) {
+            let r = reference?;
+            let today = i64::from(r.weekday().number_from_monday());
+            let w = i64::from(w);
+            let offset = match direction {
+                -1 => -((today - w + 7 - 1) % 7 + 1),
+                1 => (w - today + 7 - 1) % 7 + 1,
+                _ => w - today,
+            };
+            let date = Cal::Day(r).shift(Step::Days, offset)?.day()?;
+            let (end, cal) = self.with_day_part(end, date).unwrap_or((end, Cal::Day(date)));
+            let mut f = Found::date(end, cal, Resolution::ReferenceDate);
+            f.kind = TimexType::Date;
+            f
+        } else if let Some((m, end)) = self.month_at(k) {
+            let r = reference?;
+            let y = match direction {
+                -1 => if m < r.month() { r.year() } else { r.year() - 1 },
+                1 => if m > r.month() { r.year() } else { r.year() + 1 },
+                _ => r.year(),
+            };
+            Found::date(end, Cal::Month(y, m), Resolution::ReferenceDate)
+        } else if let Some(s) = self.word(k).and_then(tokens::season) {
+            let r = reference?;
+            let this = Cal::Season(r.year(), s);
+            let started = this.first_day()? <= r;
+            let y = match direction {
+                -1 => if started { r.year() - 1 } else { r.year() - 1 },
+                1 => if started { r.year() + 1 } else { r.year() },
+                _ => r.year(),
+            };
+            Found::date(k + 1, Cal::Season(y, s), Resolution::ReferenceDate)
+        } else {
+            return None;
+        };
+        let mut found = found;
+        found.modifier = modifier.or(found.modifier);
+        Some(found)
+    }
+
+    /// "two years ago", "a year earlier", "three days later", "year-earlier", "the year-ago quarter".
+    fn ago(&self, i: usize) -> Option<Found> {
+        // Adjectival: "year-earlier", "year-ago" (optionally "the ... quarter/period").
+        let the = self.word_is(i, &["the"]);
+        let a = if the { i + 1 } else { i };
+        if self.word_is(a, &["year"]) && self.glued(a + 1, "-") && self.word_is(a + 2, &["earlier", "ago"]) {
+            let mut end = a + 3;
+            if self.word_is(end, &["quarter", "period"]) {
+                end += 1;
+            } else if the {
+                return None;
+            }
+            let cal = self.year_back(1)?;
+            return Some(Found::date(end, cal, Resolution::LastMentioned));
+        }
+        let (n, k) = self.quantity(i)?;
+        let n = n?;
+        let unit = self.word(k).and_then(tokens::unit)?;
+        let dir_word = self.word(k + 1)?;
+        let direction: i64 = match dir_word {
+            "ago" | "earlier" | "before" | "previously" => -1,
+            "later" | "after" | "hence" | "afterwards" => 1,
+            _ => return None,
+        };
+        let n = i64::from(n);
+        let from_last = dir_word != "ago" && dir_word != "hence";
+        let (step, n) = match unit {
+            Unit::Day => (Step::Days, n),
+            Unit::Week => (Step::Weeks, n),
+            Unit::Fortnight => (Step::Weeks, 2 * n),
+            Unit::Month => (Step::Months, n),
+            Unit::Quarter => (Step::Quarters, n),
+            Unit::Year => (Step::Years, n),
+            Unit::Decade => (Step::Years, 10 * n),
+            _ => return None,
+        };
+        // "a year earlier" in a sentence about a quarter means that quarter a year before.
+        let base = if from_last || matches!(self.last, Some(Cal::Quarter(..))) && step == Step::Years {
+            self.last.or_else(|| self.reference().map(Cal::Day))?
+        } else {
+            Cal::Day(self.reference()?)
+        };
+        let resolution = if from_last && self.last.is_some() { Resolution::LastMentioned } else { Resolution::ReferenceDate };
+        let moved = base.shift(step, direction * n)?;
+        let cal = match (moved, step) {
+            (Cal::Quarter(..), _) => moved,
+            (_, Step::Years) => Cal::Year(moved.year()),
+            (c, Step::Months) => Cal::Month(c.year(), c.first_day()?.month()),
+            (c, Step::Weeks) => c.day().map_or(c, Cal::Day),
+            (c, _) => c,
+        };
+        Some(Found::date(k + 2, cal, resolution))
+    }
+
+    fn year_back(&self, n: i64) -> Option<Cal> {
+        match self.last {
+            Some(c @ Cal::Quarter(..)) | Some(c @ Cal::Half(..)) | Some(c @ Cal::Month(..)) => c.shift(Step::Years, -n),
+            Some(c) => Some(Cal::Year(c.year() - i32::try_from(n).ok()?)),
+            None => Some(Cal::Year(self.reference()?.year() - i32::try_from(n).ok()?)),
+        }
+    }
+
+    /// Anaphora: "the following day", "the next day", "the day before", "that day", "that year", "the same day".
+    fn anaphoric(&self, i: usize) -> Option<Found> {
+        let last = self.last?;
+        let (end, cal) = match (self.word(i)?, self.word(i + 1)?, self.word(i + 2)) {
+            ("the", "following" | "next", Some("day")) => (i + 3, Cal::Day(last.day()?).shift(Step::Days, 1)?),
+            ("the", "previous", Some("day")) => (i + 3, Cal::Day(last.day()?).shift(Step::Days, -1)?),
+            ("the", "day", Some("before")) => (i + 3, Cal::Day(last.day()?).shift(Step::Days, -1)?),
+            ("the", "day", Some("after")) => (i + 3, Cal::Day(last.day()?).shift(Step::Days, 1)?),
+            ("the", "same", Some("day")) | ("that", "day", _) => (if self.word(i) == Some("that") { i + 2 } else { i + 3 }, Cal::Day(last.day()?)),
+            ("that", "year", _) | ("the", "same", Some("year")) => (if self.word(i) == Some("that") { i + 2 } else { i + 3 }, Cal::Year(last.year())),
+            ("the", "following" | "next", Some("year")) => (i + 3, Cal::Year(last.year() + 1)),
+            ("the", "previous", Some("year")) => (i + 3, Cal::Year(last.year() - 1)),
+            ("that", "month", _) => (i + 2, Cal::Month(last.year(), last.first_day()?.month())),
+            _ => return None,
+        };
+        Some(Found::date(end, cal, Resolution::LastMentioned))
+    }
+
+    /// early/mid/late/the end of/the beginning of + a date: adds the TIMEX3 mod.
+    fn modified(&self, i: usize) -> Option<Found> {
+        let (modifier, j) = match (self.word(i)?, self.word(i + 1), self.word(i + 2)) {
+            ("early", ..) => (Modifier::Start, i + 1),
+            ("late", ..) => (Modifier::End, i + 1),
+            ("mid", ..) => (Modifier::Mid, if self.glued(i + 1, "-") { i + 2 } else { i + 1 }),
+            ("the", Some("beginning" | "start"), Some("of")) => (Modifier::Start, i + 3),
+            ("the", Some("end"), Some("of")) => (Modifier::End, i + 3),
+            ("the", Some("middle"), Some("of")) => (Modifier::Mid, i + 3),
+            _ => return None,
+        };
+        let j = if self.glued(j, "-") { j + 1 } else { j };
+        let inner = self.date_at(j)?;
+        if inner.kind != TimexType::Date || inner.cal.is_none_or(|c| c.day().is_some()) {
+            return None;
+        }
+        Some(Found { modifier: Some(modifier), ..inner })
+    }
+
+    // ------------------------------------------------------------------ times, durations, sets
+
+    /// 3 p.m., 10:30 am, 14:00 GMT, noon, midnight.
+    fn time_of_day(&self, i: usize) -> Option<Found> {
+        let t = self.tok(i)?;
+        let (mut hour, mut minute, mut k) = match t.kind {
+            Kind::Number if t.text.len() <= 2 => {
+                let h = t.number()?;
+                if self.glued(i + 1, ":") || self.glued(i + 1, ".") && self.tok(i + 2).is_some_and(|m| m.text.len() == 2 && m.kind == Kind::Number && !m.space_before) && self.is_meridiem(i + 3).is_some() {
+                    let m = self.tok(i + 2).filter(|m| m.kind == Kind::Number && m.text.len() == 2 && !m.space_before)?.number()?;
+                    (h, m, i + 3)
+                } else {
+                    (h, 0, i + 1)
+                }
+            }
+            Kind::Word if t.lower == "noon" || t.lower == "midday" => (12, 0, i + 1),
+            Kind::Word if t.lower == "midnight" => (0, 0, i + 1),
+            _ => return None,
+        };
+        let colon = k == i + 3;
+        let word_time = t.kind == Kind::Word;
+        if let Some((pm, after)) = self.is_meridiem(k) {
+            if hour == 0 || hour > 12 {
+                return None;
+            }
+            if pm && hour < 12 {
+                hour += 12;
+            }
+            if !pm && hour == 12 {
+                hour = 0;
+            }
+            k = after;
+        } else if self.word_is(k, &["o"]) && self.tok(k + 1).is_some_and(|a| a.is("'") || a.is("’")) && self.word_is(k + 2, &["clock"]) {
+            k += 3;
+        } else if !colon && !word_time {
+            return None;
+        }
+        if hour > 23 || minute > 59 {
+            return None;
+        }
+        // Time zone.
+        if let Some(z) = self.tok(k) {
+            if z.kind == Kind::Word && matches!(z.text, "GMT" | "BST" | "UTC" | "EST" | "EDT" | "CST" | "CDT" | "PST" | "PDT" | "ET" | "CET" | "CEST") {
+                k += 1;
+            }
+        }
+        if colon && !self.tok(i + 2).is_some_and(|m| m.kind == Kind::Number) {
+            minute = 0;
+        }
+        let day = self.last.and_then(|c| c.day()).filter(|_| matches!(self.last, Some(Cal::Day(_)))).or(self.reference());
+        match day {
+            Some(d) => Some(Found::date(k, Cal::Time(d, hour, minute), Resolution::ReferenceDate)),
+            None => Some(Found::other(k, TimexType::Time, format!("T{hour:02}:{minute:02}"), Resolution::Unanchored)),
+        }
+    }
+
+    fn is_meridiem(&self, k: usize) -> Option<(bool, usize)> {
+        let t = self.tok(k)?;
+        match t.lower.as_str() {
+            "am" => Some((false, self.after_abbrev(k + 1))),
+            "pm" => Some((true, self.after_abbrev(k + 1))),
+            "a" | "p" if self.glued(k + 1, ".") && self.word_is(k + 2, &["m"]) => Some((t.lower == "p", self.after_abbrev(k + 3))),
+            _ => None,
+        }
+    }
+
+    /// A count: 3, three, twenty four, a, several, a few. `None` inside means "some" (X).
+    fn quantity(&self, i: usize) -> Option<(Option<u32>, usize)> {
+        let t = self.tok(i)?;
+        if t.kind == Kind::Number {
+            let n = t.number()?;
+            // "1.5 years" and "2,000 years": keep them whole or not at all.
+            if self.glued(i + 1, ".") || self.glued(i + 1, ",") {
+                if self.tok(i + 2).is_some_and(|n| n.kind == Kind::Number && !n.space_before) {
+                    return None;
+                }
+            }
+            return Some((Some(n), i + 1));
+        }
+        if t.kind != Kind::Word {
+            return None;
+        }
+        match t.lower.as_str() {
+            "several" | "many" | "some" | "few" => return Some((None, i + 1)),
+            "a" if self.word_is(i + 1, &["few", "couple"]) => {
+                let k = if self.word_is(i + 2, &["of"]) { i + 3 } else { i + 2 };
+                return Some((if self.word(i + 1) == Some("couple") { Some(2) } else { None }, k));
+            }
+            _ => {}
+        }
+        let first = tokens::cardinal(&t.lower)?;
+        if first >= 20 && first % 10 == 0 {
+            // twenty four, twenty-four
+            let k = if self.glued(i + 1, "-") { i + 2 } else { i + 1 };
+            if let Some(u) = self.word(k).and_then(tokens::cardinal).filter(|u| (1..=9).contains(u)) {
+                if !matches!(self.word(k), Some("a" | "an")) {
+                    return Some((Some(first + u), k + 1));
+                }
+            }
+        }
+        Some((Some(first), i + 1))
+    }
+
+    /// Durations: "three years", "two-year", "the past two months", "the first nine months", "for years".
+    fn duration(&self, i: usize) -> Option<Found> {
+        let mut j = i;
+        let mut modifier = None;
+        match (self.word(j), self.word(j + 1)) {
+            (Some("about" | "around" | "approximately" | "nearly" | "almost" | "roughly"), _) => {
+                modifier = Some(Modifier::Approx);
+                j += 1;
+            }
+            (Some("more" | "over"), Some("than")) if self.word(j) == Some("more") => {
+                modifier = Some(Modifier::MoreThan);
+                j += 2;
+            }
+            (Some("less" | "fewer"), Some("than")) => {
+                modifier = Some(Modifier::LessThan);
+                j += 2;
+            }
+            (Some("at"), Some("least")) => {
+                modifier = Some(Modifier::EqualOrMore);
+                j += 2;
+            }
+            (Some("up"), Some("to")) | (Some("at"), Some("most")) => {
+                modifier = Some(Modifier::EqualOrLess);
+                j += 2;
+            }
+            _ => {}
+        }
+        // "the past two months", "the last 24 hours", "the first nine months", "the nine months", "the next few years"
+        let mut determiner = false;
+        if self.word_is(j, &["the"]) {
+            determiner = true;
+            j += 1;
+            if self.word_is(j, &["past", "last", "first", "next", "previous", "coming", "following", "latest", "final", "initial"]) {
+                j += 1;
+            }
+        } else if self.word_is(j, &["past", "last", "next"]) && self.quantity(j + 1).is_some_and(|(n, _)| n.is_some()) {
+            j += 1;
+        }
+        let (n, k) = match self.quantity(j) {
+            Some(q) => q,
+            None if determiner => {
+                // "the past year", "the last decade": one unit.
+                let unit = self.word(j).and_then(tokens::unit)?;
+                if !matches!(self.word(j - 1), Some("past" | "last" | "first" | "next" | "previous" | "coming")) {
+                    return None;
+                }
+                if self.tok(j)?.lower.ends_with('s') {
+                    return Some(Found { modifier, ..Found::other(j + 1, TimexType::Duration, unit.duration(None), Resolution::Unanchored) });
+                }
+                return Some(Found { modifier, ..Found::other(j + 1, TimexType::Duration, unit.duration(Some(1)), Resolution::Unanchored) });
+            }
+            None => {
+                // Bare plurals after "for"/"in": "for years", "in recent years".
+                let w = self.word(j)?;
+                let unit = tokens::unit(w)?;
+                let prev = j.checked_sub(1).and_then(|p| self.word(p));
+                if !w.ends_with('s') || !matches!(prev, Some("for" | "recent" | "within")) {
+                    return None;
+                }
+                return Some(Found { modifier, ..Found::other(j + 1, TimexType::Duration, unit.duration(None), Resolution::Unanchored) });
+            }
+        };
+        let k = if self.glued(k, "-") { k + 1 } else { k };
+        let unit_word = self.word(k)?;
+        let unit = tokens::unit(unit_word)?;
+        // "a day" / "a week" as a rate ("$5 a day") is a set, handled by set(); "a year ago" is ago().
+        if self.word_is(k + 1, &["ago", "earlier", "later", "before", "after", "hence"]) && !determiner {
+            return None;
+        }
+        // "1998 years" is not a duration; neither "one" alone as in "one day he said".
+        if n.is_some_and(|n| n > 1000) {
+            return None;
+        }
+        let mut end = k + 1;
+        // "two-year-old" ages: leave them out.
+        if self.glued(end, "-") && self.word_is(end + 1, &["old"]) {
+            return None;
+        }
+        if self.word_is(end, &["long"]) {
+            end += 1;
+        }
+        let one_word = self.word(j).is_some_and(|w| matches!(w, "a" | "an" | "one"));
+        if one_word && !determiner && modifier.is_none() {
+            // "a day" is often a rate or an idiom; keep "a year", "a week", "a month", "a decade".
+            if matches!(unit, Unit::Second | Unit::Minute | Unit::Night) {
+                return None;
+            }
+        }
+        let mut found = Found::other(end, TimexType::Duration, unit.duration(n), Resolution::Unanchored);
+        found.modifier = modifier;
+        Some(found)
+    }
+
+    /// Sets: daily, weekly, every Monday, each year.
+    fn set(&self, i: usize) -> Option<Found> {
+        let w = self.word(i)?;
+        let simple = match w {
+            "daily" => Some("P1D"),
+            "nightly" => Some("P1D"),
+            "weekly" => Some("P1W"),
+            "monthly" => Some("P1M"),
+            "quarterly" => Some("P3M"),
+            "annually" | "yearly" => Some("P1Y"),
+            _ => None,
+        };
+        if let Some(v) = simple {
+            return Some(Found::other(i + 1, TimexType::Set, v, Resolution::Unanchored));
+        }
+        if !matches!(w, "every" | "each") {
+            return None;
+        }
+        if let Some((d, end)) = self.weekday_at(i + 1) {
+            return Some(Found::other(end, TimexType::Set, format!("XXXX-WXX-{d}"), Resolution::Unanchored));
+        }
+        let (n, k) = match self.quantity(i + 1) {
+            Some((Some(n), k)) if self.word(i + 1) != Some("a") => (Some(n), k),
+            _ => (None, i + 1),
+        };
+        let unit = tokens::unit(self.word(k)?)?;
+        if let Some(part) = self.word(k).and_then(tokens::day_part).filter(|_| false) {
+            return Some(Found::other(k + 1, TimexType::Set, format!("XXXX-XX-XXT{part}"), Resolution::Unanchored));
+        }
+        Some(Found::other(k + 1, TimexType::Set, unit.duration(Some(n.unwrap_or(1))), Resolution::Unanchored))
+    }
+
+    /// Any date expression starting at `i` (used by modified()).
+    fn date_at(&self, i: usize) -> Option<Found> {
+        [self.iso(i), self.day_month(i), self.month_year(i), self.year_alone(i), self.season(i), self.quarter(i), self.relative(i), self.century_decade(i)]
+            .into_iter()
+            .flatten()
+            .max_by_key(|f| f.end)
+    }
+
+    /// The longest expression starting at `i`.
+    pub fn at(&self, i: usize) -> Option<Found> {
+        let candidates = [
+            self.modified(i),
+            self.iso(i),
+            self.slashed(i),
+            self.day_month(i),
+            self.month_year(i),
+            self.weekday_alone(i),
+            self.year_alone(i),
+            self.season(i),
+            self.quarter(i),
+            self.century_decade(i),
+            self.deictic(i),
+            self.relative(i),
+            self.ago(i),
+            self.anaphoric(i),
+            self.time_of_day(i),
+            self.duration(i),
+            self.set(i),
+        ];
+        // Longest wins; on a tie, the earlier (more specific) rule.
+        let mut best: Option<Found> = None;
+        for f in candidates.into_iter().flatten() {
+            if f.end > i && best.as_ref().is_none_or(|b| f.end > b.end) {
+                best = Some(f);
+            }
+        }
+        best
+    }
+}

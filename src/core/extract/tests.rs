@@ -1,0 +1,188 @@
+//! The British-English suite: the cases the extractor must get right, one assertion each.
+
+use chrono::NaiveDate;
+
+use super::*;
+
+fn reference() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2018, 6, 4)
+}
+
+/// (span text, type, value) of every mention.
+fn found(text: &str) -> Vec<(String, &'static str, String)> {
+    extract(text, reference(), Locale::EnGb).into_iter().map(|m| (m.text, m.kind.as_str(), m.value)).collect()
+}
+
+fn one(text: &str, span: &str, kind: &str, value: &str) {
+    let all = found(text);
+    assert!(
+        all.iter().any(|(t, k, v)| t == span && *k == kind && v == value),
+        "in {text:?} expected {span:?} {kind} {value}, found {all:?}"
+    );
+}
+
+fn none(text: &str) {
+    let all = found(text);
+    assert!(all.is_empty(), "in {text:?} expected nothing, found {all:?}");
+}
+
+#[test]
+fn full_dates_in_every_order() {
+    one("The strategy was published on 4 June 2018.", "4 June 2018", "DATE", "2018-06-04");
+    one("It was published on June 4, 2018 in London.", "June 4, 2018", "DATE", "2018-06-04");
+    one("Published 4th June 2018.", "4th June 2018", "DATE", "2018-06-04");
+    one("Released 2018-06-04 at noon.", "2018-06-04", "DATE", "2018-06-04");
+    one("It met on the 4th of June 2018.", "4th of June 2018", "DATE", "2018-06-04");
+    one("On Monday, 4 June 2018 the Home Secretary spoke.", "Monday, 4 June 2018", "DATE", "2018-06-04");
+    one("It was released on 4th June.", "4th June", "DATE", "2018-06-04");
+    one("Sept. 30, 1989 was the end of the quarter.", "Sept. 30, 1989", "DATE", "1989-09-30");
+}
+
+#[test]
+fn slash_dates_follow_the_locale_and_a_part_over_twelve_decides() {
+    one("Dated 04/06/2018.", "04/06/2018", "DATE", "2018-06-04");
+    one("Dated 25/12/2017.", "25/12/2017", "DATE", "2017-12-25");
+    one("Dated 12/25/2017.", "12/25/2017", "DATE", "2017-12-25");
+    let us = extract("Dated 04/06/2018.", reference(), Locale::EnUs);
+    assert_eq!(us[0].value, "2018-04-06");
+    none("Add 1/2 a cup.");
+    none("Version 10.2.3.4 is out.");
+}
+
+#[test]
+fn weekday_day_month_without_a_year_is_checked_against_the_calendar() {
+    // 8 June is a Friday in 2018.
+    let m = extract("The Home Secretary will travel on Friday 8 June.", reference(), Locale::EnGb);
+    assert_eq!(m[0].text, "Friday 8 June");
+    assert_eq!(m[0].value, "2018-06-08");
+    assert_eq!(m[0].resolution, Resolution::WeekdayChecked);
+    // 8 June was a Thursday in 2017 — the year follows the weekday.
+    one("The review opened on Thursday 8 June.", "Thursday 8 June", "DATE", "2017-06-08");
+}
+
+#[test]
+fn bare_years_with_signals() {
+    one("Since the last strategy was published in 2011 the threat has grown.", "2011", "DATE", "2011");
+    one("Since 2011, things changed.", "2011", "DATE", "2011");
+    one("The 2017 attacks killed 36 people.", "2017", "DATE", "2017");
+    none("There were 2017 people in the hall at the time they counted");
+    none("It cost $2011 in all.");
+}
+
+#[test]
+fn months_and_seasons_resolved_by_tense() {
+    one("The report was published in July.", "July", "DATE", "2017-07");
+    one("The report will be published in July.", "July", "DATE", "2018-07");
+    one("It happened last June.", "last June", "DATE", "2017-06");
+    one("Talks begin next March.", "next March", "DATE", "2019-03");
+    one("The summer of 2012 was wet.", "summer of 2012", "DATE", "2012-SU");
+    one("We met in the autumn.", "autumn", "DATE", "2017-FA");
+    one("Results for January 2018 are in.", "January 2018", "DATE", "2018-01");
+    one("Sales fell last fall.", "last fall", "DATE", "2017-FA");
+}
+
+#[test]
+fn false_friends_are_left_alone() {
+    none("You may march on if you like.");
+    none("May I ask a question?");
+    none("They sat down and waited.");
+    none("He will march to the sea.");
+    none("Theresa May spoke to reporters.");
+    one("The election was held in May.", "May", "DATE", "2018-05");
+    one("It closed on 3 May.", "3 May", "DATE", "2018-05-03");
+}
+
+#[test]
+fn deictic_expressions_against_the_reference_date() {
+    one("The strategy is published today.", "today", "DATE", "2018-06-04");
+    one("He spoke yesterday.", "yesterday", "DATE", "2018-06-03");
+    one("She will speak tomorrow.", "tomorrow", "DATE", "2018-06-05");
+    one("Prices rose last year.", "last year", "DATE", "2017");
+    one("Talks resume next week.", "next week", "DATE", "2018-W24");
+    one("Sales this month are up.", "this month", "DATE", "2018-06");
+    one("The threat is greater now than ever.", "now", "DATE", "PRESENT_REF");
+    one("It met last week.", "last week", "DATE", "2018-W22");
+    one("It rose this year.", "this year", "DATE", "2018");
+    one("They met on Friday.", "Friday", "DATE", "2018-06-01");
+    one("They will meet on Friday.", "Friday", "DATE", "2018-06-08");
+}
+
+#[test]
+fn anaphora_against_the_last_mentioned_date() {
+    one("The bill passed on 4 March 2015. The following day it was signed.", "The following day", "DATE", "2015-03-05");
+    one("The bill passed in 2015. That year, prices rose.", "That year", "DATE", "2015");
+    one("Talks began on 4 March 2015 and ended three days later.", "three days later", "DATE", "2015-03-07");
+}
+
+#[test]
+fn quarters_decades_centuries() {
+    one("Profit in the third quarter of 1989 fell.", "the third quarter of 1989", "DATE", "1989-Q3");
+    one("Results for Q1 2013 are out.", "Q1 2013", "DATE", "2013-Q1");
+    one("Third-quarter profit fell.", "Third-quarter", "DATE", "2018-Q3");
+    one("Music of the 1990s returns.", "1990s", "DATE", "199");
+    one("Music of the '80s returns.", "'80s", "DATE", "198");
+    one("It began in the 20th century.", "the 20th century", "DATE", "19");
+    one("It rose in early 2018.", "early 2018", "DATE", "2018");
+    let m = extract("It rose in early 2018.", reference(), Locale::EnGb);
+    assert_eq!(m[0].modifier, Some(Modifier::Start));
+    one("By the end of 2019 it will be done.", "the end of 2019", "DATE", "2019");
+}
+
+#[test]
+fn times_of_day() {
+    one("The speech began at 3 p.m. on Monday.", "3 p.m.", "TIME", "2018-06-04T15:00");
+    one("Doors open at 10:30 BST.", "10:30 BST", "TIME", "2018-06-04T10:30");
+    one("Doors open at 14:00 GMT.", "14:00 GMT", "TIME", "2018-06-04T14:00");
+    one("Lunch at noon.", "noon", "TIME", "2018-06-04T12:00");
+    one("It happened this morning.", "this morning", "TIME", "2018-06-04TMO");
+}
+
+#[test]
+fn durations_apart_from_dates() {
+    one("Over the last year the threat grew.", "the last year", "DURATION", "P1Y");
+    one("He served for three years.", "three years", "DURATION", "P3Y");
+    one("A two-year review.", "two-year", "DURATION", "P2Y");
+    one("In the last twenty four hours markets fell.", "the last twenty four hours", "DURATION", "PT24H");
+    one("It happened two years ago.", "two years ago", "DATE", "2016");
+    one("It lasted about three weeks.", "about three weeks", "DURATION", "P3W");
+    one("For years it was ignored.", "years", "DURATION", "PXY");
+}
+
+#[test]
+fn sets() {
+    one("The paper is published daily.", "daily", "SET", "P1D");
+    one("They meet every Monday.", "every Monday", "SET", "XXXX-WXX-1");
+}
+
+#[test]
+fn spans_are_chars_and_match_the_text() {
+    let text = "Le 4 June 2018 — “today’s” strategy, 8 June.";
+    for m in extract(text, reference(), Locale::EnGb) {
+        let span: String = text.chars().skip(m.start).take(m.end - m.start).collect();
+        assert_eq!(span, m.text);
+    }
+}
+
+#[test]
+fn without_a_reference_relative_values_stay_open() {
+    let m = extract("It happened on 8 June.", None, Locale::EnGb);
+    assert_eq!(m[0].value, "XXXX-06-08");
+    let m = extract("It happened today.", None, Locale::EnGb);
+    assert_eq!(m[0].value, "PRESENT_REF");
+}
+
+proptest::proptest! {
+    #[test]
+    fn never_panics_and_spans_are_in_bounds(text in "\\PC{0,200}", y in 1i32..9999, d in 0u32..400) {
+        let reference = NaiveDate::from_yo_opt(y, d.max(1) % 365 + 1);
+        for m in extract(&text, reference, Locale::EnGb) {
+            proptest::prop_assert!(m.start < m.end && m.end <= text.chars().count());
+        }
+    }
+
+    #[test]
+    fn never_panics_on_date_like_noise(text in "([0-9]{1,5}|[/.:,' -]|May|June|Friday|the|last|next|ago|years?|quarter|Q|p\\.m\\.| ){0,40}") {
+        let _ = extract(&text, NaiveDate::from_ymd_opt(2018, 6, 4), Locale::EnGb);
+        let _ = extract(&text, None, Locale::EnUs);
+    }
+}
