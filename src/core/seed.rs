@@ -105,4 +105,43 @@ mod tests {
             assert!(!published.source.is_empty());
         }
     }
+
+    /// The machine reading backs the hand-made dates: for every seed event, the extractor, run on
+    /// the event's own document with the publication date as reference, finds the event's date
+    /// inside a passage that supports the date.
+    #[test]
+    fn every_seed_date_is_found_by_the_extractor_in_its_passages() {
+        use crate::core::extract::{extract, Locale, TimexType};
+        use chrono::{Datelike, Months};
+        let timeline = seed();
+        for event in &timeline.events {
+            let mut found = Vec::new();
+            for passage in event.passages.iter().filter(|p| p.supports.contains(&crate::core::timeline::Support::Date)) {
+                let document = timeline.document(&passage.document).expect("document");
+                let reference = document.published.as_ref().map(|p| p.date.first_day());
+                for m in extract(&document.text, reference, Locale::EnGb) {
+                    if m.start >= passage.position.start && m.end <= passage.position.end {
+                        found.push(m);
+                    }
+                }
+            }
+            let ok = match &event.date {
+                EventDate::Point(v) => found.iter().any(|m| m.value == v.iso()),
+                EventDate::Range { start, end } => found.iter().any(|m| {
+                    // "over the last year": a duration ending at the reference date.
+                    let reference = timeline.document(&event.passages[0].document).and_then(|d| d.published.as_ref()).map(|p| p.date.first_day());
+                    let months = m.value.strip_prefix('P').and_then(|v| v.strip_suffix('Y')).and_then(|n| n.parse::<u32>().ok()).map(|y| y * 12);
+                    match (m.kind, reference, months) {
+                        (TimexType::Duration, Some(r), Some(months)) => {
+                            let from = r.checked_sub_months(Months::new(months)).expect("in range");
+                            (from.year(), from.month()) == (start.first_day().year(), start.first_day().month())
+                                && (r.year(), r.month()) == (end.first_day().year(), end.first_day().month())
+                        }
+                        _ => false,
+                    }
+                }),
+            };
+            assert!(ok, "{}: {:?} not found by the extractor in its passages; found {found:#?}", event.id, event.date);
+        }
+    }
 }
