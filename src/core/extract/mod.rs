@@ -6,10 +6,12 @@
 use serde::Serialize;
 
 mod calendar;
+mod events;
 mod rules;
 mod tokens;
 
 pub use calendar::Cal;
+pub use events::{propose_events, sentences, title_from};
 
 /// TIMEX3 types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

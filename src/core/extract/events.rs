@@ -1,0 +1,209 @@
+//! From mentions to proposed events: one per sentence that carries a specific date, titled from the
+//! sentence, dated by its most precise mention, and anchored to the sentence as its passage.
+
+use crate::core::anchor::selectors_for;
+use crate::core::date::{DateValue, EventDate};
+use crate::core::document::{byte_range_of_chars, Document};
+use crate::core::timeline::{DateBasis, DateBasisKind, Event, Passage, Support};
+
+use super::{extract, Locale, Mention, Resolution, TimexType};
+
+/// Words in a proposed title.
+const TITLE_WORDS: usize = 9;
+/// Characters of quote context kept with each passage.
+const CONTEXT_CHARS: usize = 32;
+
+/// Sentence spans in chars: breaks after . ! ? followed by a space and a capital, quote or digit,
+/// and at line breaks. Linear in the text.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let mut cut = None;
+        if c == '\n' {
+            cut = Some(i);
+        } else if matches!(c, '.' | '!' | '?') {
+            // Closing quotes and brackets stay with the sentence.
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j], '"' | '\'' | '”' | '’' | ')') {
+                j += 1;
+            }
+            let next_word = chars[j..].iter().skip_while(|c| **c == ' ').next();
+            let spaced = chars.get(j).is_some_and(|c| c.is_whitespace()) || j == chars.len();
+            let abbreviation = c == '.' && is_abbreviation(&chars[..i]);
+            if spaced && !abbreviation && next_word.is_none_or(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\n')) {
+                cut = Some(j);
+            }
+        }
+        if let Some(end) = cut {
+            push_trimmed(&chars, start, end, &mut out);
+            start = end;
+            i = end.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(&chars, start, chars.len(), &mut out);
+    out
+}
+
+/// Whether the word before a full stop is an initial or a title ("U.S.", "Mr.", "Sept.").
+fn is_abbreviation(before: &[char]) -> bool {
+    let word: String = before.iter().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
+    let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    single_initial
+        || matches!(
+            word.as_str(),
+            "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Prof" | "Sen" | "Rep" | "Gov" | "Gen" | "Lt" | "Col" | "Sgt" | "Rev" | "Jr" | "Sr"
+                | "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec" | "No" | "Co" | "Corp" | "Inc" | "Ltd" | "vs"
+        )
+}
+
+fn push_trimmed(chars: &[char], mut start: usize, mut end: usize, out: &mut Vec<(usize, usize)>) {
+    while start < end && chars[start].is_whitespace() {
+        start += 1;
+    }
+    while end > start && chars[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    if end > start {
+        out.push((start, end));
+    }
+}
+
+fn slice(text: &str, start: usize, end: usize) -> &str {
+    byte_range_of_chars(text, start, end).map_or("", |r| &text[r])
+}
+
+/// The data model's date for a mention, where one fits (years, months, days, times).
+fn date_of(m: &Mention) -> Option<DateValue> {
+    if !matches!(m.kind, TimexType::Date | TimexType::Time) {
+        return None;
+    }
+    let value = m.value.as_str();
+    value.parse().ok().or_else(|| value.split_once('T').and_then(|(day, _)| day.parse().ok()))
+}
+
+fn basis(m: &Mention, document: &Document) -> DateBasis {
+    let published = document.published.as_ref().map_or_else(|| "the publication date".to_owned(), |p| format!("the publication date, {}", p.date.display_long()));
+    let (kind, explanation) = match m.resolution {
+        Resolution::Stated => (DateBasisKind::Stated, format!("The text states it: \"{}\".", m.text)),
+        Resolution::ReferenceDate => (DateBasisKind::Resolved, format!("\"{}\" resolved against {published}.", m.text)),
+        Resolution::ReferenceYear => (DateBasisKind::Resolved, format!("\"{}\" gives no year; the year comes from {published} and the tense of the sentence.", m.text)),
+        Resolution::WeekdayChecked => (DateBasisKind::Resolved, format!("\"{}\" gives no year; it is the year near {published} in which that day falls on that weekday.", m.text)),
+        Resolution::LastMentioned => (DateBasisKind::Resolved, format!("\"{}\" resolved against the date mentioned just before it.", m.text)),
+        Resolution::Unanchored => (DateBasisKind::Stated, format!("\"{}\".", m.text)),
+    };
+    DateBasis { kind, explanation }
+}
+
+/// A short title from a sentence: the date expression and leading connectives dropped, at most
+/// [`TITLE_WORDS`] words.
+pub fn title_from(sentence: &str, date_text: &str) -> String {
+    let without = sentence.replacen(date_text, " ", 1);
+    let words: Vec<&str> = without
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '(' | ')')))
+        .filter(|w| !w.is_empty() && !matches!(*w, "," | "–" | "-" | "—"))
+        .collect();
+    let skip = words
+        .iter()
+        .take_while(|w| matches!(w.to_lowercase().trim_end_matches(',').as_ref(), "on" | "in" | "at" | "by" | "since" | "from" | "during" | "and" | "but" | "then" | "as" | "of" | "until" | "the" | "this" | "that"))
+        .count();
+    let skip = if skip == words.len() { 0 } else { skip };
+    let kept: Vec<&str> = words[skip..].iter().take(TITLE_WORDS).copied().collect();
+    let mut title = kept.join(" ").trim_end_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '–' | '-')).to_owned();
+    if words.len() - skip > TITLE_WORDS {
+        title.push('…');
+    }
+    let mut chars = title.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => date_text.to_owned(),
+    }
+}
+
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(6) {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// Proposes one event for each sentence of `document` that has a specific date: its most precise
+/// DATE/TIME mention gives the date, the sentence is the passage (supporting both date and
+/// description). Ids are `<document id>-<sentence number>-<slug>`, unique within the document.
+pub fn propose_events(document: &Document, locale: Locale) -> Vec<Event> {
+    let reference = document.published.as_ref().map(|p| p.date.first_day());
+    let mentions = extract(&document.text, reference, locale);
+    let mut events = Vec::new();
+    let mut next = 0;
+    for (n, (start, end)) in sentences(&document.text).into_iter().enumerate() {
+        while next < mentions.len() && mentions[next].end <= start {
+            next += 1;
+        }
+        let in_sentence = mentions[next..].iter().take_while(|m| m.start < end).filter(|m| m.end <= end);
+        let best = in_sentence.filter_map(|m| Some((date_of(m)?, m))).max_by_key(|(d, m)| (d.granularity(), std::cmp::Reverse(m.start)));
+        let Some((date, mention)) = best else { continue };
+        let Some((quote, position)) = selectors_for(&document.text, start, end, CONTEXT_CHARS) else { continue };
+        let sentence = slice(&document.text, start, end);
+        let title = title_from(sentence, &mention.text);
+        let summary: String = sentence.chars().take(240).collect();
+        events.push(Event {
+            id: format!("{}-{}-{}", document.id, n + 1, slug(&title)),
+            title,
+            summary,
+            date: EventDate::Point(date),
+            date_basis: basis(mention, document),
+            passages: vec![Passage { document: document.id.clone(), supports: vec![Support::Date, Support::Description], quote, position }],
+        });
+    }
+    events
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::seed::seed_timeline;
+    use crate::core::timeline::Timeline;
+
+    #[test]
+    fn sentences_split_at_full_stops_and_lines_not_abbreviations() {
+        let text = "Mr. A went to the U.S. on Friday. Then he left!\n\nA new line";
+        let parts: Vec<&str> = sentences(text).into_iter().map(|(s, e)| slice(text, s, e)).collect();
+        assert_eq!(parts, ["Mr. A went to the U.S. on Friday.", "Then he left!", "A new line"]);
+    }
+
+    #[test]
+    fn titles_drop_the_date_and_connectives() {
+        assert_eq!(
+            title_from("On Friday 8 June, the Home Secretary will travel to the US for talks with tech firms.", "Friday 8 June"),
+            "Home Secretary will travel to the US for talks…"
+        );
+    }
+
+    #[test]
+    fn seed_documents_yield_anchored_events_that_load_cleanly() {
+        let (seed, _) = seed_timeline().expect("seed");
+        let mut proposed = Vec::new();
+        for document in &seed.documents {
+            proposed.extend(propose_events(document, Locale::EnGb));
+        }
+        let trip = proposed.iter().find(|e| e.date.display_long() == "Friday 8 June 2018").expect("the trip is found");
+        assert!(trip.passages[0].quote.exact.contains("Friday 8 June"));
+        assert!(proposed.iter().any(|e| e.date.display_long() == "2011"));
+        assert!(proposed.iter().any(|e| e.date.display_long() == "2017"));
+        // Through the loader: every passage resolves, no diagnostics.
+        let timeline = Timeline { events: proposed, ..seed.clone() };
+        let (loaded, diagnostics) = Timeline::from_json(&timeline.to_json()).expect("loads");
+        assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+        assert_eq!(loaded.events.len(), timeline.events.len());
+    }
+}
