@@ -139,25 +139,66 @@ fn slug(text: &str) -> String {
 
 /// Proposes one event for each sentence of `document` that has a specific date: its most precise
 /// DATE/TIME mention gives the date, the sentence is the passage (supporting both date and
-/// description). Ids are `<document id>-<sentence number>-<slug>`, unique within the document.
+/// description). Ids are `<document id>-<char offset>-<slug>`, unique within the document.
 pub fn propose_events(document: &Document, locale: Locale) -> Vec<Event> {
-    let reference = document.published.as_ref().map(|p| p.date.first_day());
-    let mentions = extract(&document.text, reference, locale);
+    let total = document.text.chars().count();
     let mut events = Vec::new();
+    propose_in(document, 0, total, locale, &mut events);
+    events
+}
+
+/// Proposes events chunk by chunk (chunks of about `chunk_chars`, cut at paragraph breaks), so a
+/// caller can report progress and stay responsive on large texts. Yields (chars done, chars in all,
+/// events of the chunk).
+pub fn propose_events_chunked(document: &Document, locale: Locale, chunk_chars: usize) -> impl Iterator<Item = (usize, usize, Vec<Event>)> + '_ {
+    let total = document.text.chars().count();
+    let bounds = chunk_bounds(&document.text, chunk_chars.max(1000));
+    bounds.into_iter().map(move |(start, end)| {
+        let mut events = Vec::new();
+        propose_in(document, start, end, locale, &mut events);
+        (end, total, events)
+    })
+}
+
+/// Chunk boundaries (chars) at paragraph breaks, else line breaks, else anywhere.
+fn chunk_bounds(text: &str, chunk_chars: usize) -> Vec<(usize, usize)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < chars.len() {
+        let mut end = (start + chunk_chars).min(chars.len());
+        if end < chars.len() {
+            let window = &chars[start..end];
+            let cut = (1..window.len()).rev().find(|&k| window[k] == '\n' && window[k - 1] == '\n').or_else(|| (1..window.len()).rev().find(|&k| window[k] == '\n'));
+            if let Some(k) = cut.filter(|&k| k > chunk_chars / 4) {
+                end = start + k;
+            }
+        }
+        out.push((start, end));
+        start = end;
+    }
+    out
+}
+
+fn propose_in(document: &Document, from: usize, to: usize, locale: Locale, events: &mut Vec<Event>) {
+    let reference = document.published.as_ref().map(|p| p.date.first_day());
+    let text = slice(&document.text, from, to);
+    let mentions = extract(text, reference, locale);
     let mut next = 0;
-    for (n, (start, end)) in sentences(&document.text).into_iter().enumerate() {
+    for (start, end) in sentences(text) {
         while next < mentions.len() && mentions[next].end <= start {
             next += 1;
         }
         let in_sentence = mentions[next..].iter().take_while(|m| m.start < end).filter(|m| m.end <= end);
         let best = in_sentence.filter_map(|m| Some((date_of(m)?, m))).max_by_key(|(d, m)| (d.granularity(), std::cmp::Reverse(m.start)));
         let Some((date, mention)) = best else { continue };
-        let Some((quote, position)) = selectors_for(&document.text, start, end, CONTEXT_CHARS) else { continue };
-        let sentence = slice(&document.text, start, end);
+        let (abs_start, abs_end) = (from + start, from + end);
+        let Some((quote, position)) = selectors_for(&document.text, abs_start, abs_end, CONTEXT_CHARS) else { continue };
+        let sentence = slice(text, start, end);
         let title = title_from(sentence, &mention.text);
         let summary: String = sentence.chars().take(240).collect();
         events.push(Event {
-            id: format!("{}-{}-{}", document.id, n + 1, slug(&title)),
+            id: format!("{}-{}-{}", document.id, abs_start, slug(&title)),
             title,
             summary,
             date: EventDate::Point(date),
@@ -165,7 +206,6 @@ pub fn propose_events(document: &Document, locale: Locale) -> Vec<Event> {
             passages: vec![Passage { document: document.id.clone(), supports: vec![Support::Date, Support::Description], quote, position }],
         });
     }
-    events
 }
 
 #[cfg(test)]
@@ -205,5 +245,17 @@ mod tests {
         let (loaded, diagnostics) = Timeline::from_json(&timeline.to_json()).expect("loads");
         assert!(diagnostics.is_empty(), "{diagnostics:#?}");
         assert_eq!(loaded.events.len(), timeline.events.len());
+    }
+
+    #[test]
+    fn chunked_proposals_equal_whole_ones_on_paragraph_text() {
+        let (seed, _) = seed_timeline().expect("seed");
+        let document = &seed.documents[0];
+        let whole = propose_events(document, Locale::EnGb);
+        let chunked: Vec<Event> = propose_events_chunked(document, Locale::EnGb, 1000).flat_map(|(_, _, e)| e).collect();
+        let dates = |events: &[Event]| events.iter().map(|e| (e.passages[0].position.start, e.date.clone())).collect::<Vec<_>>();
+        assert_eq!(dates(&chunked), dates(&whole));
+        let (done, total, _) = propose_events_chunked(document, Locale::EnGb, 1000).last().expect("chunks");
+        assert_eq!(done, total);
     }
 }

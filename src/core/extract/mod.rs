@@ -11,7 +11,7 @@ mod rules;
 mod tokens;
 
 pub use calendar::Cal;
-pub use events::{propose_events, sentences, title_from};
+pub use events::{propose_events, propose_events_chunked, sentences, title_from};
 
 /// TIMEX3 types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
