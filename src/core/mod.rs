@@ -8,6 +8,8 @@ pub mod lanes;
 pub mod layout;
 pub mod scale;
 pub mod seed;
+pub mod tempeval;
 pub mod ticks;
 pub mod timeline;
+pub mod timeml;
 pub mod view;
