@@ -148,7 +148,7 @@ pub fn extract(text: &str, reference: Option<chrono::NaiveDate>, locale: Locale)
         };
         let end = found.end.clamp(i + 1, toks.len());
         let (start_char, end_char) = (toks[i].start, toks[end - 1].end);
-        if let Some(cal) = found.cal {
+        if let Some(cal) = found.cal.filter(|_| found.anchors) {
             scanner.last = Some(cal);
         }
         mentions.push(Mention {

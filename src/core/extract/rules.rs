@@ -33,6 +33,9 @@ pub struct Found {
     pub resolution: Resolution,
     /// The calendar value, for specific dates (becomes the "last mentioned" anchor).
     pub cal: Option<Cal>,
+    /// Whether the value becomes the anchor for later relative expressions. Values worked out from
+    /// the anchor by a step ("a year earlier") do not, so that they never drift along a chain.
+    pub anchors: bool,
 }
 
 impl Found {
@@ -44,11 +47,12 @@ impl Found {
             modifier: None,
             resolution,
             cal: Some(cal),
+            anchors: true,
         }
     }
 
     fn other(end: usize, kind: TimexType, value: impl Into<String>, resolution: Resolution) -> Found {
-        Found { end, kind, value: value.into(), modifier: None, resolution, cal: None }
+        Found { end, kind, value: value.into(), modifier: None, resolution, cal: None, anchors: false }
     }
 }
 
@@ -170,6 +174,48 @@ impl<'t, 'a> Scanner<'t, 'a> {
         self.tense.get(i).copied().unwrap_or(Tense::Past)
     }
 
+    /// The tense of the clause around `i`, from the nearest verb cue within a few tokens (before it
+    /// first, then after it), not crossing a sentence end. `None` when no cue is near.
+    fn local_tense(&self, i: usize) -> Option<Tense> {
+        const BACK: usize = 4;
+        const AHEAD: usize = 4;
+        for k in (i.saturating_sub(BACK)..i).rev() {
+            if is_sentence_end(self.toks, k) || self.tok(k + 1).is_some_and(|t| t.newline_before) {
+                break;
+            }
+            if let Some(t) = self.cue(k) {
+                return Some(t);
+            }
+        }
+        for k in i + 1..(i + 1 + AHEAD).min(self.toks.len()) {
+            if self.tok(k).is_some_and(|t| t.newline_before) || is_sentence_end(self.toks, k) {
+                break;
+            }
+            if let Some(t) = self.cue(k) {
+                return Some(t);
+            }
+        }
+        None
+    }
+
+    /// A verb cue at `k`: an auxiliary or a past form. A participle after "be"/"been" is passive and
+    /// says nothing about the time.
+    fn cue(&self, k: usize) -> Option<Tense> {
+        let w = self.word(k)?;
+        let after_be = k.checked_sub(1).and_then(|p| self.word(p)).is_some_and(|p| matches!(p, "be" | "been" | "being"));
+        match w {
+            "will" | "shall" | "ll" | "tomorrow" | "scheduled" | "planned" | "plans" | "plan" | "expects" | "due" => Some(Tense::Future),
+            "going" if self.word_is(k + 1, &["to"]) => Some(Tense::Future),
+            // A deadline or a payment date: no tense, the nearest date.
+            "payable" | "effective" | "by" | "until" | "through" | "record" => Some(Tense::Present),
+            "was" | "were" | "had" | "did" | "said" | "ago" | "yesterday" | "told" | "came" | "went" | "took" | "made"
+            | "gave" | "began" | "became" | "rose" | "fell" | "won" | "lost" | "met" | "saw" | "left" | "got" | "sold"
+            | "paid" | "spent" | "brought" | "bought" | "held" | "grew" | "says" | "last" => Some(Tense::Past),
+            w if w.len() > 4 && w.ends_with("ed") && !after_be => Some(Tense::Past),
+            _ => None,
+        }
+    }
+
     /// The anchor for relative expressions: the reference date.
     fn reference(&self) -> Option<NaiveDate> {
         self.reference
@@ -250,13 +296,15 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let key = |y: i32| (y, month, day.unwrap_or(1));
         let ref_key = (reference.year(), reference.month(), if day.is_some() { reference.day() } else { 1 });
         let candidates = [reference.year() - 1, reference.year(), reference.year() + 1];
-        let y = match self.tense(i) {
-            Tense::Past => candidates.iter().rev().copied().find(|&y| key(y) <= ref_key),
-            Tense::Future => candidates.iter().copied().find(|&y| key(y) >= ref_key),
-            Tense::Present => {
-                // Nearest in months.
+        // A verb next to the date decides; without one, news means the nearest such date.
+        let y = match self.local_tense(i) {
+            Some(Tense::Past) => candidates.iter().rev().copied().find(|&y| key(y) <= ref_key),
+            Some(Tense::Future) => candidates.iter().copied().find(|&y| key(y) >= ref_key),
+            _ => {
                 let r = i64::from(reference.year()) * 12 + i64::from(reference.month());
-                candidates.iter().copied().min_by_key(|&y| (i64::from(y) * 12 + i64::from(month) - r).abs())
+                let r_day = i64::from(if day.is_some() { reference.day() } else { 1 });
+                let d = i64::from(day.unwrap_or(1));
+                candidates.iter().copied().min_by_key(|&y| ((i64::from(y) * 12 + i64::from(month) - r) * 31 + d - r_day).abs())
             }
         }?;
         Some((y, Resolution::ReferenceYear))
@@ -429,9 +477,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let today = reference.weekday().number_from_monday();
         let back = i64::from((today + 7 - w) % 7);
         let forward = i64::from((w + 7 - today) % 7);
-        let offset = match self.tense(i) {
-            Tense::Future => forward,
-            Tense::Past | Tense::Present => -back,
+        // News reports what happened: a weekday is the last one on or before the reference unless a
+        // verb next to it points ahead.
+        let offset = match self.local_tense(i) {
+            Some(Tense::Future) => forward,
+            _ => -back,
         };
         let date = Cal::Day(reference).shift(Step::Days, offset)?.day()?;
         let (end, cal) = self.with_day_part(j, date).unwrap_or((j, Cal::Day(date)));
@@ -565,11 +615,21 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 (y, Resolution::Stated)
             }
             None => {
-                // Without a year: the quarter under discussion, else the one before the reference.
+                // Without a year: the reference year, unless the quarter lies two or more quarters
+                // ahead of the reference in a sentence not about the future (then it is last
+                // year's, as "fourth-quarter results" in a January report).
                 let last_year = self.last.map(|c| c.year());
-                match (last_year, self.reference()) {
-                    (Some(y), _) => (y, Resolution::LastMentioned),
-                    (None, Some(r)) => (r.year(), Resolution::ReferenceYear),
+                match (self.reference(), last_year) {
+                    (Some(r), _) => {
+                        let current = if half { r.month0() / 6 + 1 } else { r.month0() / 3 + 1 };
+                        let ahead = n.is_some_and(|n| n >= current + 2 || half && n > current);
+                        if ahead && self.local_tense(i) != Some(Tense::Future) {
+                            (r.year() - 1, Resolution::ReferenceYear)
+                        } else {
+                            (r.year(), Resolution::ReferenceYear)
+                        }
+                    }
+                    (None, Some(y)) => (y, Resolution::LastMentioned),
                     (None, None) => {
                         let value = match n {
                             Some(n) if half => format!("XXXX-H{n}"),
@@ -590,8 +650,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     Some(c @ Cal::Quarter(..)) => Some(c),
                     _ => None,
                 };
-                let base = match last_quarter {
+                let base = match last_quarter.filter(|_| !matches!(modifier_word, Some("latest" | "current"))) {
                     Some(q) => q,
+                    None if modifier_word == Some("current") => {
+                        let r = self.reference()?;
+                        Cal::Quarter(r.year(), r.month0() / 3 + 1)
+                    }
                     None => {
                         let r = self.reference()?;
                         Cal::Quarter(r.year(), r.month0() / 3 + 1).shift(Step::Quarters, -1)?
@@ -788,7 +852,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 return None;
             }
             let cal = self.year_back(1)?;
-            return Some(Found::date(end, cal, Resolution::LastMentioned));
+            return Some(Found { anchors: false, ..Found::date(end, cal, Resolution::LastMentioned) });
         }
         let (n, k) = self.quantity(i)?;
         let n = n?;
@@ -826,7 +890,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             (c, Step::Weeks) => c.day().map_or(c, Cal::Day),
             (c, _) => c,
         };
-        Some(Found::date(k + 2, cal, resolution))
+        Some(Found { anchors: step != Step::Years, ..Found::date(k + 2, cal, resolution) })
     }
 
     fn year_back(&self, n: i64) -> Option<Cal> {

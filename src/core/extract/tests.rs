@@ -186,3 +186,51 @@ proptest::proptest! {
         let _ = extract(&text, None, Locale::EnUs);
     }
 }
+
+/// News conventions (TimeBank), with invented sentences.
+mod news {
+    use super::*;
+
+    fn at(text: &str, y: i32, m: u32, d: u32) -> Vec<(String, &'static str, String)> {
+        extract(text, NaiveDate::from_ymd_opt(y, m, d), Locale::EnUs).into_iter().map(|m| (m.text, m.kind.as_str(), m.value)).collect()
+    }
+
+    fn has(all: &[(String, &'static str, String)], span: &str, kind: &str, value: &str) {
+        assert!(all.iter().any(|(t, k, v)| t == span && *k == kind && v == value), "expected {span:?} {kind} {value}, found {all:?}");
+    }
+
+    #[test]
+    fn a_date_without_a_year_and_no_verb_next_to_it_is_the_nearest() {
+        // Reference Thursday 2 November 1989.
+        let all = at("The board declared a dividend payable Dec. 15 to holders of record Nov. 20, the company said.", 1989, 11, 2);
+        has(&all, "Dec. 15", "DATE", "1989-12-15");
+        has(&all, "Nov. 20", "DATE", "1989-11-20");
+        let all = at("The fund said the payment, payable Jan. 3, would be its last.", 1989, 12, 20);
+        has(&all, "Jan. 3", "DATE", "1990-01-03");
+    }
+
+    #[test]
+    fn a_weekday_in_a_report_is_the_last_one_unless_a_verb_points_ahead() {
+        // Reference Wednesday 15 August 1990.
+        let all = at("Officials said on Friday that the ship would sail.", 1990, 8, 15);
+        has(&all, "Friday", "DATE", "1990-08-10");
+        let all = at("The council said it will vote on Friday.", 1990, 8, 15);
+        has(&all, "Friday", "DATE", "1990-08-17");
+    }
+
+    #[test]
+    fn quarters_without_a_year_and_the_year_before_do_not_drift() {
+        // Reference 2 November 1989.
+        let text = "Third-quarter profit rose 5%. A year earlier, the company earned less. \
+                    In the third quarter, sales grew, compared with a year ago. The latest quarter was strong.";
+        let all = at(text, 1989, 11, 2);
+        has(&all, "Third-quarter", "DATE", "1989-Q3");
+        has(&all, "A year earlier", "DATE", "1988-Q3");
+        has(&all, "the third quarter", "DATE", "1989-Q3");
+        has(&all, "a year ago", "DATE", "1988-Q3");
+        has(&all, "The latest quarter", "DATE", "1989-Q3");
+        // Fourth-quarter results reported in January are last year's.
+        let all = at("Fourth-quarter earnings fell sharply.", 1990, 1, 15);
+        has(&all, "Fourth-quarter", "DATE", "1989-Q4");
+    }
+}
