@@ -592,6 +592,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
             None if the => (None, j),
             None => return None,
         };
+        // "the third-quarter loss": the article belongs to the noun.
+        if the && n.is_some() && self.glued(k, "-") {
+            return None;
+        }
         let k = if self.glued(k, "-") { k + 1 } else { k };
         let half = self.word_is(k, &["half"]);
         if !(self.word_is(k, &["quarter"]) || half) {
@@ -723,7 +727,6 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let (end, value) = match w {
             "now" | "currently" | "nowadays" => (i + 1, "PRESENT_REF"),
             "recently" => (i + 1, "PAST_REF"),
-            "soon" => (i + 1, "FUTURE_REF"),
             "the" => match self.word(i + 1)? {
                 "past" if !self.next_is_duration(i + 2) => (i + 2, "PAST_REF"),
                 "future" => (i + 2, "FUTURE_REF"),
@@ -734,6 +737,24 @@ impl<'t, 'a> Scanner<'t, 'a> {
             _ => return None,
         };
         Some(Found::other(end, TimexType::Date, value, Resolution::Unanchored))
+    }
+
+    /// Whether a clause ends at `k`: the end of the text, punctuation or a conjunction.
+    fn clause_end(&self, k: usize) -> bool {
+        match self.tok(k) {
+            None => true,
+            Some(t) => (t.kind == Kind::Punct && !t.is("-") && !t.is("'") && !t.is("’") && !t.is("$")) || matches!(t.lower.as_str(), "and" | "but" | "or"),
+        }
+    }
+
+    /// "recent years", "recent weeks": an unspecified length of time up to now.
+    fn recent(&self, i: usize) -> Option<Found> {
+        if !self.word_is(i, &["recent"]) {
+            return None;
+        }
+        let w = self.word(i + 1)?;
+        let unit = tokens::unit(w).filter(|_| w.ends_with('s'))?;
+        Some(Found::other(i + 2, TimexType::Duration, unit.duration(None), Resolution::Unanchored))
     }
 
     fn next_is_duration(&self, i: usize) -> bool {
@@ -858,6 +879,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let n = n?;
         let unit = self.word(k).and_then(tokens::unit)?;
         let dir_word = self.word(k + 1)?;
+        // "two years after the war" is a length of time before an event, "two years after." a date.
+        if matches!(dir_word, "before" | "after") && !self.clause_end(k + 2) {
+            return None;
+        }
         let direction: i64 = match dir_word {
             "ago" | "earlier" | "before" | "previously" => -1,
             "later" | "after" | "hence" | "afterwards" => 1,
@@ -1097,17 +1122,23 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 let w = self.word(j)?;
                 let unit = tokens::unit(w)?;
                 let prev = j.checked_sub(1).and_then(|p| self.word(p));
-                if !w.ends_with('s') || !matches!(prev, Some("for" | "recent" | "within")) {
+                if !w.ends_with('s') || !matches!(prev, Some("for" | "within")) {
                     return None;
                 }
                 return Some(Found { modifier, ..Found::other(j + 1, TimexType::Duration, unit.duration(None), Resolution::Unanchored) });
             }
         };
+        // "the two-week strike": the article belongs to the noun, the adjective alone is the duration.
+        if determiner && self.glued(k, "-") && !self.word_is(i + 1, &["past", "last", "first", "next", "previous", "coming", "following", "latest", "final", "initial"]) {
+            return None;
+        }
         let k = if self.glued(k, "-") { k + 1 } else { k };
         let unit_word = self.word(k)?;
         let unit = tokens::unit(unit_word)?;
         // "a day" / "a week" as a rate ("$5 a day") is a set, handled by set(); "a year ago" is ago().
-        if self.word_is(k + 1, &["ago", "earlier", "later", "before", "after", "hence"]) && !determiner {
+        let direction_follows = self.word_is(k + 1, &["ago", "earlier", "later", "hence"])
+            || self.word_is(k + 1, &["before", "after"]) && self.clause_end(k + 2);
+        if direction_follows && !determiner {
             return None;
         }
         // "1998 years" is not a duration; neither "one" alone as in "one day he said".
@@ -1142,8 +1173,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             "nightly" => Some("P1D"),
             "weekly" => Some("P1W"),
             "monthly" => Some("P1M"),
-            "quarterly" => Some("P3M"),
-            "annually" | "yearly" => Some("P1Y"),
+            // "quarterly" and "annually" mostly qualify reports and payments, not recurring times.
             _ => None,
         };
         if let Some(v) = simple {
@@ -1193,6 +1223,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             self.anaphoric(i),
             self.time_of_day(i),
             self.duration(i),
+            self.recent(i),
             self.set(i),
         ];
         // Longest wins; on a tie, the earlier (more specific) rule.

@@ -233,4 +233,23 @@ mod news {
         let all = at("Fourth-quarter earnings fell sharply.", 1990, 1, 15);
         has(&all, "Fourth-quarter", "DATE", "1989-Q4");
     }
+
+    #[test]
+    fn spans_follow_news_conventions() {
+        let all = at("Unions called the two-week strike after the third-quarter loss.", 1989, 11, 2);
+        has(&all, "two-week", "DURATION", "P2W");
+        has(&all, "third-quarter", "DATE", "1989-Q3");
+        let all = at("Prices have doubled in recent years.", 1989, 11, 2);
+        has(&all, "recent years", "DURATION", "PXY");
+        // A length of time before an event is a duration; at the end of a clause it is a date.
+        let all = at("She returned twenty years after the flood.", 1989, 11, 2);
+        has(&all, "twenty years", "DURATION", "P20Y");
+        let all = at("The plant opened on 3 March 1980 and closed two years after.", 1989, 11, 2);
+        has(&all, "two years after", "DATE", "1982");
+    }
+
+    #[test]
+    fn report_words_are_not_times() {
+        assert!(at("The company pays a quarterly dividend and will report soon.", 1989, 11, 2).is_empty());
+    }
 }
