@@ -1,9 +1,11 @@
 //! From mentions to proposed events: one per sentence that carries a specific date, titled from the
 //! sentence, dated by its most precise mention, and anchored to the sentence as its passage.
 
-use crate::core::anchor::selectors_for;
+use crate::core::anchor::{TextPositionSelector, TextQuoteSelector};
 use crate::core::date::{DateValue, EventDate};
-use crate::core::document::{byte_range_of_chars, Document};
+use crate::core::document::Document;
+#[cfg(test)]
+use crate::core::document::byte_range_of_chars;
 use crate::core::timeline::{DateBasis, DateBasisKind, Event, Passage, Support};
 
 use super::{extract, Locale, Mention, Resolution, TimexType};
@@ -74,9 +76,6 @@ fn push_trimmed(chars: &[char], mut start: usize, mut end: usize, out: &mut Vec<
     }
 }
 
-fn slice(text: &str, start: usize, end: usize) -> &str {
-    byte_range_of_chars(text, start, end).map_or("", |r| &text[r])
-}
 
 /// The data model's date for a mention, where one fits (years, months, days, times).
 fn date_of(m: &Mention) -> Option<DateValue> {
@@ -141,48 +140,72 @@ fn slug(text: &str) -> String {
 /// DATE/TIME mention gives the date, the sentence is the passage (supporting both date and
 /// description). Ids are `<document id>-<char offset>-<slug>`, unique within the document.
 pub fn propose_events(document: &Document, locale: Locale) -> Vec<Event> {
-    let total = document.text.chars().count();
+    let chunk = Chunk { start_char: 0, end_char: document.text.chars().count(), start_byte: 0, end_byte: document.text.len() };
     let mut events = Vec::new();
-    propose_in(document, 0, total, locale, &mut events);
+    propose_in(document, &chunk, locale, &mut events);
     events
 }
 
 /// Proposes events chunk by chunk (chunks of about `chunk_chars`, cut at paragraph breaks), so a
 /// caller can report progress and stay responsive on large texts. Yields (chars done, chars in all,
-/// events of the chunk).
+/// events of the chunk). Each chunk costs time linear in its own length.
 pub fn propose_events_chunked(document: &Document, locale: Locale, chunk_chars: usize) -> impl Iterator<Item = (usize, usize, Vec<Event>)> + '_ {
-    let total = document.text.chars().count();
     let bounds = chunk_bounds(&document.text, chunk_chars.max(1000));
-    bounds.into_iter().map(move |(start, end)| {
+    let total = bounds.last().map_or(0, |c| c.end_char);
+    bounds.into_iter().map(move |chunk| {
         let mut events = Vec::new();
-        propose_in(document, start, end, locale, &mut events);
-        (end, total, events)
+        propose_in(document, &chunk, locale, &mut events);
+        (chunk.end_char, total, events)
     })
 }
 
-/// Chunk boundaries (chars) at paragraph breaks, else line breaks, else anywhere.
-fn chunk_bounds(text: &str, chunk_chars: usize) -> Vec<(usize, usize)> {
-    let chars: Vec<char> = text.chars().collect();
+/// A piece of the text: char and byte bounds.
+struct Chunk {
+    start_char: usize,
+    end_char: usize,
+    start_byte: usize,
+    end_byte: usize,
+}
+
+/// Chunks cut at paragraph breaks (else line breaks, else anywhere), about `chunk_chars` long.
+fn chunk_bounds(text: &str, chunk_chars: usize) -> Vec<Chunk> {
     let mut out = Vec::new();
-    let mut start = 0;
-    while start < chars.len() {
-        let mut end = (start + chunk_chars).min(chars.len());
-        if end < chars.len() {
-            let window = &chars[start..end];
-            let cut = (1..window.len()).rev().find(|&k| window[k] == '\n' && window[k - 1] == '\n').or_else(|| (1..window.len()).rev().find(|&k| window[k] == '\n'));
-            if let Some(k) = cut.filter(|&k| k > chunk_chars / 4) {
-                end = start + k;
-            }
+    let (mut start_char, mut start_byte) = (0, 0);
+    let (mut chars_in, mut last_para, mut last_line) = (0usize, None, None);
+    let mut previous = '\0';
+    for (byte, c) in text.char_indices() {
+        if chars_in >= chunk_chars {
+            // Cut at the last paragraph or line break seen, if it is not too early.
+            let cut = last_para.or(last_line).filter(|&(chars, _)| chars > start_char + chunk_chars / 4).unwrap_or((start_char + chars_in, byte));
+            out.push(Chunk { start_char, end_char: cut.0, start_byte, end_byte: cut.1 });
+            chars_in -= cut.0 - start_char;
+            (start_char, start_byte) = cut;
+            last_para = None;
+            last_line = None;
         }
-        out.push((start, end));
-        start = end;
+        if c == '\n' {
+            let here = (start_char + chars_in, byte);
+            if previous == '\n' {
+                last_para = Some(here);
+            }
+            last_line = Some(here);
+        }
+        previous = c;
+        chars_in += 1;
+    }
+    if chars_in > 0 || out.is_empty() {
+        out.push(Chunk { start_char, end_char: start_char + chars_in, start_byte, end_byte: text.len() });
     }
     out
 }
 
-fn propose_in(document: &Document, from: usize, to: usize, locale: Locale, events: &mut Vec<Event>) {
+/// Proposes events for one chunk; positions are absolute, quotes carry context from inside the chunk.
+fn propose_in(document: &Document, chunk: &Chunk, locale: Locale, events: &mut Vec<Event>) {
     let reference = document.published.as_ref().map(|p| p.date.first_day());
-    let text = slice(&document.text, from, to);
+    let text = &document.text[chunk.start_byte..chunk.end_byte];
+    // Byte offset of every char of the chunk (and its end), so slicing stays linear.
+    let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
+    let cut = |a: usize, b: usize| &text[bytes[a.min(bytes.len() - 1)]..bytes[b.min(bytes.len() - 1)]];
     let mentions = extract(text, reference, locale);
     let mut next = 0;
     for (start, end) in sentences(text) {
@@ -192,13 +215,17 @@ fn propose_in(document: &Document, from: usize, to: usize, locale: Locale, event
         let in_sentence = mentions[next..].iter().take_while(|m| m.start < end).filter(|m| m.end <= end);
         let best = in_sentence.filter_map(|m| Some((date_of(m)?, m))).max_by_key(|(d, m)| (d.granularity(), std::cmp::Reverse(m.start)));
         let Some((date, mention)) = best else { continue };
-        let (abs_start, abs_end) = (from + start, from + end);
-        let Some((quote, position)) = selectors_for(&document.text, abs_start, abs_end, CONTEXT_CHARS) else { continue };
-        let sentence = slice(text, start, end);
+        let sentence = cut(start, end);
+        let quote = TextQuoteSelector {
+            exact: sentence.to_owned(),
+            prefix: cut(start.saturating_sub(CONTEXT_CHARS), start).to_owned(),
+            suffix: cut(end, end + CONTEXT_CHARS).to_owned(),
+        };
+        let position = TextPositionSelector { start: chunk.start_char + start, end: chunk.start_char + end };
         let title = title_from(sentence, &mention.text);
         let summary: String = sentence.chars().take(240).collect();
         events.push(Event {
-            id: format!("{}-{}-{}", document.id, abs_start, slug(&title)),
+            id: format!("{}-{}-{}", document.id, position.start, slug(&title)),
             title,
             summary,
             date: EventDate::Point(date),
@@ -213,6 +240,10 @@ mod tests {
     use super::*;
     use crate::core::seed::seed_timeline;
     use crate::core::timeline::Timeline;
+
+    fn slice(text: &str, start: usize, end: usize) -> &str {
+        byte_range_of_chars(text, start, end).map_or("", |r| &text[r])
+    }
 
     #[test]
     fn sentences_split_at_full_stops_and_lines_not_abbreviations() {
