@@ -70,6 +70,10 @@ pub struct Scanner<'t, 'a> {
     pub tense: Vec<Tense>,
 }
 
+/// How far ahead (four months, counted in days) an undated month or day may lie and still
+/// be read as upcoming rather than past, when no verb says which.
+const FUTURE_WINDOW: i64 = 4 * 31;
+
 /// Words that introduce a bare year ("in 2011", "since 2011").
 const YEAR_SIGNALS: &[&str] = &[
     "in", "since", "by", "until", "till", "from", "to", "of", "during", "before", "after", "for", "between", "and",
@@ -205,7 +209,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let after_be = k.checked_sub(1).and_then(|p| self.word(p)).is_some_and(|p| matches!(p, "be" | "been" | "being"));
         match w {
             "will" | "shall" | "ll" | "tomorrow" | "scheduled" | "planned" | "plans" | "plan" | "expects" | "due" => Some(Tense::Future),
-            "going" if self.word_is(k + 1, &["to"]) => Some(Tense::Future),
+            "going" | "expected" if self.word_is(k + 1, &["to"]) => Some(Tense::Future),
             // A deadline or a payment date: no tense, the nearest date.
             "payable" | "effective" | "by" | "until" | "through" | "record" => Some(Tense::Present),
             "was" | "were" | "had" | "did" | "said" | "ago" | "yesterday" | "told" | "came" | "went" | "took" | "made"
@@ -301,10 +305,17 @@ impl<'t, 'a> Scanner<'t, 'a> {
             Some(Tense::Past) => candidates.iter().rev().copied().find(|&y| key(y) <= ref_key),
             Some(Tense::Future) => candidates.iter().copied().find(|&y| key(y) >= ref_key),
             _ => {
+                // News mostly reports the past: the next such date only when it is close ahead.
                 let r = i64::from(reference.year()) * 12 + i64::from(reference.month());
                 let r_day = i64::from(if day.is_some() { reference.day() } else { 1 });
                 let d = i64::from(day.unwrap_or(1));
-                candidates.iter().copied().min_by_key(|&y| ((i64::from(y) * 12 + i64::from(month) - r) * 31 + d - r_day).abs())
+                let ahead = |y: i32| (i64::from(y) * 12 + i64::from(month) - r) * 31 + d - r_day;
+                let next = candidates.iter().copied().find(|&y| ahead(y) > 0);
+                let past = candidates.iter().rev().copied().find(|&y| ahead(y) <= 0);
+                match (past, next) {
+                    (Some(p), Some(n)) => Some(if ahead(n) <= FUTURE_WINDOW { n } else { p }),
+                    (p, n) => p.or(n),
+                }
             }
         }?;
         Some((y, Resolution::ReferenceYear))
@@ -674,6 +685,79 @@ impl<'t, 'a> Scanner<'t, 'a> {
         Some(Found::date(end, cal, resolution))
     }
 
+    /// Quarters and fiscal years with a qualifier before them: "the fiscal first quarter", "this
+    /// year's third quarter", "next year's first quarter", "the year-ago third quarter", "the 1988
+    /// third quarter", "the 1988 period", "its fourth quarter", "fiscal 1989".
+    fn quarter_prefixed(&self, i: usize) -> Option<Found> {
+        let mut k = i;
+        if self.word_is(k, &["the", "its", "their"]) {
+            k += 1;
+        }
+        let mut shift: Option<i32> = None;
+        let mut explicit: Option<i32> = None;
+        let mut fiscal = false;
+        for _ in 0..3 {
+            let w = self.word(k);
+            if matches!(w, Some("comparable" | "corresponding" | "fiscal")) {
+                fiscal |= w == Some("fiscal");
+                k += if self.glued(k + 1, "-") { 2 } else { 1 };
+            } else if matches!(w, Some("this" | "last" | "next"))
+                && k == i
+                && self.word_is(k + 1, &["year"])
+                && self.tok(k + 2).is_some_and(|t| (t.is("'") || t.is("’")) && !t.space_before)
+                && self.word_is(k + 3, &["s"])
+            {
+                shift = Some(match w {
+                    Some("last") => -1,
+                    Some("next") => 1,
+                    _ => 0,
+                });
+                k += 4;
+            } else if self.word_is(k, &["year"]) && self.glued(k + 1, "-") && self.word_is(k + 2, &["ago", "earlier"]) {
+                shift = Some(-1);
+                k += 3;
+            } else if let Some((y, after)) = self.year_at(k).filter(|_| explicit.is_none()) {
+                explicit = Some(y);
+                k = after;
+            } else {
+                break;
+            }
+        }
+        if shift.is_none() && explicit.is_none() && !fiscal || k == i {
+            return None;
+        }
+        if let Some(f) = self.quarter(k) {
+            let cal = f.cal?;
+            let cal = match (explicit, shift, cal) {
+                (Some(y), _, Cal::Quarter(_, q)) => Cal::Quarter(y, q),
+                (Some(y), _, Cal::Half(_, h)) => Cal::Half(y, h),
+                (None, Some(n), c) => c.shift(Step::Years, i64::from(n))?,
+                (_, _, c) => c,
+            };
+            let resolution = if explicit.is_some() { Resolution::Stated } else { f.resolution };
+            return Some(Found { anchors: shift.is_none(), ..Found::date(f.end, cal, resolution) });
+        }
+        if self.word_is(k, &["quarter", "period"]) && (explicit.is_some() || shift.is_some()) {
+            let last_quarter = match self.last {
+                Some(c @ Cal::Quarter(..)) => Some(c),
+                _ => None,
+            };
+            let cal = match (last_quarter, explicit, shift) {
+                (Some(Cal::Quarter(_, q)), Some(y), _) => Cal::Quarter(y, q),
+                (None, Some(y), _) => Cal::Year(y),
+                (Some(c), None, Some(n)) => c.shift(Step::Years, i64::from(n))?,
+                _ => return None,
+            };
+            let resolution = if explicit.is_some() { Resolution::Stated } else { Resolution::LastMentioned };
+            return Some(Found { anchors: shift.is_none(), ..Found::date(k + 1, cal, resolution) });
+        }
+        // "fiscal 1989"
+        match explicit {
+            Some(y) if fiscal && shift.is_none() => Some(Found::date(k, Cal::Year(y), Resolution::Stated)),
+            _ => None,
+        }
+    }
+
     /// "the 20th century", "the twentieth century", "the nineties".
     fn century_decade(&self, i: usize) -> Option<Found> {
         let j = if self.word_is(i, &["the"]) { i + 1 } else { return None };
@@ -835,6 +919,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
             f.kind = TimexType::Date;
             f
         } else if let Some((m, end)) = self.month_at(k) {
+            // "last Oct. 23": the day is the date, read in the past by day_month().
+            if self.day_number_at(end).is_some_and(|(_, after)| self.tok(end).is_some_and(|t| t.kind == Kind::Number) && after > end) {
+                return None;
+            }
             let r = reference?;
             let y = match direction {
                 -1 => if m < r.month() { r.year() } else { r.year() - 1 },
@@ -1011,6 +1099,15 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         if colon && !self.tok(i + 2).is_some_and(|m| m.kind == Kind::Number) {
             minute = 0;
+        }
+        // "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST, Nov. 9": the day named right after.
+        let comma = usize::from(self.tok(k).is_some_and(|t| t.is(",")));
+        let named_day = [self.weekday_alone(k + comma), self.day_month(k + comma), self.deictic(k + comma)]
+            .into_iter()
+            .flatten()
+            .find_map(|f| Some((f.end, f.cal.filter(|c| matches!(c, Cal::Day(_)))?.day()?)));
+        if let Some((after, d)) = named_day {
+            return Some(Found::date(after, Cal::Time(d, hour, minute), Resolution::ReferenceDate));
         }
         let day = self.last.and_then(|c| c.day()).filter(|_| matches!(self.last, Some(Cal::Day(_)))).or(self.reference());
         match day {
@@ -1216,6 +1313,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             self.year_alone(i),
             self.season(i),
             self.quarter(i),
+            self.quarter_prefixed(i),
             self.century_decade(i),
             self.deictic(i),
             self.relative(i),

@@ -252,4 +252,24 @@ mod news {
     fn report_words_are_not_times() {
         assert!(at("The company pays a quarterly dividend and will report soon.", 1989, 11, 2).is_empty());
     }
+
+    #[test]
+    fn qualified_quarters_and_times_with_their_day() {
+        // Reference Thursday 2 November 1989.
+        let text = "Earnings for this year's third quarter beat the year-ago third quarter, and analysts see gains in next year's first quarter.                     Revenue in fiscal 1988 was flat, while the 1988 period was weaker.";
+        let all = at(text, 1989, 11, 2);
+        has(&all, "this year's third quarter", "DATE", "1989-Q3");
+        has(&all, "the year-ago third quarter", "DATE", "1988-Q3");
+        has(&all, "next year's first quarter", "DATE", "1990-Q1");
+        has(&all, "fiscal 1988", "DATE", "1988");
+        let all = at("The offer expires at 5 p.m. EST Nov. 9; the vote was held at noon Tuesday.", 1989, 11, 2);
+        has(&all, "5 p.m. EST Nov. 9", "TIME", "1989-11-09T17:00");
+        has(&all, "noon Tuesday", "TIME", "1989-10-31T12:00");
+    }
+
+    #[test]
+    fn last_with_a_day_reads_the_day_in_the_past() {
+        let all = at("The shop burned down last Oct. 23 at night.", 1990, 5, 5);
+        has(&all, "Oct. 23", "DATE", "1989-10-23");
+    }
 }
