@@ -222,6 +222,10 @@ fn propose_in(document: &Document, chunk: &Chunk, locale: Locale, events: &mut V
             suffix: cut(end, end + CONTEXT_CHARS).to_owned(),
         };
         let position = TextPositionSelector { start: chunk.start_char + start, end: chunk.start_char + end };
+        // A line that is only a date (a dateline, a heading) says nothing happened.
+        if sentence.replacen(mention.text.as_str(), " ", 1).split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() < 2 {
+            continue;
+        }
         let title = title_from(sentence, &mention.text);
         let summary: String = sentence.chars().take(240).collect();
         events.push(Event {
@@ -250,6 +254,20 @@ mod tests {
         let text = "Mr. A went to the U.S. on Friday. Then he left!\n\nA new line";
         let parts: Vec<&str> = sentences(text).into_iter().map(|(s, e)| slice(text, s, e)).collect();
         assert_eq!(parts, ["Mr. A went to the U.S. on Friday.", "Then he left!", "A new line"]);
+    }
+
+    #[test]
+    fn a_line_that_is_only_a_date_is_not_an_event() {
+        let document = Document {
+            id: "d".into(),
+            title: "t".into(),
+            publisher: "p".into(),
+            published: None,
+            text: "LONDON, 12 March 2019\n\nThe council met on 11 March 2019 to vote.".into(),
+        };
+        let events = propose_events(&document, Locale::EnGb);
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].date.display_long(), "Monday 11 March 2019");
     }
 
     #[test]
