@@ -102,7 +102,20 @@ fn basis(m: &Mention, document: &Document) -> DateBasis {
 /// A short title from a sentence: the date expression and leading connectives dropped, at most
 /// [`TITLE_WORDS`] words.
 pub fn title_from(sentence: &str, date_text: &str) -> String {
-    let without = sentence.replacen(date_text, " ", 1);
+    // Drop the date with the preposition that introduces it ("closed in 2015" -> "closed").
+    let without = match sentence.find(date_text) {
+        Some(at) => {
+            let head = sentence[..at].trim_end();
+            let last_word = head.rsplit(char::is_whitespace).next().unwrap_or("");
+            let head = if matches!(last_word.to_lowercase().as_str(), "on" | "in" | "at" | "by" | "since" | "from" | "until" | "during" | "of" | "before" | "after") {
+                &head[..head.len() - last_word.len()]
+            } else {
+                head
+            };
+            format!("{head} {}", &sentence[at + date_text.len()..])
+        }
+        None => sentence.to_owned(),
+    };
     let words: Vec<&str> = without
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '(' | ')')))
@@ -268,6 +281,12 @@ mod tests {
         let events = propose_events(&document, Locale::EnGb);
         assert_eq!(events.len(), 1);
         assert_eq!(events[0].date.display_long(), "Monday 11 March 2019");
+    }
+
+    #[test]
+    fn titles_drop_the_date_with_its_preposition() {
+        assert_eq!(title_from("The previous crossing was closed in 2015 after an inspection.", "2015"), "Previous crossing was closed after an inspection");
+        assert_eq!(title_from("Construction will begin in September.", "September"), "Construction will begin");
     }
 
     #[test]
