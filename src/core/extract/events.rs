@@ -127,7 +127,7 @@ pub fn title_from(sentence: &str, date_text: &str) -> String {
         .count();
     let skip = if skip == words.len() { 0 } else { skip };
     let kept: Vec<&str> = words[skip..].iter().take(TITLE_WORDS).copied().collect();
-    let mut title = kept.join(" ").trim_end_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '–' | '-')).to_owned();
+    let mut title = kept.join(" ").trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '–' | '-')).to_owned();
     if words.len() - skip > TITLE_WORDS {
         title.push('…');
     }
