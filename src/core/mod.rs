@@ -13,3 +13,4 @@ pub mod ticks;
 pub mod timeline;
 pub mod timeml;
 pub mod view;
+pub mod workspace;

@@ -10,7 +10,9 @@ use yew::prelude::*;
 use crate::core::seed::seed_timeline;
 use crate::core::timeline::{Diagnostic, Timeline};
 use crate::core::view::{ViewAction, ViewBounds, ViewState};
+use crate::core::workspace::Workspace;
 
+use super::add_documents::AddDocuments;
 use super::detail_panel::DetailPanel;
 use super::timeline_view::TimelineView;
 use super::{event_from_hash, hash_for};
@@ -24,27 +26,65 @@ pub struct ViewModel {
     pub bounds: ViewBounds,
 }
 
-impl Reducible for ViewModel {
-    type Action = ViewAction;
+/// What changes the view model: a view action, or new data bounds (documents added or removed).
+pub enum ModelAction {
+    /// Zoom, pan, select, ...
+    View(ViewAction),
+    /// The data's extent changed.
+    Bounds(ViewBounds),
+}
 
-    fn reduce(self: Rc<Self>, action: ViewAction) -> Rc<Self> {
-        let view = self.view.apply(&action, &self.bounds);
-        if view == self.view {
-            return self;
+impl Reducible for ViewModel {
+    type Action = ModelAction;
+
+    fn reduce(self: Rc<Self>, action: ModelAction) -> Rc<Self> {
+        match action {
+            ModelAction::View(action) => {
+                let view = self.view.apply(&action, &self.bounds);
+                if view == self.view {
+                    return self;
+                }
+                Rc::new(ViewModel { view, bounds: self.bounds })
+            }
+            ModelAction::Bounds(bounds) if bounds != self.bounds => {
+                // Keep the window, but let Fit and zoom-out reach the new data.
+                Rc::new(ViewModel { view: self.view.clone(), bounds })
+            }
+            ModelAction::Bounds(_) => self,
         }
-        Rc::new(ViewModel { view, bounds: self.bounds })
     }
+}
+
+/// Where the person's own documents are kept.
+const STORAGE_KEY: &str = "citeline.workspace.v1";
+
+fn load_workspace() -> (Workspace, Option<String>) {
+    let stored = gloo::utils::window().local_storage().ok().flatten().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+    match stored {
+        Some(json) => Workspace::from_json(&json),
+        None => (Workspace::default(), None),
+    }
+}
+
+fn save_workspace(workspace: &Workspace) -> Option<String> {
+    let storage = gloo::utils::window().local_storage().ok().flatten()?;
+    let result = if workspace.documents.is_empty() { storage.remove_item(STORAGE_KEY) } else { storage.set_item(STORAGE_KEY, &workspace.to_json()) };
+    result.err().map(|_| "Your documents are too large to keep in this browser's storage, so they will be gone after a reload. Download the timeline JSON to keep them.".to_owned())
 }
 
 /// Selects the event named in the URL (or clears the selection) and brings it into view.
 fn sync_from_hash(timeline: &Timeline, dispatch: &UseReducerDispatcher<ViewModel>) {
     match event_from_hash().and_then(|id| timeline.event(&id)) {
         Some(event) => {
-            dispatch.dispatch(ViewAction::Reveal { start_days: event.date.start_days(), end_days: event.date.end_days() });
-            dispatch.dispatch(ViewAction::Select(event.id.clone()));
+            dispatch.dispatch(ModelAction::View(ViewAction::Reveal { start_days: event.date.start_days(), end_days: event.date.end_days() }));
+            dispatch.dispatch(ModelAction::View(ViewAction::Select(event.id.clone())));
         }
-        None => dispatch.dispatch(ViewAction::Deselect),
+        None => dispatch.dispatch(ModelAction::View(ViewAction::Deselect)),
     }
+}
+
+fn bounds_of(timeline: &Timeline) -> ViewBounds {
+    ViewBounds { extent_days: timeline.extent_days().unwrap_or((17_000.0, 17_365.0)) }
 }
 
 #[function_component(App)]
@@ -66,9 +106,33 @@ struct LoadedProps {
 
 #[function_component(Loaded)]
 fn loaded(props: &LoadedProps) -> Html {
-    let timeline = props.timeline.clone();
-    let bounds = ViewBounds { extent_days: timeline.extent_days().unwrap_or((17_000.0, 17_365.0)) };
+    // The person's own documents, kept in local storage, drawn beside the base timeline.
+    let initial = use_memo((), |_| load_workspace());
+    let workspace = use_state(|| Rc::new(initial.0.clone()));
+    let storage_problem = use_state(|| initial.1.clone());
+    let timeline = {
+        let base = props.timeline.clone();
+        use_memo(workspace.clone(), move |w| if w.documents.is_empty() { base.clone() } else { Rc::new(w.combined(&base)) })
+    };
+    let timeline: Rc<Timeline> = (*timeline).clone();
+    let pending = {
+        use_memo(workspace.clone(), |w| Rc::new(w.pending_ids().into_iter().collect::<std::collections::HashSet<String>>()))
+    };
+    let bounds = bounds_of(&timeline);
     let model = use_reducer(|| ViewModel { view: ViewState::fit(&bounds), bounds });
+    {
+        let dispatch = model.dispatcher();
+        use_effect_with(bounds, move |bounds| dispatch.dispatch(ModelAction::Bounds(*bounds)));
+    }
+    let on_workspace = {
+        let workspace = workspace.clone();
+        let storage_problem = storage_problem.clone();
+        Callback::from(move |next: Workspace| {
+            storage_problem.set(save_workspace(&next));
+            workspace.set(Rc::new(next));
+        })
+    };
+    let taken_ids = use_memo(props.timeline.clone(), |t| Rc::new(t.documents.iter().map(|d| d.id.clone()).collect::<Vec<_>>()));
 
     // The URL drives the selection on load and on back/forward.
     {
@@ -103,7 +167,7 @@ fn loaded(props: &LoadedProps) -> Html {
 
     let on_action = {
         let dispatch = model.dispatcher();
-        Callback::from(move |action: ViewAction| dispatch.dispatch(action))
+        Callback::from(move |action: ViewAction| dispatch.dispatch(ModelAction::View(action)))
     };
     let selected_event = model.view.selected.as_deref().and_then(|id| timeline.event(id)).cloned();
 
@@ -120,8 +184,10 @@ fn loaded(props: &LoadedProps) -> Html {
                     <ul>{ for props.diagnostics.iter().map(|d| html! { <li>{ d.to_string() }</li> }) }</ul>
                 </section>
             }
-            <TimelineView timeline={timeline.clone()} view={model.view.clone()} on_action={on_action.clone()} />
-            <DetailPanel timeline={timeline.clone()} event={selected_event} on_action={on_action} />
+            <TimelineView timeline={timeline.clone()} view={model.view.clone()} on_action={on_action.clone()} pending={(*pending).clone()} />
+            <DetailPanel timeline={timeline.clone()} event={selected_event} on_action={on_action.clone()} />
+            <AddDocuments workspace={(*workspace).clone()} taken_ids={(*taken_ids).clone()} on_update={on_workspace}
+                on_action={on_action} storage_problem={(*storage_problem).clone()} />
         </>
     }
 }

@@ -1,6 +1,7 @@
 //! Yew components. They draw what the core computed and turn input into `ViewAction`s; no
 //! geometry is computed here.
 
+mod add_documents;
 mod app;
 pub use app::App;
 mod detail_panel;
@@ -50,3 +51,22 @@ pub(crate) fn hash_for(selected: Option<&str>) -> String {
         None => String::new(),
     }
 }
+
+/// Offers `json` as a file download.
+pub(crate) fn download_json(file_name: &str, json: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(json));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let document = gloo::utils::document();
+    if let Ok(a) = document.create_element("a") {
+        let _ = a.set_attribute("href", &url);
+        let _ = a.set_attribute("download", file_name);
+        if let Ok(a) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(a) {
+            a.click();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+

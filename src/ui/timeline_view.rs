@@ -26,6 +26,9 @@ pub struct TimelineViewProps {
     pub timeline: Rc<Timeline>,
     pub view: ViewState,
     pub on_action: Callback<ViewAction>,
+    /// Events proposed from the person's documents and not yet accepted (drawn dashed).
+    #[prop_or_default]
+    pub pending: Rc<std::collections::HashSet<String>>,
 }
 
 /// Pointers currently down on the plot, and what they are doing.
@@ -266,7 +269,7 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                 onpointerdown={on_pointer_down} onpointermove={on_pointer_move}
                 onpointerup={on_pointer_up.clone()} onpointercancel={on_pointer_up}>
                 <div class="lanes" style={format!("height:{lanes_px}px")}>
-                    { for frame.events.iter().map(|p| event_label(p, &props.on_action, &gesture)) }
+                    { for frame.events.iter().map(|p| event_label(p, props.pending.contains(&p.id), &props.on_action, &gesture)) }
                 </div>
                 <div class="axis" data-tick-unit={unit_name(frame.ticks.unit)} data-tick-step={frame.ticks.step.to_string()} aria-hidden="true">
                     <div class="axis-line"></div>
@@ -308,7 +311,7 @@ fn marker(p: &PlacedEvent) -> Html {
     }
 }
 
-fn event_label(p: &PlacedEvent, on_action: &Callback<ViewAction>, gesture: &Rc<RefCell<Gesture>>) -> Html {
+fn event_label(p: &PlacedEvent, pending: bool, on_action: &Callback<ViewAction>, gesture: &Rc<RefCell<Gesture>>) -> Html {
     let onclick = {
         let on_action = on_action.clone();
         let gesture = gesture.clone();
@@ -332,7 +335,7 @@ fn event_label(p: &PlacedEvent, on_action: &Callback<ViewAction>, gesture: &Rc<R
             <span class={classes!("stem", p.selected.then_some("selected"))} aria-hidden="true"
                 style={format!("left:{stem_x}px;height:{bottom}px")}></span>
             <button type="button"
-                class={classes!("event", format!("precision-{}", granularity_name(p)), p.selected.then_some("selected"))}
+                class={classes!("event", format!("precision-{}", granularity_name(p)), p.selected.then_some("selected"), pending.then_some("pending"))}
                 data-event-id={p.id.clone()} aria-label={p.accessible_name.clone()}
                 aria-pressed={if p.selected { "true" } else { "false" }}
                 style={format!("left:{}px;width:{}px;bottom:{bottom}px", p.label_x_px, p.label_width_px)}
