@@ -47,8 +47,14 @@ impl Reducible for ViewModel {
                 Rc::new(ViewModel { view, bounds: self.bounds })
             }
             ModelAction::Bounds(bounds) if bounds != self.bounds => {
-                // Keep the window, but let Fit and zoom-out reach the new data.
-                Rc::new(ViewModel { view: self.view.clone(), bounds })
+                // New data outside what was there: show everything. Otherwise keep the window.
+                let grew = bounds.extent_days.0 < self.bounds.extent_days.0 || bounds.extent_days.1 > self.bounds.extent_days.1;
+                let view = if grew {
+                    ViewState { selected: self.view.selected.clone(), ..ViewState::fit(&bounds) }
+                } else {
+                    self.view.clone()
+                };
+                Rc::new(ViewModel { view, bounds })
             }
             ModelAction::Bounds(_) => self,
         }
