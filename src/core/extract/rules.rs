@@ -208,10 +208,13 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let w = self.word(k)?;
         let after_be = k.checked_sub(1).and_then(|p| self.word(p)).is_some_and(|p| matches!(p, "be" | "been" | "being"));
         match w {
-            "will" | "shall" | "ll" | "tomorrow" | "scheduled" | "planned" | "plans" | "plan" | "expects" | "due" => Some(Tense::Future),
-            "going" | "expected" if self.word_is(k + 1, &["to"]) => Some(Tense::Future),
+            "will" | "shall" | "ll" | "tomorrow" | "scheduled" | "planned" | "expects" | "due" => Some(Tense::Future),
+            // "as soon as Tuesday", "as early as next week"
+            "soon" | "early" if k.checked_sub(1).is_some_and(|p| self.word_is(p, &["as"])) && self.word_is(k + 1, &["as"]) => Some(Tense::Future),
+            "going" | "plans" | "plan" if self.word_is(k + 1, &["to"]) => Some(Tense::Future),
             // A deadline or a payment date: no tense, the nearest date.
-            "payable" | "effective" | "by" | "until" | "through" | "record" => Some(Tense::Present),
+            "payable" | "effective" | "by" | "until" | "through" | "record" | "to" => Some(Tense::Present),
+            "expected" => Some(Tense::Future),
             "was" | "were" | "had" | "did" | "said" | "ago" | "yesterday" | "told" | "came" | "went" | "took" | "made"
             | "gave" | "began" | "became" | "rose" | "fell" | "won" | "lost" | "met" | "saw" | "left" | "got" | "sold"
             | "paid" | "spent" | "brought" | "bought" | "held" | "grew" | "says" | "last" => Some(Tense::Past),
@@ -661,10 +664,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             Some(n) => Cal::Quarter(year, n),
             None => {
                 // "the quarter", "the latest quarter": the last quarter mentioned, else the last one completed.
-                let last_quarter = match self.last {
-                    Some(c @ Cal::Quarter(..)) => Some(c),
-                    _ => None,
-                };
+                let last_quarter = self.topic_quarter();
                 let base = match last_quarter.filter(|_| !matches!(modifier_word, Some("latest" | "current"))) {
                     Some(q) => q,
                     None if modifier_word == Some("current") => {
@@ -738,10 +738,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return Some(Found { anchors: shift.is_none(), ..Found::date(f.end, cal, resolution) });
         }
         if self.word_is(k, &["quarter", "period"]) && (explicit.is_some() || shift.is_some()) {
-            let last_quarter = match self.last {
-                Some(c @ Cal::Quarter(..)) => Some(c),
-                _ => None,
-            };
+            let last_quarter = self.topic_quarter();
             let cal = match (last_quarter, explicit, shift) {
                 (Some(Cal::Quarter(_, q)), Some(y), _) => Cal::Quarter(y, q),
                 (None, Some(y), _) => Cal::Year(y),
@@ -754,6 +751,20 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // "fiscal 1989"
         match explicit {
             Some(y) if fiscal && shift.is_none() => Some(Found::date(k, Cal::Year(y), Resolution::Stated)),
+            _ => None,
+        }
+    }
+
+    /// The quarter under discussion: the last quarter mentioned, or the one holding the last day or
+    /// month mentioned ("the quarter ended Sept. 30").
+    fn topic_quarter(&self) -> Option<Cal> {
+        match self.last? {
+            c @ Cal::Quarter(..) => Some(c),
+            Cal::Month(y, m) => Some(Cal::Quarter(y, (m - 1) / 3 + 1)),
+            c @ (Cal::Day(_) | Cal::DayPart(..) | Cal::Time(..)) => {
+                let d = c.day()?;
+                Some(Cal::Quarter(d.year(), d.month0() / 3 + 1))
+            }
             _ => None,
         }
     }
@@ -811,6 +822,19 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let (end, value) = match w {
             "now" | "currently" | "nowadays" => (i + 1, "PRESENT_REF"),
             "recently" => (i + 1, "PAST_REF"),
+            "the" if self.word_is(i + 1, &["weekend"]) => {
+                // The weekend just gone in a report, the coming one when a verb points ahead.
+                let r = self.reference()?;
+                let iso = r.iso_week();
+                let this = Cal::Weekend(iso.year(), iso.week());
+                let weekend_started = r.weekday().number_from_monday() >= 6;
+                let cal = match self.local_tense(i) {
+                    Some(Tense::Future) => this,
+                    _ if weekend_started => this,
+                    _ => this.shift(Step::Weeks, -1)?,
+                };
+                return Some(Found::date(i + 2, cal, Resolution::ReferenceDate));
+            }
             "the" => match self.word(i + 1)? {
                 "past" if !self.next_is_duration(i + 2) => (i + 2, "PAST_REF"),
                 "future" => (i + 2, "FUTURE_REF"),
@@ -1009,7 +1033,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
     fn year_back(&self, n: i64) -> Option<Cal> {
         match self.last {
             Some(c @ Cal::Quarter(..)) | Some(c @ Cal::Half(..)) | Some(c @ Cal::Month(..)) => c.shift(Step::Years, -n),
-            Some(c) => Some(Cal::Year(c.year() - i32::try_from(n).ok()?)),
+            Some(Cal::Year(y)) => Some(Cal::Year(y - i32::try_from(n).ok()?)),
+            // A day under discussion (a period's closing date): the report's own year is compared.
+            Some(c) => Some(Cal::Year(self.reference().map_or(c.year(), |r| r.year()) - i32::try_from(n).ok()?)),
             None => Some(Cal::Year(self.reference()?.year() - i32::try_from(n).ok()?)),
         }
     }

@@ -272,4 +272,13 @@ mod news {
         let all = at("The shop burned down last Oct. 23 at night.", 1990, 5, 5);
         has(&all, "Oct. 23", "DATE", "1989-10-23");
     }
+
+    #[test]
+    fn the_weekend_and_soon_as_a_day() {
+        // Reference Wednesday 15 August 1990 (ISO week 33).
+        let all = at("Rebels seized the town over the weekend.", 1990, 8, 15);
+        has(&all, "the weekend", "DATE", "1990-W32-WE");
+        let all = at("The envoy could arrive as soon as Tuesday, aides said.", 1990, 8, 15);
+        has(&all, "Tuesday", "DATE", "1990-08-21");
+    }
 }
