@@ -202,6 +202,20 @@ impl<'t, 'a> Scanner<'t, 'a> {
         None
     }
 
+    /// Whether the "-ed" word at `k` reads as an adjective ("preferred shares", "increased
+    /// dividend"): a content word follows it rather than an article, a preposition or a number.
+    fn adjectival(&self, k: usize) -> bool {
+        const FOLLOW: &[&str] = &[
+            "the", "a", "an", "on", "in", "at", "to", "by", "for", "from", "with", "that", "its", "his", "her", "their", "this",
+            "last", "and", "of", "as", "up", "down", "out", "over", "off", "after", "before", "since", "until", "during", "it",
+            "he", "she", "they", "we", "them", "him", "about", "more", "some", "into", "back", "away", "early", "late",
+        ];
+        match self.tok(k + 1) {
+            Some(t) if t.kind == Kind::Word && !t.capitalized() => !FOLLOW.contains(&t.lower.as_str()) && tokens::month(&t.lower).is_none() && tokens::weekday(&t.lower).is_none(),
+            _ => false,
+        }
+    }
+
     /// A verb cue at `k`: an auxiliary or a past form. A participle after "be"/"been" is passive and
     /// says nothing about the time.
     fn cue(&self, k: usize) -> Option<Tense> {
@@ -212,13 +226,16 @@ impl<'t, 'a> Scanner<'t, 'a> {
             // "as soon as Tuesday", "as early as next week"
             "soon" | "early" if k.checked_sub(1).is_some_and(|p| self.word_is(p, &["as"])) && self.word_is(k + 1, &["as"]) => Some(Tense::Future),
             "going" | "plans" | "plan" if self.word_is(k + 1, &["to"]) => Some(Tense::Future),
+            _ if after_be => None,
+            // "to resume Monday": an infinitive looks ahead; "extended to Nov. 16" is a deadline.
+            "to" if self.adjectival(k) => Some(Tense::Future),
             // A deadline or a payment date: no tense, the nearest date.
             "payable" | "effective" | "by" | "until" | "through" | "record" | "to" => Some(Tense::Present),
             "expected" => Some(Tense::Future),
             "was" | "were" | "had" | "did" | "said" | "ago" | "yesterday" | "told" | "came" | "went" | "took" | "made"
             | "gave" | "began" | "became" | "rose" | "fell" | "won" | "lost" | "met" | "saw" | "left" | "got" | "sold"
             | "paid" | "spent" | "brought" | "bought" | "held" | "grew" | "says" | "last" => Some(Tense::Past),
-            w if w.len() > 4 && w.ends_with("ed") && !after_be => Some(Tense::Past),
+            w if w.len() > 4 && w.ends_with("ed") && !after_be && !self.adjectival(k) => Some(Tense::Past),
             _ => None,
         }
     }
