@@ -33,7 +33,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
             while j < chars.len() && matches!(chars[j], '"' | '\'' | '”' | '’' | ')') {
                 j += 1;
             }
-            let next_word = chars[j..].iter().skip_while(|c| **c == ' ').next();
+            let next_word = chars[j..].iter().find(|c| **c != ' ');
             let spaced = chars.get(j).is_some_and(|c| c.is_whitespace()) || j == chars.len();
             let abbreviation = c == '.' && is_abbreviation(&chars[..i]);
             if spaced && !abbreviation && next_word.is_none_or(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\n')) {
@@ -123,7 +123,7 @@ pub fn title_from(sentence: &str, date_text: &str) -> String {
         .collect();
     let skip = words
         .iter()
-        .take_while(|w| matches!(w.to_lowercase().trim_end_matches(',').as_ref(), "on" | "in" | "at" | "by" | "since" | "from" | "during" | "and" | "but" | "then" | "as" | "of" | "until" | "the" | "this" | "that"))
+        .take_while(|w| matches!(w.to_lowercase().trim_end_matches(','), "on" | "in" | "at" | "by" | "since" | "from" | "during" | "and" | "but" | "then" | "as" | "of" | "until" | "the" | "this" | "that"))
         .count();
     let skip = if skip == words.len() { 0 } else { skip };
     let kept: Vec<&str> = words[skip..].iter().take(TITLE_WORDS).copied().collect();
@@ -321,7 +321,7 @@ mod tests {
         let document = &seed.documents[0];
         let whole = propose_events(document, Locale::EnGb);
         let chunked: Vec<Event> = propose_events_chunked(document, Locale::EnGb, 1000).flat_map(|(_, _, e)| e).collect();
-        let dates = |events: &[Event]| events.iter().map(|e| (e.passages[0].position.start, e.date.clone())).collect::<Vec<_>>();
+        let dates = |events: &[Event]| events.iter().map(|e| (e.passages[0].position.start, e.date)).collect::<Vec<_>>();
         assert_eq!(dates(&chunked), dates(&whole));
         let (done, total, _) = propose_events_chunked(document, Locale::EnGb, 1000).last().expect("chunks");
         assert_eq!(done, total);

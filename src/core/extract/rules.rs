@@ -546,7 +546,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return None;
         }
         let next = self.tok(j);
-        if next.is_some_and(|n| n.is("%") || (n.kind == Kind::Number) || (n.is("-") && !n.space_before && self.tok(j + 1).is_some_and(|m| m.kind == Kind::Number && m.text.len() == 4 && false))) {
+        if next.is_some_and(|n| n.is("%") || (n.kind == Kind::Number)) {
             return None;
         }
         let signal = prev.is_some_and(|p| p.kind == Kind::Word && YEAR_SIGNALS.contains(&p.lower.as_str()));
@@ -913,7 +913,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let reference = self.reference();
         let k = j + 1;
         let found = if let Some(unit) = self.word(k).and_then(tokens::unit) {
-            if self.tok(k).is_some_and(|t| t.lower.ends_with('s') && t.lower != "days" || t.lower == "days") {
+            if self.tok(k).is_some_and(|t| t.lower.ends_with('s')) {
                 // "last years" is not a date; "the past days" neither.
                 return None;
             }
@@ -976,7 +976,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             let this = Cal::Season(r.year(), s);
             let started = this.first_day()? <= r;
             let y = match direction {
-                -1 => if started { r.year() - 1 } else { r.year() - 1 },
+                -1 => r.year() - 1,
                 1 => if started { r.year() + 1 } else { r.year() },
                 _ => r.year(),
             };
@@ -1175,10 +1175,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if t.kind == Kind::Number {
             let n = t.number()?;
             // "1.5 years" and "2,000 years": keep them whole or not at all.
-            if self.glued(i + 1, ".") || self.glued(i + 1, ",") {
-                if self.tok(i + 2).is_some_and(|n| n.kind == Kind::Number && !n.space_before) {
-                    return None;
-                }
+            if (self.glued(i + 1, ".") || self.glued(i + 1, ",")) && self.tok(i + 2).is_some_and(|n| n.kind == Kind::Number && !n.space_before) {
+                return None;
             }
             return Some((Some(n), i + 1));
         }
