@@ -303,6 +303,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// A four-digit year at `i`; returns (year, next index).
     fn year_at(&self, i: usize) -> Option<(i32, usize)> {
         let t = self.tok(i)?;
+        if t.kind == Kind::Word {
+            return self.spoken_year(i);
+        }
         if t.kind != Kind::Number || t.text.len() != 4 {
             return None;
         }
@@ -312,6 +315,36 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return None;
         }
         Some((y, i + 1))
+    }
+
+    /// A year in words, as transcripts spell them: "nineteen ninety-six", "nineteen eighty",
+    /// "two thousand", "two thousand and one".
+    fn spoken_year(&self, i: usize) -> Option<(i32, usize)> {
+        let units = |k: usize| -> Option<(u32, usize)> {
+            let k = if self.glued(k, "-") { k + 1 } else { k };
+            self.word(k).and_then(tokens::cardinal).filter(|u| (1..=9).contains(u) && !matches!(self.word(k), Some("a" | "an"))).map(|u| (u, k + 1))
+        };
+        let year = match self.word(i)? {
+            century @ ("nineteen" | "eighteen") => {
+                let hundreds = if century == "nineteen" { 1900 } else { 1800 };
+                let tens = self.word(i + 1).and_then(tokens::cardinal).filter(|t| (20..=90).contains(t) && t % 10 == 0)?;
+                let (u, end) = units(i + 2).unwrap_or((0, i + 2));
+                Some((hundreds + i32::try_from(tens + u).ok()?, end))
+            }
+            "two" if self.word_is(i + 1, &["thousand"]) => {
+                let k = if self.word_is(i + 2, &["and"]) { i + 3 } else { i + 2 };
+                match self.word(k).and_then(tokens::cardinal).filter(|u| (1..=19).contains(u) && !matches!(self.word(k), Some("a" | "an"))) {
+                    Some(u) => Some((2000 + i32::try_from(u).ok()?, k + 1)),
+                    None => Some((2000, i + 2)),
+                }
+            }
+            _ => None,
+        }?;
+        // "two thousand years", "nineteen twenty-dollar bills": a count, not a year.
+        if self.tok(year.1).is_some_and(|t| t.kind == Kind::Word && !t.capitalized() && (tokens::unit(&t.lower).is_some() || t.lower.ends_with('s') && !matches!(t.lower.as_str(), "has" | "is" | "was" | "as" | "its" | "his" | "this" | "thus"))) {
+            return None;
+        }
+        Some(year)
     }
 
     /// Picks the year for a month (and day) given without one, from the reference and the tense.
@@ -536,6 +569,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
             return None;
         }
+        // "the year two thousand", "the year 2000"
+        if self.word_is(i, &["the"]) && self.word_is(i + 1, &["year"]) {
+            let (y, j) = self.year_at(i + 2)?;
+            return Some(Found::date(j, Cal::Year(y), Resolution::Stated));
+        }
         let (y, j) = self.year_at(i)?;
         // 1990s
         if self.tok(j).is_some_and(|s| s.lower == "s" && !s.space_before) && y % 10 == 0 {
@@ -549,7 +587,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if next.is_some_and(|n| n.is("%") || (n.kind == Kind::Number)) {
             return None;
         }
-        let signal = prev.is_some_and(|p| p.kind == Kind::Word && YEAR_SIGNALS.contains(&p.lower.as_str()));
+        // A year in words ("nineteen ninety-one") needs no signal.
+        let signal = prev.is_some_and(|p| p.kind == Kind::Word && YEAR_SIGNALS.contains(&p.lower.as_str())) || j > i + 2;
         let ends = match next {
             None => true,
             Some(n) => n.kind == Kind::Punct && !n.is("%") && !n.is("-") || n.lower == "and" || n.lower == "to",

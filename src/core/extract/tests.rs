@@ -281,4 +281,15 @@ mod news {
         let all = at("The envoy could arrive as soon as Tuesday, aides said.", 1990, 8, 15);
         has(&all, "Tuesday", "DATE", "1990-08-21");
     }
+
+    #[test]
+    fn years_in_words_and_adjectival_participles() {
+        let all = at("In nineteen ninety-one the mill closed, and by the year two thousand it was a museum.", 1998, 1, 15);
+        has(&all, "nineteen ninety-one", "DATE", "1991");
+        has(&all, "the year two thousand", "DATE", "2000");
+        assert!(!at("The temple stood for two thousand years.", 1998, 1, 15).iter().any(|(_, k, _)| *k == "DATE"));
+        // "preferred shares" is no past verb: the redemption date is the coming one.
+        let all = at("The bank will redeem its preferred shares on Oct. 31 at par.", 1989, 10, 27);
+        has(&all, "Oct. 31", "DATE", "1989-10-31");
+    }
 }
