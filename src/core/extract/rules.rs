@@ -152,6 +152,13 @@ fn full_year(n: u32, digits: usize) -> Option<i32> {
     }
 }
 
+/// The `n`th `weekday` (Monday = 1) of a month.
+fn nth_weekday(y: i32, m: u32, weekday: u32, n: u32) -> Option<NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+    let offset = (weekday + 7 - first.weekday().number_from_monday()) % 7 + (n.checked_sub(1)?) * 7;
+    first.checked_add_days(chrono::Days::new(u64::from(offset)))
+}
+
 fn valid_day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
@@ -525,6 +532,20 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if sentence_start && word == "may" {
             return None;
         }
+        // "June last year", "January this year"
+        if let (Some(shift), Some(r)) = (
+            match self.word(j) {
+                Some("this") => Some(0),
+                Some("last") => Some(-1),
+                Some("next") => Some(1),
+                _ => None,
+            },
+            self.reference(),
+        ) {
+            if self.word_is(j + 1, &["year"]) {
+                return Some(Found::date(j + 2, Cal::Month(r.year() + shift, month), Resolution::ReferenceDate));
+            }
+        }
         match self.year_for(i, month, None) {
             Some((y, r)) => Some(Found::date(j, Cal::Month(y, month), r)),
             None => Some(Found::other(j, TimexType::Date, format!("XXXX-{month:02}"), Resolution::Unanchored)),
@@ -823,6 +844,58 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
             _ => None,
         }
+    }
+
+    /// Holidays with a fixed rule: "Thanksgiving (Day)", "Christmas (Day|Eve)", "New Year's Day|Eve",
+    /// "Independence Day", "Halloween", "Labor Day", "Memorial Day", "Valentine's Day"; after
+    /// "last"/"next" the one before or after the reference.
+    fn holiday(&self, i: usize) -> Option<Found> {
+        let direction = match self.word(i)? {
+            "last" => Some(-1),
+            "next" | "this" => Some(1),
+            _ => None,
+        };
+        let j = if direction.is_some() { i + 1 } else { i };
+        let t = self.tok(j)?;
+        if !t.capitalized() {
+            return None;
+        }
+        let possessive = |k: usize| self.tok(k).is_some_and(|a| (a.is("'") || a.is("’")) && !a.space_before) && self.word_is(k + 1, &["s"]);
+        let day_word = |k: usize, words: &[&str]| self.tok(k).is_some_and(|t| t.capitalized() && words.contains(&t.lower.as_str()));
+        // (rule, index after the name)
+        let (rule, end): (fn(i32) -> Option<NaiveDate>, usize) = match t.lower.as_str() {
+            "thanksgiving" => (|y| nth_weekday(y, 11, 4, 4), if day_word(j + 1, &["day"]) { j + 2 } else { j + 1 }),
+            "christmas" if day_word(j + 1, &["eve"]) => (|y| NaiveDate::from_ymd_opt(y, 12, 24), j + 2),
+            "christmas" => (|y| NaiveDate::from_ymd_opt(y, 12, 25), if day_word(j + 1, &["day"]) { j + 2 } else { j + 1 }),
+            "halloween" => (|y| NaiveDate::from_ymd_opt(y, 10, 31), j + 1),
+            "new" if day_word(j + 1, &["year"]) && possessive(j + 2) && day_word(j + 4, &["eve"]) => (|y| NaiveDate::from_ymd_opt(y, 12, 31), j + 5),
+            "new" if day_word(j + 1, &["year"]) && possessive(j + 2) && day_word(j + 4, &["day"]) => (|y| NaiveDate::from_ymd_opt(y, 1, 1), j + 5),
+            "valentine" if possessive(j + 1) && day_word(j + 3, &["day"]) => (|y| NaiveDate::from_ymd_opt(y, 2, 14), j + 4),
+            "independence" if day_word(j + 1, &["day"]) => (|y| NaiveDate::from_ymd_opt(y, 7, 4), j + 2),
+            "labor" | "labour" if day_word(j + 1, &["day"]) => (|y| nth_weekday(y, 9, 1, 1), j + 2),
+            "memorial" if day_word(j + 1, &["day"]) => (|y| nth_weekday(y, 6, 1, 1).and_then(|d| d.checked_sub_days(chrono::Days::new(7))), j + 2),
+            _ => return None,
+        };
+        let Some(r) = self.reference() else {
+            let d = rule(2000)?;
+            return Some(Found::other(end, TimexType::Date, format!("XXXX-{:02}-{:02}", d.month(), d.day()), Resolution::Unanchored));
+        };
+        let dates = [rule(r.year() - 1)?, rule(r.year())?, rule(r.year() + 1)?];
+        let tense = match direction {
+            Some(-1) => Some(Tense::Past),
+            Some(_) => Some(Tense::Future),
+            None => self.local_tense(i),
+        };
+        let date = match tense {
+            Some(Tense::Past) => dates.iter().rev().copied().find(|d| *d <= r)?,
+            Some(Tense::Future) => dates.iter().copied().find(|d| *d >= r)?,
+            _ => {
+                let past = dates.iter().rev().copied().find(|d| *d <= r)?;
+                let next = dates.iter().copied().find(|d| *d > r)?;
+                if (next - r).num_days() <= FUTURE_WINDOW { next } else { past }
+            }
+        };
+        Some(Found::date(end, Cal::Day(date), Resolution::ReferenceDate))
     }
 
     /// "the 20th century", "the twentieth century", "the nineties".
@@ -1312,6 +1385,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let k = if self.glued(k, "-") { k + 1 } else { k };
         let unit_word = self.word(k)?;
         let unit = tokens::unit(unit_word)?;
+        // "a year-earlier loss": the comparison period, read by ago().
+        if self.glued(k + 1, "-") && self.word_is(k + 2, &["earlier", "ago"]) {
+            return None;
+        }
         // "a day" / "a week" as a rate ("$5 a day") is a set, handled by set(); "a year ago" is ago().
         let direction_follows = self.word_is(k + 1, &["ago", "earlier", "later", "hence"])
             || self.word_is(k + 1, &["before", "after"]) && self.clause_end(k + 2);
@@ -1394,6 +1471,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             self.season(i),
             self.quarter(i),
             self.quarter_prefixed(i),
+            self.holiday(i),
             self.century_decade(i),
             self.deictic(i),
             self.relative(i),

@@ -292,4 +292,18 @@ mod news {
         let all = at("The bank will redeem its preferred shares on Oct. 31 at par.", 1989, 10, 27);
         has(&all, "Oct. 31", "DATE", "1989-10-31");
     }
+
+    #[test]
+    fn holidays_and_months_with_a_relative_year() {
+        // Reference Monday 3 January 2000.
+        let all = at("Shoppers crowded the malls after Thanksgiving Day, and again last Christmas Eve.", 2000, 1, 3);
+        has(&all, "Thanksgiving Day", "DATE", "1999-11-25");
+        has(&all, "last Christmas Eve", "DATE", "1999-12-24");
+        let all = at("The plant reopened in June last year and expanded in January this year.", 2000, 1, 3);
+        has(&all, "June last year", "DATE", "1999-06");
+        has(&all, "January this year", "DATE", "2000-01");
+        let all = at("Net fell, compared with a year-earlier profit.", 1989, 11, 2);
+        has(&all, "year-earlier", "DATE", "1988");
+        assert_eq!(found("Theresa May last year said little."), vec![("last year".to_owned(), "DATE", "2017".to_owned())]);
+    }
 }
