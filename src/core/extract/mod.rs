@@ -154,7 +154,7 @@ pub fn extract(text: &str, reference: Option<chrono::NaiveDate>, locale: Locale)
         mentions.push(Mention {
             start: start_char,
             end: end_char,
-            text: slice_chars(text, start_char, end_char),
+            text: span_text(text, &toks[i], &toks[end - 1]),
             kind: found.kind,
             value: found.value,
             modifier: found.modifier,
@@ -167,8 +167,14 @@ pub fn extract(text: &str, reference: Option<chrono::NaiveDate>, locale: Locale)
     mentions
 }
 
-fn slice_chars(text: &str, start: usize, end: usize) -> String {
-    crate::core::document::byte_range_of_chars(text, start, end).map(|r| text[r].to_owned()).unwrap_or_default()
+/// The text from the first token's start to the last token's end. Tokens are slices of `text`, so
+/// their byte offsets come from their addresses: constant time, where counting chars would make the
+/// whole scan quadratic.
+fn span_text(text: &str, first: &tokens::Token<'_>, last: &tokens::Token<'_>) -> String {
+    let base = text.as_ptr() as usize;
+    let start = (first.text.as_ptr() as usize).saturating_sub(base);
+    let end = (last.text.as_ptr() as usize + last.text.len()).saturating_sub(base);
+    text.get(start..end).unwrap_or_default().to_owned()
 }
 
 #[cfg(test)]
