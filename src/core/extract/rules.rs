@@ -1153,6 +1153,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
             (Cal::Quarter(..), _) => moved,
             (_, Step::Years) => Cal::Year(moved.year()),
             (c, Step::Months) => Cal::Month(c.year(), c.first_day()?.month()),
+            // "six weeks ago" is approximate and names a week; "two weeks ago" and "a week later"
+            // are counted in days.
+            (c, Step::Weeks) if !from_last && n > 2 => c.day().map_or(c, |d| Cal::Week(d.iso_week().year(), d.iso_week().week())),
             (c, Step::Weeks) => c.day().map_or(c, Cal::Day),
             (c, _) => c,
         };
@@ -1329,6 +1332,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 modifier = Some(Modifier::MoreThan);
                 j += 2;
             }
+            // "over an hour", "over two weeks" (not "over the past year": the span starts at "the").
+            (Some("over"), _) if self.quantity(j + 1).is_some_and(|(n, _)| n.is_some()) => {
+                modifier = Some(Modifier::MoreThan);
+                j += 1;
+            }
             (Some("less" | "fewer"), Some("than")) => {
                 modifier = Some(Modifier::LessThan);
                 j += 2;
@@ -1371,6 +1379,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 // Bare plurals after "for"/"in": "for years", "in recent years".
                 let w = self.word(j)?;
                 let unit = tokens::unit(w)?;
+                // "day-long", "decades-long"
+                if self.glued(j + 1, "-") && self.word_is(j + 2, &["long"]) && !self.glued(j, "-") {
+                    let n = if w.ends_with('s') { None } else { Some(1) };
+                    return Some(Found { modifier, ..Found::other(j + 3, TimexType::Duration, unit.duration(n), Resolution::Unanchored) });
+                }
                 let prev = j.checked_sub(1).and_then(|p| self.word(p));
                 if !w.ends_with('s') || !matches!(prev, Some("for" | "within")) {
                     return None;
@@ -1382,9 +1395,37 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if determiner && self.glued(k, "-") && !self.word_is(i + 1, &["past", "last", "first", "next", "previous", "coming", "following", "latest", "final", "initial"]) {
             return None;
         }
-        let k = if self.glued(k, "-") { k + 1 } else { k };
+        // "2 1/2 years", "two and a half years"
+        let mut half = false;
+        let mut k = k;
+        let slash_half = self.tok(k).is_some_and(|t| t.text == "1") && self.glued(k + 1, "/") && self.tok(k + 2).is_some_and(|t| t.text == "2" && !t.space_before);
+        let and_a_half = self.word_is(k, &["and"]) && self.word_is(k + 1, &["a"]) && self.word_is(k + 2, &["half"]);
+        if n.is_some() && (slash_half || and_a_half) {
+            half = true;
+            k += 3;
+        }
+        // "two more weeks"
+        if n.is_some() && !half && self.word_is(k, &["more"]) && self.word(k + 1).and_then(tokens::unit).is_some() {
+            k += 1;
+        }
+        let hyphenated = self.glued(k, "-");
+        let k = if hyphenated { k + 1 } else { k };
         let unit_word = self.word(k)?;
         let unit = tokens::unit(unit_word)?;
+        // "three-quarters of the vote", "a quarter of the shares": fractions, not periods.
+        if unit == Unit::Quarter && (hyphenated && unit_word.ends_with('s') || self.word_is(k + 1, &["of"]) && self.year_at(k + 2).is_none()) {
+            return None;
+        }
+        // "52 years old": an age.
+        if self.word_is(k + 1, &["old"]) {
+            return None;
+        }
+        // "a year and a half"
+        if !half && n == Some(1) && self.word_is(k + 1, &["and"]) && self.word_is(k + 2, &["a"]) && self.word_is(k + 3, &["half"]) {
+            if let Some(value) = unit.duration_and_half(1) {
+                return Some(Found { modifier, ..Found::other(k + 4, TimexType::Duration, value, Resolution::Unanchored) });
+            }
+        }
         // "a year-earlier loss": the comparison period, read by ago().
         if self.glued(k + 1, "-") && self.word_is(k + 2, &["earlier", "ago"]) {
             return None;
@@ -1406,15 +1447,22 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         if self.word_is(end, &["long"]) {
             end += 1;
+        } else if self.glued(end, "-") && self.word_is(end + 1, &["long"]) {
+            end += 2;
         }
-        let one_word = self.word(j).is_some_and(|w| matches!(w, "a" | "an" | "one"));
-        if one_word && !determiner && modifier.is_none() {
+        let article = self.word(j).is_some_and(|w| matches!(w, "a" | "an"));
+        if !determiner && modifier.is_none() {
             // "a day" is often a rate or an idiom; keep "a year", "a week", "a month", "a decade".
-            if matches!(unit, Unit::Second | Unit::Minute | Unit::Night) {
+            // "wait a minute" and "one night, ..." are idioms; "for one minute" is a length.
+            if article && matches!(unit, Unit::Second | Unit::Minute | Unit::Night) || self.word_is(j, &["one"]) && unit == Unit::Night {
                 return None;
             }
         }
-        let mut found = Found::other(end, TimexType::Duration, unit.duration(n), Resolution::Unanchored);
+        let value = match (half, n) {
+            (true, Some(n)) => unit.duration_and_half(n)?,
+            _ => unit.duration(n),
+        };
+        let mut found = Found::other(end, TimexType::Duration, value, Resolution::Unanchored);
         found.modifier = modifier;
         Some(found)
     }

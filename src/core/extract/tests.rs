@@ -306,4 +306,37 @@ mod news {
         has(&all, "year-earlier", "DATE", "1988");
         assert_eq!(found("Theresa May last year said little."), vec![("last year".to_owned(), "DATE", "2017".to_owned())]);
     }
+
+    #[test]
+    fn durations_in_halves_decades_and_more() {
+        let all = at("The ferry took 3 1/2 hours, then the team waited two and a half years and a year and a half.", 1997, 3, 1);
+        has(&all, "3 1/2 hours", "DURATION", "PT3H30M");
+        has(&all, "two and a half years", "DURATION", "P2Y6M");
+        has(&all, "a year and a half", "DURATION", "P1Y6M");
+        let all = at("The dam held for three decades and the abbey stood for centuries.", 1997, 3, 1);
+        has(&all, "three decades", "DURATION", "P30Y");
+        has(&all, "centuries", "DURATION", "PXC");
+        let all = at("The crowd fell silent for one minute; the jury stays out for two more weeks after a third day-long hearing.", 1997, 3, 1);
+        has(&all, "one minute", "DURATION", "PT1M");
+        has(&all, "two more weeks", "DURATION", "P2W");
+        has(&all, "day-long", "DURATION", "P1D");
+        let all = at("The rescue took over an hour.", 1997, 3, 1);
+        has(&all, "over an hour", "DURATION", "PT1H");
+    }
+
+    #[test]
+    fn ages_and_fractions_are_not_durations() {
+        assert!(at("The pilot, 41 years old, landed safely.", 1997, 3, 1).is_empty());
+        assert!(at("About three-quarters of the members voted yes.", 1997, 3, 1).is_empty());
+        assert!(at("He sold a quarter of the shares.", 1997, 3, 1).is_empty());
+    }
+
+    #[test]
+    fn many_weeks_ago_is_a_week() {
+        // Reference Saturday 1 March 1997 (ISO week 9).
+        let all = at("The mayor resigned six weeks ago.", 1997, 3, 1);
+        has(&all, "six weeks ago", "DATE", "1997-W03");
+        let all = at("The mayor resigned two weeks ago.", 1997, 3, 1);
+        has(&all, "two weeks ago", "DATE", "1997-02-15");
+    }
 }

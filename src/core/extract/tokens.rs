@@ -270,7 +270,7 @@ pub enum Unit {
 impl Unit {
     /// `P<n><letter>` duration value.
     pub fn duration(self, n: Option<u32>) -> String {
-        let n_str = |k: u32| n.map_or_else(|| "X".to_owned(), |n| (n * k).to_string());
+        let n_str = |k: u32| n.map_or_else(|| "X".to_owned(), |n| n.saturating_mul(k).to_string());
         match self {
             Unit::Second => format!("PT{}S", n_str(1)),
             Unit::Minute => format!("PT{}M", n_str(1)),
@@ -282,9 +282,25 @@ impl Unit {
             Unit::Month => format!("P{}M", n_str(1)),
             Unit::Quarter => format!("P{}Q", n_str(1)),
             Unit::Year => format!("P{}Y", n_str(1)),
-            Unit::Decade => format!("P{}DE", n_str(1)),
-            Unit::Century => format!("P{}CE", n_str(1)),
+            // Decades and centuries in years, as TimeBank writes them ("P20Y"); "centuries" is PXC.
+            Unit::Decade => format!("P{}Y", n_str(10)),
+            Unit::Century if n.is_none() => "PXC".to_owned(),
+            Unit::Century => format!("P{}Y", n_str(100)),
         }
+    }
+
+    /// `n` and a half units ("2 1/2 years" is `P2Y6M`), for the units a half of which is a whole
+    /// number of the next smaller one.
+    pub fn duration_and_half(self, n: u32) -> Option<String> {
+        Some(match self {
+            Unit::Minute => format!("PT{n}M30S"),
+            Unit::Hour => format!("PT{n}H30M"),
+            Unit::Day => format!("P{n}DT12H"),
+            Unit::Month => format!("P{n}M15D"),
+            Unit::Year => format!("P{n}Y6M"),
+            Unit::Decade => format!("P{}Y", n.saturating_mul(10).saturating_add(5)),
+            _ => return None,
+        })
     }
 }
 
