@@ -138,6 +138,15 @@ fn loaded(props: &LoadedProps) -> Html {
             workspace.set(Rc::new(next));
         })
     };
+    let on_accept = model.view.selected.as_ref().filter(|id| pending.contains(*id)).map(|_| {
+        let workspace = workspace.clone();
+        let on_workspace = on_workspace.clone();
+        Callback::from(move |id: String| {
+            let mut next = (**workspace).clone();
+            next.accept(&id);
+            on_workspace.emit(next);
+        })
+    });
     let taken_ids = use_memo(props.timeline.clone(), |t| Rc::new(t.documents.iter().map(|d| d.id.clone()).collect::<Vec<_>>()));
 
     // The URL drives the selection on load and on back/forward.
@@ -191,7 +200,7 @@ fn loaded(props: &LoadedProps) -> Html {
                 </section>
             }
             <TimelineView timeline={timeline.clone()} view={model.view.clone()} on_action={on_action.clone()} pending={(*pending).clone()} />
-            <DetailPanel timeline={timeline.clone()} event={selected_event} on_action={on_action.clone()} />
+            <DetailPanel timeline={timeline.clone()} event={selected_event} on_action={on_action.clone()} on_accept={on_accept} />
             <AddDocuments workspace={(*workspace).clone()} taken_ids={(*taken_ids).clone()} on_update={on_workspace}
                 on_action={on_action} storage_problem={(*storage_problem).clone()} />
         </>

@@ -19,6 +19,9 @@ pub struct DetailPanelProps {
     pub timeline: Rc<Timeline>,
     pub event: Option<Event>,
     pub on_action: Callback<ViewAction>,
+    /// Set when the event is a proposal from the person's documents, not yet accepted: accepts it.
+    #[prop_or_default]
+    pub on_accept: Option<Callback<String>>,
 }
 
 /// Which passage is open in the source dialog.
@@ -67,6 +70,12 @@ pub fn detail_panel(props: &DetailPanelProps) -> Html {
                 <h2 ref={heading} tabindex="-1">{ &event.title }</h2>
                 <button type="button" class="close" aria-label="Close details" onclick={close}>{ "×" }</button>
             </header>
+            if let Some(accept) = props.on_accept.clone() {
+                <p class="proposed-note">
+                    { "Proposed by Citeline from your document: check the passage, then " }
+                    <button type="button" class="accept" onclick={{ let id = event.id.clone(); Callback::from(move |_| accept.emit(id.clone())) }}>{ "Accept it" }</button>
+                </p>
+            }
             <p class="summary">{ &event.summary }</p>
             <dl class="facts">
                 <dt>{ "Date" }</dt>

@@ -60,6 +60,10 @@ test('a pasted press release becomes proposed events beside the seeds, and survi
   assert.match(await page.locator('.facts').textContent(), /Stated in the text/);
   const approval = ids[proposals.indexOf('2019-03-12')];
   await page.locator(`[data-event-id="${approval}"]`).click();
+  // A proposal can be accepted from its details too.
+  await page.locator('.detail .accept').click();
+  await page.waitForSelector(`[data-proposal="${approval}"].accepted`);
+  assert.equal(await page.locator(`[data-event-id="${approval}"].pending`).count(), 0, 'accepted events are drawn solid');
   assert.match(await page.locator('.facts').textContent(), /"today" resolved against the publication date, Tuesday 12 March 2019/);
   await screenshot(page, 'add-documents-desktop');
 
