@@ -4,6 +4,7 @@ pub mod anchor;
 pub mod date;
 pub mod document;
 pub mod extract;
+pub mod import;
 pub mod lanes;
 pub mod layout;
 pub mod scale;
