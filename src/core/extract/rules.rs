@@ -232,7 +232,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             "will" | "shall" | "ll" | "tomorrow" | "scheduled" | "planned" | "expects" | "due" => Some(Tense::Future),
             // "as soon as Tuesday", "as early as next week"
             "soon" | "early" if k.checked_sub(1).is_some_and(|p| self.word_is(p, &["as"])) && self.word_is(k + 1, &["as"]) => Some(Tense::Future),
-            "going" | "plans" | "plan" if self.word_is(k + 1, &["to"]) => Some(Tense::Future),
+            "going" | "plans" | "plan" | "planning" | "preparing" if self.word_is(k + 1, &["to"]) => Some(Tense::Future),
             _ if after_be => None,
             // "to resume Monday": an infinitive looks ahead; "extended to Nov. 16" is a deadline.
             "to" if self.adjectival(k) => Some(Tense::Future),
@@ -950,6 +950,15 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         let (end, value) = match w {
             "now" | "currently" | "nowadays" => (i + 1, "PRESENT_REF"),
+            // "the current system", "its current owner": an adjective about now, unless a unit
+            // follows ("the current quarter" is relative()) or it is electric ("current account").
+            "current"
+                if self.tok(i + 1).is_some_and(|n| n.kind == Kind::Word || n.kind == Kind::Number)
+                    && !self.word(i + 1).is_some_and(|w| tokens::unit(w).is_some() || matches!(w, "fiscal" | "account" | "accounts" | "affairs" | "events" | "and" | "or" | "of" | "to" | "is" | "was"))
+                    && !self.tok(i + 2).is_some_and(|t| t.kind == Kind::Word && tokens::unit(&t.lower).is_some()) =>
+            {
+                (i + 1, "PRESENT_REF")
+            }
             "recently" => (i + 1, "PAST_REF"),
             "the" if self.word_is(i + 1, &["weekend"]) => {
                 // The weekend just gone in a report, the coming one when a verb points ahead.
@@ -1224,7 +1233,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     (h, 0, i + 1)
                 }
             }
-            Kind::Word if t.lower == "noon" || t.lower == "midday" => (12, 0, i + 1),
+            // "High Noon" is a film, "high noon" a figure of speech.
+            Kind::Word if (t.lower == "noon" || t.lower == "midday") && !i.checked_sub(1).is_some_and(|p| self.word_is(p, &["high"])) => (12, 0, i + 1),
             Kind::Word if t.lower == "midnight" => (0, 0, i + 1),
             _ => return None,
         };
@@ -1372,6 +1382,18 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 }
                 if self.tok(j)?.lower.ends_with('s') {
                     return Some(Found { modifier, ..Found::other(j + 1, TimexType::Duration, unit.duration(None), Resolution::Unanchored) });
+                }
+                // US news "over the past year" names the year before the report's; "in the last
+                // week" the report's own week. ("Over the last year" stays twelve months.)
+                if let (Some(w @ ("past" | "last")), None, Some(r)) = (self.word(j - 1), modifier, self.reference()) {
+                    let cal = match unit {
+                        Unit::Year if w == "past" => Some(Cal::Year(r.year() - 1)),
+                        Unit::Week if w == "last" => Some(Cal::Week(r.iso_week().year(), r.iso_week().week())),
+                        _ => None,
+                    };
+                    if let Some(cal) = cal {
+                        return Some(Found { anchors: false, ..Found::date(j + 1, cal, Resolution::ReferenceDate) });
+                    }
                 }
                 return Some(Found { modifier, ..Found::other(j + 1, TimexType::Duration, unit.duration(Some(1)), Resolution::Unanchored) });
             }

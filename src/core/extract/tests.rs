@@ -339,4 +339,16 @@ mod news {
         let all = at("The mayor resigned two weeks ago.", 1997, 3, 1);
         has(&all, "two weeks ago", "DATE", "1997-02-15");
     }
+
+    #[test]
+    fn the_past_year_the_last_week_and_current() {
+        // Reference Saturday 1 March 1997 (ISO week 9).
+        let all = at("Membership doubled over the past year, and in the last week alone it rose by half.", 1997, 3, 1);
+        has(&all, "the past year", "DATE", "1996");
+        has(&all, "the last week", "DATE", "1997-W09");
+        let all = at("Its current owner bought the mill from the estate.", 1997, 3, 1);
+        has(&all, "current", "DATE", "PRESENT_REF");
+        assert!(at("The current account deficit widened.", 1997, 3, 1).is_empty());
+        assert!(at("The club showed High Noon to a full hall.", 1997, 3, 1).is_empty());
+    }
 }
