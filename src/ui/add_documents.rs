@@ -22,6 +22,8 @@ const CHUNK_CHARS: usize = 200_000;
 
 #[derive(Properties, PartialEq)]
 pub struct AddDocumentsProps {
+    /// The timeline the documents are added to (for the download).
+    pub base: Rc<crate::core::timeline::Timeline>,
     /// The person's documents and proposals.
     pub workspace: Rc<Workspace>,
     /// Ids already used by the base timeline's documents.
@@ -360,12 +362,8 @@ fn proposals(props: &AddDocumentsProps, selected: &UseStateHandle<BTreeSet<Strin
     };
     let download = {
         let workspace = workspace.clone();
-        Callback::from(move |_: MouseEvent| {
-            let base = crate::core::seed::seed_timeline().map(|(t, _)| t);
-            if let Ok(base) = base {
-                super::download_json("citeline-timeline.json", &workspace.combined(&base).to_json());
-            }
-        })
+        let base = props.base.clone();
+        Callback::from(move |_: MouseEvent| super::download_json("citeline-timeline.json", &workspace.combined(&base).to_json()))
     };
     html! {
         <div class="your-documents">

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
+use crate::core::import::load_any;
 use crate::core::seed::seed_timeline;
 use crate::core::timeline::{Diagnostic, Timeline};
 use crate::core::view::{ViewAction, ViewBounds, ViewState};
@@ -93,13 +94,54 @@ fn bounds_of(timeline: &Timeline) -> ViewBounds {
     ViewBounds { extent_days: timeline.extent_days().unwrap_or((17_000.0, 17_365.0)) }
 }
 
+/// Where the timeline comes from: `?src=<url>` (our JSON or TimelineJS3's), else the built-in seed.
+fn source_url() -> Option<String> {
+    let search = gloo::utils::window().location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get("src").filter(|s| !s.trim().is_empty())
+}
+
+/// Fetches and loads `url`; the error says what went wrong in plain words.
+async fn fetch_timeline(url: &str) -> Result<(Timeline, Vec<Diagnostic>), String> {
+    use wasm_bindgen::JsCast;
+    let refused = || format!("Could not fetch {url}: the server is unreachable, refused the request, or does not allow other sites to read it (CORS).");
+    let response = wasm_bindgen_futures::JsFuture::from(gloo::utils::window().fetch_with_str(url)).await.map_err(|_| refused())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| refused())?;
+    if !response.ok() {
+        return Err(format!("Could not load {url}: the server answered {} {}.", response.status(), response.status_text()));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(|_| refused())?).await.map_err(|_| refused())?;
+    let text = text.as_string().unwrap_or_default();
+    load_any(&text).map_err(|e| format!("{url} is {e}."))
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
-    let loaded = use_memo((), |_| seed_timeline().map(|(t, d)| (Rc::new(t), d)));
+    let src = use_memo((), |_| source_url());
+    let loaded = use_state(|| match &*src {
+        None => Some(seed_timeline().map(|(t, d)| (Rc::new(t), d)).map_err(|e| format!("The seed timeline could not be loaded: {e}"))),
+        Some(_) => None,
+    });
+    {
+        let loaded = loaded.clone();
+        use_effect_with(src.clone(), move |src| {
+            if let Some(url) = (**src).clone() {
+                yew::platform::spawn_local(async move {
+                    let result = fetch_timeline(&url).await.map(|(t, d)| (Rc::new(t), d));
+                    loaded.set(Some(result));
+                });
+            }
+        });
+    }
     match &*loaded {
-        Ok((timeline, diagnostics)) => html! { <Loaded timeline={timeline.clone()} diagnostics={diagnostics.clone()} /> },
-        Err(e) => html! {
-            <div class="load-error" role="alert">{ format!("The seed timeline could not be loaded: {e}") }</div>
+        None => html! { <p class="loading" role="status">{ format!("Loading {}…", src.as_deref().unwrap_or_default()) }</p> },
+        Some(Ok((timeline, diagnostics))) => html! { <Loaded timeline={timeline.clone()} diagnostics={diagnostics.clone()} /> },
+        Some(Err(message)) => html! {
+            <div class="load-error" role="alert">
+                <h1>{ "This timeline could not be shown" }</h1>
+                <p>{ message }</p>
+                <p><a href="?">{ "Open the built-in example instead" }</a></p>
+            </div>
         },
     }
 }
@@ -201,7 +243,7 @@ fn loaded(props: &LoadedProps) -> Html {
             }
             <TimelineView timeline={timeline.clone()} view={model.view.clone()} on_action={on_action.clone()} pending={(*pending).clone()} />
             <DetailPanel timeline={timeline.clone()} event={selected_event} on_action={on_action.clone()} on_accept={on_accept} />
-            <AddDocuments workspace={(*workspace).clone()} taken_ids={(*taken_ids).clone()} on_update={on_workspace}
+            <AddDocuments base={props.timeline.clone()} workspace={(*workspace).clone()} taken_ids={(*taken_ids).clone()} on_update={on_workspace}
                 on_action={on_action} storage_problem={(*storage_problem).clone()} />
         </>
     }

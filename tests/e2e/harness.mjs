@@ -19,17 +19,20 @@ const types = {
   '.json': 'application/json',
 };
 
-/** Serves `dir` on 127.0.0.1 at a free port. */
-export async function serve(dir = dist) {
+/** Serves `dir` on 127.0.0.1 at a free port (with `cors`, readable from any origin). */
+export async function serve(dir = dist, { cors = false } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, {
+        'content-type': types[extname(file)] ?? 'application/octet-stream',
+        ...(cors ? { 'access-control-allow-origin': '*' } : {}),
+      });
       res.end(body);
     } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.writeHead(404, { 'content-type': 'text/plain', ...(cors ? { 'access-control-allow-origin': '*' } : {}) });
       res.end('not found');
     }
   });
