@@ -507,6 +507,17 @@ impl<'t, 'a> Scanner<'t, 'a> {
     }
 
     /// A time-of-day word right after a day: "Friday morning", "4 June evening".
+    /// The same after a weekday, except that a weekday's night ("Friday night") is valued as the
+    /// day: the night runs into the next day, and news reports value it at the day both readings
+    /// share.
+    fn with_weekday_part(&self, i: usize, date: NaiveDate) -> (usize, Cal) {
+        match self.with_day_part(i, date) {
+            Some((end, Cal::DayPart(d, "NI"))) => (end, Cal::Day(d)),
+            Some(found) => found,
+            None => (i, Cal::Day(date)),
+        }
+    }
+
     fn with_day_part(&self, i: usize, date: NaiveDate) -> Option<(usize, Cal)> {
         let part = tokens::day_part(self.word(i)?)?;
         Some((i + 1, Cal::DayPart(date, part)))
@@ -569,7 +580,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             _ => -back,
         };
         let date = Cal::Day(reference).shift(Step::Days, offset)?.day()?;
-        let (end, cal) = self.with_day_part(j, date).unwrap_or((j, Cal::Day(date)));
+        let (end, cal) = self.with_weekday_part(j, date);
         let mut found = Found::date(end, cal, Resolution::ReferenceDate);
         // TimeBank types "Friday night" as a DATE.
         found.kind = TimexType::Date;
@@ -932,7 +943,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
             "tonight" => {
                 let r = self.reference();
                 return Some(match r {
-                    Some(r) => Found::date(i + 1, Cal::DayPart(r, "NI"), Resolution::ReferenceDate),
+                    // Valued as the day, as a weekday's night is (see with_weekday_part()).
+                    Some(r) => Found::date(i + 1, Cal::Day(r), Resolution::ReferenceDate),
                     None => Found::other(i + 1, TimexType::Time, "PRESENT_REF", Resolution::Unanchored),
                 });
             }
@@ -1076,7 +1088,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 _ => w - today,
             };
             let date = Cal::Day(r).shift(Step::Days, offset)?.day()?;
-            let (end, cal) = self.with_day_part(end, date).unwrap_or((end, Cal::Day(date)));
+            let (end, cal) = self.with_weekday_part(end, date);
             let mut f = Found::date(end, cal, Resolution::ReferenceDate);
             f.kind = TimexType::Date;
             f

@@ -351,4 +351,14 @@ mod news {
         assert!(at("The current account deficit widened.", 1997, 3, 1).is_empty());
         assert!(at("The club showed High Noon to a full hall.", 1997, 3, 1).is_empty());
     }
+
+    #[test]
+    fn a_weekday_night_is_valued_as_the_day() {
+        // Reference Saturday 1 March 1997.
+        let all = at("Fans celebrated Friday night and the team flies home tonight.", 1997, 3, 1);
+        has(&all, "Friday night", "DATE", "1997-02-28");
+        has(&all, "tonight", "DATE", "1997-03-01");
+        let all = at("Fans celebrated Friday morning.", 1997, 3, 1);
+        has(&all, "Friday morning", "DATE", "1997-02-28TMO");
+    }
 }
