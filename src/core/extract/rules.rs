@@ -534,7 +534,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let word = self.tok(i)?.lower.as_str();
         let prev = i.checked_sub(1).and_then(|p| self.word(p));
         let sentence_start = i == 0 || self.tok(i - 1).is_some_and(|p| p.is(".") || p.is("\"") || p.newline_before);
-        if matches!(word, "may" | "march") && !prev.is_some_and(|p| MONTH_SIGNALS.contains(&p)) {
+        // "the March meeting": an article and a noun after it.
+        let the_noun = prev == Some("the") && self.tok(j).is_some_and(|n| n.kind == Kind::Word && !n.capitalized() && !matches!(n.lower.as_str(), "of" | "and" | "or" | "to" | "in" | "on" | "for" | "was" | "is" | "will" | "had" | "has"));
+        if matches!(word, "may" | "march") && !prev.is_some_and(|p| MONTH_SIGNALS.contains(&p)) && !the_noun {
             return None;
         }
         if !tokens::is_full_month(word) && !self.glued(i + 1, ".") {
@@ -1198,6 +1200,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let last = self.last?;
         let (end, cal) = match (self.word(i)?, self.word(i + 1)?, self.word(i + 2)) {
             ("the", "following" | "next", Some("day")) => (i + 3, Cal::Day(last.day()?).shift(Step::Days, 1)?),
+            // "the next morning": the day after, valued at the day.
+            ("the", "following" | "next", Some("morning" | "afternoon" | "evening" | "night")) => (i + 3, Cal::Day(last.day()?).shift(Step::Days, 1)?),
             ("the", "previous", Some("day")) => (i + 3, Cal::Day(last.day()?).shift(Step::Days, -1)?),
             ("the", "day", Some("before")) => (i + 3, Cal::Day(last.day()?).shift(Step::Days, -1)?),
             ("the", "day", Some("after")) => (i + 3, Cal::Day(last.day()?).shift(Step::Days, 1)?),
@@ -1532,6 +1536,37 @@ impl<'t, 'a> Scanner<'t, 'a> {
         Some(Found::other(k + 1, TimexType::Set, unit.duration(Some(n.unwrap_or(1))), Resolution::Unanchored))
     }
 
+    /// "the week of March 6": the week holding the day.
+    fn week_of(&self, i: usize) -> Option<Found> {
+        if !(self.word_is(i, &["the"]) && self.word_is(i + 1, &["week"]) && self.word_is(i + 2, &["of"])) {
+            return None;
+        }
+        let inner = self.day_month(i + 3)?;
+        let d = inner.cal?.day()?;
+        Some(Found { resolution: inner.resolution, ..Found::date(inner.end, Cal::Week(d.iso_week().year(), d.iso_week().week()), inner.resolution) })
+    }
+
+    /// The second day of "April 24 and 25": a bare day number after "and"/"or" that follows the
+    /// day of the date just read.
+    fn second_day(&self, i: usize) -> Option<Found> {
+        let Cal::Day(last) = self.last? else { return None };
+        let t = self.tok(i).filter(|t| t.kind == Kind::Number && t.text.len() <= 2)?;
+        let prev_day = i.checked_sub(2).and_then(|p| self.tok(p)).filter(|p| p.kind == Kind::Number)?.number()?;
+        if !self.word_is(i - 1, &["and", "or"]) || prev_day != last.day() {
+            return None;
+        }
+        let (day, end) = self.day_number_at(i)?;
+        // "24 and 25 percent", "3 and 4 years", "5 and 6,000"
+        if self.tok(end).is_some_and(|n| n.kind == Kind::Number || n.is("%") || n.kind == Kind::Word && (tokens::unit(&n.lower).is_some() || matches!(n.lower.as_str(), "percent" | "per" | "million" | "billion" | "people"))) {
+            return None;
+        }
+        if day <= last.day() || t.number()? != day {
+            return None;
+        }
+        let date = valid_day(last.year(), last.month(), day)?;
+        Some(Found::date(end, Cal::Day(date), Resolution::LastMentioned))
+    }
+
     /// Any date expression starting at `i` (used by modified()).
     fn date_at(&self, i: usize) -> Option<Found> {
         [self.iso(i), self.day_month(i), self.month_year(i), self.year_alone(i), self.season(i), self.quarter(i), self.relative(i), self.century_decade(i)]
@@ -1563,6 +1598,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
             self.duration(i),
             self.recent(i),
             self.set(i),
+            self.week_of(i),
+            self.second_day(i),
         ];
         // Longest wins; on a tie, the earlier (more specific) rule.
         let mut best: Option<Found> = None;

@@ -361,4 +361,16 @@ mod news {
         let all = at("Fans celebrated Friday morning.", 1997, 3, 1);
         has(&all, "Friday morning", "DATE", "1997-02-28TMO");
     }
+
+    #[test]
+    fn week_of_a_day_second_days_and_the_next_morning() {
+        // Reference Saturday 1 March 1997.
+        let all = at("The hearings resume the week of March 10, and the summit meets on April 24 and 25.", 1997, 3, 1);
+        has(&all, "the week of March 10", "DATE", "1997-W11");
+        has(&all, "25", "DATE", "1997-04-25");
+        assert!(!at("On April 24 and 25 percent of voters stayed home.", 1997, 3, 1).iter().any(|(t, _, _)| t == "25"));
+        let all = at("He was arrested on Feb. 3 and freed the next morning. The March deadline passed.", 1997, 3, 1);
+        has(&all, "the next morning", "DATE", "1997-02-04");
+        has(&all, "March", "DATE", "1997-03");
+    }
 }
