@@ -159,6 +159,22 @@ fn nth_weekday(y: i32, m: u32, weekday: u32, n: u32) -> Option<NaiveDate> {
     first.checked_add_days(chrono::Days::new(u64::from(offset)))
 }
 
+/// Easter Sunday of a Gregorian year (the anonymous Gregorian computus).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y.rem_euclid(19);
+    let (b, c) = (y.div_euclid(100), y.rem_euclid(100));
+    let (d, e) = (b.div_euclid(4), b.rem_euclid(4));
+    let f = (b + 8).div_euclid(25);
+    let g = (b - f + 1).div_euclid(3);
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let (i, k) = (c.div_euclid(4), c.rem_euclid(4));
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l).div_euclid(451);
+    let month = (h + l - 7 * m + 114).div_euclid(31);
+    let day = (h + l - 7 * m + 114).rem_euclid(31) + 1;
+    NaiveDate::from_ymd_opt(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
 fn valid_day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
@@ -614,7 +630,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return Some(Found::date(j + 1, Cal::Decade(y / 10), Resolution::Stated));
         }
         let prev = i.checked_sub(1).and_then(|p| self.tok(p));
-        if prev.is_some_and(|p| p.is("$") || p.is("£") || p.is("€") || p.is("#") || p.is("-") && !t.space_before || p.kind == Kind::Number) {
+        // "post-1959", "pre-1914": the year is the date.
+        let prefixed = prev.is_some_and(|p| p.is("-") && !p.space_before && !t.space_before) && i.checked_sub(2).is_some_and(|p| self.word_is(p, &["post", "pre"]));
+        if !prefixed && prev.is_some_and(|p| p.is("$") || p.is("£") || p.is("€") || p.is("#") || p.is("-") && !t.space_before || p.kind == Kind::Number) {
             return None;
         }
         let next = self.tok(j);
@@ -622,7 +640,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return None;
         }
         // A year in words ("nineteen ninety-one") needs no signal.
-        let signal = prev.is_some_and(|p| p.kind == Kind::Word && YEAR_SIGNALS.contains(&p.lower.as_str())) || j > i + 2;
+        // "a 1996 law", "a 1997 report": an article, a year of this era and a singular noun.
+        let article = prev.is_some_and(|p| matches!(p.lower.as_str(), "a" | "an"))
+            && (1900..=2099).contains(&y)
+            && next.is_some_and(|n| n.kind == Kind::Word && !n.capitalized() && !n.lower.ends_with('s') && tokens::unit(&n.lower).is_none() && !matches!(n.lower.as_str(), "percent" | "per" | "feet" | "foot" | "meter" | "metre" | "mile" | "ton" | "pound" | "acre" | "seat" | "square"));
+        let signal = prev.is_some_and(|p| p.kind == Kind::Word && YEAR_SIGNALS.contains(&p.lower.as_str())) || j > i + 2 || prefixed || article;
         let ends = match next {
             None => true,
             Some(n) => n.kind == Kind::Punct && !n.is("%") && !n.is("-") || n.lower == "and" || n.lower == "to",
@@ -887,8 +909,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
             "independence" if day_word(j + 1, &["day"]) => (|y| NaiveDate::from_ymd_opt(y, 7, 4), j + 2),
             "labor" | "labour" if day_word(j + 1, &["day"]) => (|y| nth_weekday(y, 9, 1, 1), j + 2),
             "memorial" if day_word(j + 1, &["day"]) => (|y| nth_weekday(y, 6, 1, 1).and_then(|d| d.checked_sub_days(chrono::Days::new(7))), j + 2),
+            // The first Tuesday after the first Monday of November.
+            "election" if day_word(j + 1, &["day"]) => (|y| nth_weekday(y, 11, 1, 1).and_then(|d| d.checked_add_days(chrono::Days::new(1))), j + 2),
+            // "Easter week": the week of Easter Sunday, read from its Monday.
+            "easter" if self.word_is(j + 1, &["week"]) => (|y| easter(y).and_then(|d| d.checked_sub_days(chrono::Days::new(6))), j + 2),
+            "easter" => (easter, if day_word(j + 1, &["sunday"]) { j + 2 } else { j + 1 }),
             _ => return None,
         };
+        let week = t.lower == "easter" && self.word_is(j + 1, &["week"]);
         let Some(r) = self.reference() else {
             let d = rule(2000)?;
             return Some(Found::other(end, TimexType::Date, format!("XXXX-{:02}-{:02}", d.month(), d.day()), Resolution::Unanchored));
@@ -908,6 +936,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 if (next - r).num_days() <= FUTURE_WINDOW { next } else { past }
             }
         };
+        if week {
+            return Some(Found::date(end, Cal::Week(date.iso_week().year(), date.iso_week().week()), Resolution::ReferenceDate));
+        }
         Some(Found::date(end, Cal::Day(date), Resolution::ReferenceDate))
     }
 
@@ -1198,6 +1229,13 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// Anaphora: "the following day", "the next day", "the day before", "that day", "that year", "the same day".
     fn anaphoric(&self, i: usize) -> Option<Found> {
         let last = self.last?;
+        // "the day before the crash": "before" starts a clause. After a date and a comma ("Oct.
+        // 12, the day before the crash") "the day" is that date; elsewhere it names no date.
+        // ("The day after his death" is the day after the date under discussion.)
+        if self.word_is(i, &["the"]) && self.word_is(i + 1, &["day"]) && self.word_is(i + 2, &["before"]) && !self.clause_end(i + 3) {
+            let apposition = i.checked_sub(1).and_then(|p| self.tok(p)).is_some_and(|p| p.is(","));
+            return apposition.then(|| last.day()).flatten().map(|d| Found::date(i + 2, Cal::Day(d), Resolution::LastMentioned));
+        }
         let (end, cal) = match (self.word(i)?, self.word(i + 1)?, self.word(i + 2)) {
             ("the", "following" | "next", Some("day")) => (i + 3, Cal::Day(last.day()?).shift(Step::Days, 1)?),
             // "the next morning": the day after, valued at the day.

@@ -373,4 +373,26 @@ mod news {
         has(&all, "the next morning", "DATE", "1997-02-04");
         has(&all, "March", "DATE", "1997-03");
     }
+
+    #[test]
+    fn easter_election_day_and_years_after_prefixes_and_articles() {
+        // Reference Monday 17 March 1997; Easter Sunday 1997 is 30 March.
+        let all = at("Pilgrims will arrive for Easter, and the shops close in Easter week.", 1997, 3, 17);
+        has(&all, "Easter", "DATE", "1997-03-30");
+        has(&all, "Easter week", "DATE", "1997-W13");
+        let all = at("The campaign will run until Election Day.", 1998, 9, 1);
+        has(&all, "Election Day", "DATE", "1998-11-03");
+        let all = at("The post-1989 reforms rest on a 1991 law.", 1997, 3, 17);
+        has(&all, "1989", "DATE", "1989");
+        has(&all, "1991", "DATE", "1991");
+        assert!(at("They built a 1500 seat arena.", 1997, 3, 17).is_empty());
+    }
+
+    #[test]
+    fn the_day_before_a_clause() {
+        let all = at("The fund was closed on Oct. 12, the day before the crash.", 1989, 11, 1);
+        has(&all, "the day", "DATE", "1989-10-12");
+        let all = at("He was seen on Oct. 12 and left later in the day before anyone woke.", 1989, 11, 1);
+        assert!(!all.iter().any(|(t, _, _)| t.starts_with("the day")), "{all:?}");
+    }
 }
