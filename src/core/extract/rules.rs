@@ -970,6 +970,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
     fn deictic(&self, i: usize) -> Option<Found> {
         let w = self.word(i)?;
         let day_shift = match w {
+            // "today's world", "today's youth": the present age, which news leaves untagged.
+            "today"
+                if self.tok(i + 1).is_some_and(|a| a.is("'") || a.is("’"))
+                    && self.word_is(i + 2, &["s"])
+                    && self.word_is(i + 3, &["world", "youth", "society", "generation", "young", "children", "kids", "standards", "technology", "culture", "personal", "modern", "global"]) =>
+            {
+                return None;
+            }
             "today" => Some(0),
             "yesterday" => Some(-1),
             "tomorrow" => Some(1),
@@ -1527,6 +1535,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
             end += 2;
         }
         let article = self.word(j).is_some_and(|w| matches!(w, "a" | "an"));
+        // "24 hours a day", "seven days a week": a figure of speech for "always".
+        let rate = |u: usize| self.word_is(u, &["a", "per"]) && self.word(u + 1).and_then(tokens::unit).is_some() && !self.word(u + 1).is_some_and(|w| w.ends_with('s'));
+        if article && j.checked_sub(1).and_then(|p| self.word(p)).and_then(tokens::unit).is_some() || n.is_some() && modifier.is_none() && !determiner && rate(k + 1) && self.word(k).is_some_and(|w| w.ends_with('s')) {
+            return None;
+        }
         if !determiner && modifier.is_none() {
             // "a day" is often a rate or an idiom; keep "a year", "a week", "a month", "a decade".
             // "wait a minute" and "one night, ..." are idioms; "for one minute" is a length.

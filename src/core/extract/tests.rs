@@ -395,4 +395,14 @@ mod news {
         let all = at("He was seen on Oct. 12 and left later in the day before anyone woke.", 1989, 11, 1);
         assert!(!all.iter().any(|(t, _, _)| t.starts_with("the day")), "{all:?}");
     }
+
+    #[test]
+    fn figures_of_speech_are_not_dates() {
+        assert!(at("Guards watch the gate 24 hours a day.", 1997, 3, 1).is_empty());
+        assert!(at("In today's world few people write letters.", 1997, 3, 1).is_empty());
+        let all = at("Today's vote was close.", 1997, 3, 1);
+        has(&all, "Today", "DATE", "1997-03-01");
+        let all = at("The talks lasted 24 hours.", 1997, 3, 1);
+        has(&all, "24 hours", "DURATION", "PT24H");
+    }
 }
