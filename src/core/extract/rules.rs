@@ -739,6 +739,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
             None
         };
         let modifier_word = if the && n.is_none() { self.word(j) } else { None };
+        // "the last half of 1989" is its second half.
+        let n = if half && n.is_none() && explicit_year.is_some() && matches!(modifier_word, Some("last" | "latter")) { Some(2) } else { n };
         let (year, resolution) = match explicit_year {
             Some((y, e)) => {
                 end = e;
@@ -794,6 +796,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 }
             }
         };
+        // "the quarter a year ago": the same quarter a year before.
+        if let Some(after) = self.year_back_phrase(end).filter(|_| matches!(cal, Cal::Quarter(..) | Cal::Half(..))) {
+            return Some(Found { anchors: false, ..Found::date(after, cal.shift(Step::Years, -1)?, resolution) });
+        }
         Some(Found::date(end, cal, resolution))
     }
 
@@ -835,7 +841,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 break;
             }
         }
-        if shift.is_none() && explicit.is_none() && !fiscal || k == i {
+        let year_back = self.word_is(k, &["quarter", "period"]) && self.year_back_phrase(k + 1).is_some();
+        if shift.is_none() && explicit.is_none() && !fiscal && !year_back || k == i {
             return None;
         }
         if let Some(f) = self.quarter(k) {
@@ -849,22 +856,43 @@ impl<'t, 'a> Scanner<'t, 'a> {
             let resolution = if explicit.is_some() { Resolution::Stated } else { f.resolution };
             return Some(Found { anchors: shift.is_none(), ..Found::date(f.end, cal, resolution) });
         }
+        // "the corresponding period last year", "the same quarter a year ago"
+        let mut end = k + 1;
+        if self.word_is(k, &["quarter", "period"]) && shift.is_none() && explicit.is_none() {
+            if let Some(after) = self.year_back_phrase(k + 1) {
+                shift = Some(-1);
+                end = after;
+            }
+        }
         if self.word_is(k, &["quarter", "period"]) && (explicit.is_some() || shift.is_some()) {
             let last_quarter = self.topic_quarter();
             let cal = match (last_quarter, explicit, shift) {
                 (Some(Cal::Quarter(_, q)), Some(y), _) => Cal::Quarter(y, q),
                 (None, Some(y), _) => Cal::Year(y),
                 (Some(c), None, Some(n)) => c.shift(Step::Years, i64::from(n))?,
+                // No quarter under discussion: the last one completed before the report.
+                (None, None, Some(n)) => {
+                    let r = self.reference()?;
+                    Cal::Quarter(r.year(), r.month0() / 3 + 1).shift(Step::Quarters, -1)?.shift(Step::Years, i64::from(n))?
+                }
                 _ => return None,
             };
             let resolution = if explicit.is_some() { Resolution::Stated } else { Resolution::LastMentioned };
-            return Some(Found { anchors: shift.is_none(), ..Found::date(k + 1, cal, resolution) });
+            return Some(Found { anchors: shift.is_none(), ..Found::date(end, cal, resolution) });
         }
         // "fiscal 1989"
         match explicit {
             Some(y) if fiscal && shift.is_none() => Some(Found::date(k, Cal::Year(y), Resolution::Stated)),
             _ => None,
         }
+    }
+
+    /// "last year", "a year ago", "a year earlier" at `k`: the index after it.
+    fn year_back_phrase(&self, k: usize) -> Option<usize> {
+        if self.word_is(k, &["last"]) && self.word_is(k + 1, &["year"]) && !self.tok(k + 2).is_some_and(|t| (t.is("'") || t.is("’")) && !t.space_before) {
+            return Some(k + 2);
+        }
+        (self.word_is(k, &["a"]) && self.word_is(k + 1, &["year"]) && self.word_is(k + 2, &["ago", "earlier"])).then_some(k + 3)
     }
 
     /// The quarter under discussion: the last quarter mentioned, or the one holding the last day or

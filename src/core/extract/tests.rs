@@ -405,4 +405,17 @@ mod news {
         let all = at("The talks lasted 24 hours.", 1997, 3, 1);
         has(&all, "24 hours", "DURATION", "PT24H");
     }
+
+    #[test]
+    fn quarters_a_year_back_and_the_last_half() {
+        // Reference Thursday 2 November 1989.
+        let all = at("The mill earned $4 million in the third quarter. For the quarter a year ago it lost $1 million.", 1989, 11, 2);
+        has(&all, "the quarter a year ago", "DATE", "1988-Q3");
+        let all = at("The mill earned $4 million in the third quarter, against $2 million in the corresponding period last year.", 1989, 11, 2);
+        has(&all, "the corresponding period last year", "DATE", "1988-Q3");
+        let all = at("Exports for last year's quarter were flat.", 1989, 11, 2);
+        has(&all, "last year's quarter", "DATE", "1988-Q3");
+        let all = at("Margins will narrow in the last half of 1990.", 1989, 11, 2);
+        has(&all, "the last half of 1990", "DATE", "1990-H2");
+    }
 }
