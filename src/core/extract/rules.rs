@@ -1538,6 +1538,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 return Some(Found { modifier, ..Found::other(k + 4, TimexType::Duration, value, Resolution::Unanchored) });
             }
         }
+        // "60 Minutes", "48 Hours": a title, not a length of time.
+        if self.tok(k).is_some_and(|u| u.capitalized() && u.text.chars().skip(1).any(|c| c.is_lowercase())) && self.tok(j).is_some_and(|q| q.kind == Kind::Number) {
+            return None;
+        }
+        // "after a weekend of talks": a stretch of time, not a length.
+        if unit == Unit::Weekend && self.word_is(j, &["a"]) && modifier.is_none() {
+            return None;
+        }
         // "a year-earlier loss": the comparison period, read by ago().
         if self.glued(k + 1, "-") && self.word_is(k + 2, &["earlier", "ago"]) {
             return None;

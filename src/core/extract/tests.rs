@@ -418,4 +418,12 @@ mod news {
         let all = at("Margins will narrow in the last half of 1990.", 1989, 11, 2);
         has(&all, "the last half of 1990", "DATE", "1990-H2");
     }
+
+    #[test]
+    fn titles_and_stretches_are_not_lengths() {
+        assert!(at("She told CBS's 60 Minutes that she would stay.", 1997, 3, 1).is_empty());
+        assert!(at("After a weekend of talks the strike ended.", 1997, 3, 1).is_empty());
+        let all = at("The strike lasted 60 minutes.", 1997, 3, 1);
+        has(&all, "60 minutes", "DURATION", "PT60M");
+    }
 }
