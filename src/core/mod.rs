@@ -3,6 +3,7 @@
 pub mod anchor;
 pub mod date;
 pub mod document;
+pub mod embed;
 pub mod extract;
 pub mod import;
 pub mod lanes;

@@ -44,6 +44,13 @@ pub enum ViewAction {
     Select(String),
     /// Clear the selection.
     Deselect,
+    /// Show exactly `[start_days, end_days)` (within the zoom limits).
+    Show {
+        /// Start of the window.
+        start_days: f64,
+        /// End of the window.
+        end_days: f64,
+    },
     /// Bring `[start_days, end_days)` into view with the least movement (zooming out if needed).
     Reveal {
         /// Start of what must be visible.
@@ -98,6 +105,13 @@ impl ViewState {
                 next.start_days = fitted.start_days;
                 next.end_days = fitted.end_days;
             }
+            ViewAction::Show { start_days, end_days } if start_days.is_finite() && end_days.is_finite() && end_days > start_days => {
+                let span = (end_days - start_days).clamp(MIN_SPAN_DAYS, bounds.max_span_days());
+                let centre = (start_days + end_days) / 2.0;
+                next.start_days = centre - span / 2.0;
+                next.end_days = centre + span / 2.0;
+            }
+            ViewAction::Show { .. } => {}
             ViewAction::Select(id) => next.selected = Some(id.clone()),
             ViewAction::Deselect => next.selected = None,
             ViewAction::Reveal { start_days, end_days } => {
@@ -170,15 +184,24 @@ mod tests {
         assert!((shown.span_days() - 10.0).abs() < 1e-9, "no zoom needed");
     }
 
+    #[test]
+    fn show_sets_the_window() {
+        let view = ViewState::fit(&BOUNDS).apply(&ViewAction::Show { start_days: 15_000.0, end_days: 15_030.0 }, &BOUNDS);
+        assert_eq!((view.start_days, view.end_days), (15_000.0, 15_030.0));
+        let same = view.apply(&ViewAction::Show { start_days: 2.0, end_days: 1.0 }, &BOUNDS);
+        assert_eq!(same, view, "a backwards window is ignored");
+    }
+
     proptest! {
         #[test]
-        fn any_action_sequence_keeps_a_sane_window(steps in proptest::collection::vec((0u8..4, -3.0f64..3.0), 0..40)) {
+        fn any_action_sequence_keeps_a_sane_window(steps in proptest::collection::vec((0u8..5, -3.0f64..3.0), 0..40)) {
             let mut view = ViewState::fit(&BOUNDS);
             for (kind, amount) in steps {
                 let action = match kind {
                     0 => ViewAction::ZoomAt { factor: amount.exp(), anchor_fraction: amount.abs() / 3.0 },
                     1 => ViewAction::PanByFraction(amount),
                     2 => ViewAction::Reveal { start_days: 15_000.0 + amount * 900.0, end_days: 15_001.0 + amount * 900.0 },
+                    3 => ViewAction::Show { start_days: 15_000.0 + amount * 9000.0, end_days: 15_000.0 + amount.abs() * 1e6 },
                     _ => ViewAction::Fit,
                 };
                 view = view.apply(&action, &BOUNDS);

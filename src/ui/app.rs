@@ -7,6 +7,7 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
+use crate::core::embed::{EmbedOptions, HostCommand};
 use crate::core::import::load_any;
 use crate::core::seed::seed_timeline;
 use crate::core::timeline::{Diagnostic, Timeline};
@@ -152,6 +153,14 @@ struct LoadedProps {
     diagnostics: Vec<Diagnostic>,
 }
 
+/// The initial view: the URL's window if it gives one, else everything.
+fn initial_view(bounds: &ViewBounds, options: &EmbedOptions) -> ViewState {
+    match options.window {
+        Some((start, end)) => ViewState::fit(bounds).apply(&ViewAction::Show { start_days: start.start_days(), end_days: end.end_days() }, bounds),
+        None => ViewState::fit(bounds),
+    }
+}
+
 #[function_component(Loaded)]
 fn loaded(props: &LoadedProps) -> Html {
     // The person's own documents, kept in local storage, drawn beside the base timeline.
@@ -166,8 +175,49 @@ fn loaded(props: &LoadedProps) -> Html {
     let pending = {
         use_memo(workspace.clone(), |w| Rc::new(w.pending_ids().into_iter().collect::<std::collections::HashSet<String>>()))
     };
+    let options = use_memo((), |_| super::embed::options());
     let bounds = bounds_of(&timeline);
-    let model = use_reducer(|| ViewModel { view: ViewState::fit(&bounds), bounds });
+    let model = use_reducer(|| ViewModel { view: initial_view(&bounds, &options), bounds });
+    use_effect_with(options.theme, |theme| super::embed::apply_theme(*theme));
+    // Commands from a host page.
+    {
+        let dispatch = model.dispatcher();
+        let timeline = timeline.clone();
+        use_effect_with(timeline.clone(), move |_| {
+            let listener = super::embed::listen(move |command| match command {
+                HostCommand::Select(id) => {
+                    if let Some(event) = timeline.event(&id) {
+                        dispatch.dispatch(ModelAction::View(ViewAction::Reveal { start_days: event.date.start_days(), end_days: event.date.end_days() }));
+                        dispatch.dispatch(ModelAction::View(ViewAction::Select(id)));
+                    }
+                }
+                HostCommand::View(start, end) => {
+                    dispatch.dispatch(ModelAction::View(ViewAction::Show { start_days: start.start_days(), end_days: end.end_days() }));
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    // The host hears our height after every render, and each selection.
+    {
+        let options = options.clone();
+        use_effect(move || super::embed::post_height(&options));
+    }
+    {
+        let options = options.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| super::embed::post_height(&options));
+            move || drop(listener)
+        });
+    }
+    {
+        let selected = model.view.selected.clone().and_then(|id| timeline.event(&id).cloned());
+        use_effect_with(selected, |selected| {
+            if let Some(event) = selected {
+                super::embed::post_select(&event.id, &event.date.display_short(), &event.title);
+            }
+        });
+    }
     {
         let dispatch = model.dispatcher();
         use_effect_with(bounds, move |bounds| dispatch.dispatch(ModelAction::Bounds(*bounds)));
@@ -195,8 +245,15 @@ fn loaded(props: &LoadedProps) -> Html {
     {
         let timeline = timeline.clone();
         let dispatch = model.dispatcher();
+        let first = options.event.clone();
         use_effect_with((), move |_| {
-            sync_from_hash(&timeline, &dispatch);
+            match first.filter(|_| event_from_hash().is_none()).and_then(|id| timeline.event(&id).cloned()) {
+                Some(event) => {
+                    dispatch.dispatch(ModelAction::View(ViewAction::Reveal { start_days: event.date.start_days(), end_days: event.date.end_days() }));
+                    dispatch.dispatch(ModelAction::View(ViewAction::Select(event.id)));
+                }
+                None => sync_from_hash(&timeline, &dispatch),
+            }
             let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| sync_from_hash(&timeline, &dispatch));
             move || drop(listener)
         });
@@ -228,8 +285,21 @@ fn loaded(props: &LoadedProps) -> Html {
     };
     let selected_event = model.view.selected.as_deref().and_then(|id| timeline.event(id)).cloned();
 
+    let problems = options.problems.iter().map(|p| html! { <li>{ p }</li> });
+    if options.embed {
+        let style = options.height.map(|h| format!("--timeline-height:{h}px"));
+        return html! {
+            <div class="embedded" {style}>
+                if !options.problems.is_empty() { <ul class="message warning" role="alert">{ for problems }</ul> }
+                <TimelineView timeline={timeline.clone()} view={model.view.clone()} on_action={on_action.clone()} pending={(*pending).clone()} />
+                <DetailPanel timeline={timeline.clone()} event={selected_event} on_action={on_action.clone()} />
+                <p class="full-view"><a href={super::embed::full_view_url()} target="_blank" rel="noopener">{ format!("{} — open the full view ↗", timeline.title) }</a></p>
+            </div>
+        };
+    }
     html! {
         <>
+            if !options.problems.is_empty() { <ul class="message warning" role="alert">{ for problems }</ul> }
             <header class="masthead">
                 <h1><span class="brand">{ "Citeline" }</span></h1>
                 <p class="subtitle">{ &timeline.title }</p>

@@ -5,6 +5,7 @@ mod add_documents;
 mod app;
 pub use app::App;
 mod detail_panel;
+mod embed;
 mod source_dialog;
 mod timeline_view;
 

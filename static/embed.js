@@ -1,0 +1,64 @@
+/* Citeline embed helper for host pages (no framework, no build step).
+ *
+ *   <iframe data-citeline src="https://example.org/citeline/?embed=1" title="Timeline" style="width:100%;border:0"></iframe>
+ *   <script src="https://example.org/citeline/embed.js" async></script>
+ *
+ * - Resizes every iframe marked data-citeline to its content height (messages are versioned and only
+ *   accepted from that iframe's own window and origin; anything else is ignored).
+ * - Re-dispatches selections as a `citeline:select` CustomEvent on the iframe (it bubbles), with
+ *   detail {id, date, title}.
+ * - window.Citeline.select(iframe, id) and window.Citeline.view(iframe, start, end) send commands.
+ * Without this script the iframe still works at the height you give it.
+ */
+(function () {
+  'use strict';
+  if (window.Citeline && window.Citeline.version) return;
+  var VERSION = 1;
+
+  function frames() {
+    return Array.prototype.slice.call(document.querySelectorAll('iframe[data-citeline]'));
+  }
+  function originOf(frame) {
+    try { return new URL(frame.src, location.href).origin; } catch (e) { return null; }
+  }
+  function frameFor(event) {
+    var list = frames();
+    for (var i = 0; i < list.length; i++) {
+      if (list[i].contentWindow === event.source && originOf(list[i]) === event.origin) return list[i];
+    }
+    return null;
+  }
+  function parse(data) {
+    if (typeof data !== 'string') return null;
+    try { var m = JSON.parse(data); } catch (e) { return null; }
+    return m && typeof m === 'object' && m.version === VERSION && typeof m.type === 'string' ? m : null;
+  }
+
+  window.addEventListener('message', function (event) {
+    var frame = frameFor(event);
+    if (!frame) return;
+    var m = parse(event.data);
+    if (!m) return;
+    if (m.type === 'citeline:height' && typeof m.height === 'number' && m.height > 0 && m.height < 20000) {
+      frame.style.height = Math.ceil(m.height) + 'px';
+    } else if (m.type === 'citeline:select' && typeof m.id === 'string') {
+      frame.dispatchEvent(new CustomEvent('citeline:select', {
+        bubbles: true,
+        detail: { id: m.id, date: String(m.date || ''), title: String(m.title || '') },
+      }));
+    }
+  });
+
+  function send(frame, message) {
+    var origin = originOf(frame);
+    if (!frame || !frame.contentWindow || !origin) return;
+    message.version = VERSION;
+    frame.contentWindow.postMessage(JSON.stringify(message), origin);
+  }
+
+  window.Citeline = {
+    version: VERSION,
+    select: function (frame, id) { send(frame, { type: 'citeline:select', id: String(id) }); },
+    view: function (frame, start, end) { send(frame, { type: 'citeline:view', start: String(start), end: String(end) }); },
+  };
+})();
