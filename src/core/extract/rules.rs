@@ -1553,7 +1553,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // "a day" / "a week" as a rate ("$5 a day") is a set, handled by set(); "a year ago" is ago().
         let direction_follows = self.word_is(k + 1, &["ago", "earlier", "later", "hence"])
             || self.word_is(k + 1, &["before", "after"]) && self.clause_end(k + 2);
-        if direction_follows && !determiner {
+        // ago() reads days and longer; "an hour later" keeps its length.
+        if direction_follows && !determiner && !matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
             return None;
         }
         // "1998 years" is not a duration; neither "one" alone as in "one day he said".

@@ -426,4 +426,10 @@ mod news {
         let all = at("The strike lasted 60 minutes.", 1997, 3, 1);
         has(&all, "60 minutes", "DURATION", "PT60M");
     }
+
+    #[test]
+    fn hours_later_keep_their_length() {
+        let all = at("Just over an hour later, the fire was out.", 1997, 3, 1);
+        has(&all, "over an hour", "DURATION", "PT1H");
+    }
 }
