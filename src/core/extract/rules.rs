@@ -1081,6 +1081,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         let w = self.word(i + 1)?;
         let unit = tokens::unit(w).filter(|_| w.ends_with('s'))?;
+        // "recent weeks and months": the recent past.
+        if self.word_is(i + 2, &["and", "or"]) && self.word(i + 3).and_then(tokens::unit).is_some() && self.word(i + 3).is_some_and(|w| w.ends_with('s')) {
+            return Some(Found::other(i + 4, TimexType::Date, "PAST_REF", Resolution::Unanchored));
+        }
         Some(Found::other(i + 2, TimexType::Duration, unit.duration(None), Resolution::Unanchored))
     }
 

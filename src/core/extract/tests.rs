@@ -432,4 +432,10 @@ mod news {
         let all = at("Just over an hour later, the fire was out.", 1997, 3, 1);
         has(&all, "over an hour", "DURATION", "PT1H");
     }
+
+    #[test]
+    fn recent_weeks_and_months_is_the_recent_past() {
+        let all = at("Buyers have pulled back in recent weeks and months.", 1997, 3, 1);
+        has(&all, "recent weeks and months", "DATE", "PAST_REF");
+    }
 }
