@@ -1123,6 +1123,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 // "last years" is not a date; "the past days" neither.
                 return None;
             }
+            // ABC's "This Week": a title in quotes.
+            let quoted = j.checked_sub(1).and_then(|p| self.tok(p)).is_some_and(|p| matches!(p.text, "\"" | "`" | "``" | "'" | "“"));
+            if quoted && self.tok(j).is_some_and(|t| t.capitalized()) && self.tok(k).is_some_and(|t| t.capitalized()) {
+                return None;
+            }
             let r = reference?;
             let base = match unit {
                 Unit::Day => Cal::Day(r),

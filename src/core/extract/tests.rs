@@ -438,4 +438,11 @@ mod news {
         let all = at("Buyers have pulled back in recent weeks and months.", 1997, 3, 1);
         has(&all, "recent weeks and months", "DATE", "PAST_REF");
     }
+
+    #[test]
+    fn a_quoted_title_is_no_week() {
+        assert!(at("The senator, speaking on \"This Week,\" said little.", 1997, 3, 1).is_empty());
+        let all = at("The senator spoke this week.", 1997, 3, 1);
+        has(&all, "this week", "DATE", "1997-W09");
+    }
 }
