@@ -21,10 +21,16 @@
   function originOf(frame) {
     try { return new URL(frame.src, location.href).origin; } catch (e) { return null; }
   }
+  // A frame sandboxed without allow-same-origin has an opaque origin, which posts as "null".
+  function opaque(frame) {
+    return frame.hasAttribute('sandbox') && !(frame.sandbox && frame.sandbox.contains('allow-same-origin'));
+  }
   function frameFor(event) {
     var list = frames();
     for (var i = 0; i < list.length; i++) {
-      if (list[i].contentWindow === event.source && originOf(list[i]) === event.origin) return list[i];
+      var f = list[i];
+      if (f.contentWindow !== event.source) continue;
+      if (event.origin === originOf(f) || (opaque(f) && event.origin === 'null')) return f;
     }
     return null;
   }
@@ -53,7 +59,7 @@
     var origin = originOf(frame);
     if (!frame || !frame.contentWindow || !origin) return;
     message.version = VERSION;
-    frame.contentWindow.postMessage(JSON.stringify(message), origin);
+    frame.contentWindow.postMessage(JSON.stringify(message), opaque(frame) ? '*' : origin);
   }
 
   window.Citeline = {

@@ -178,7 +178,7 @@ fn loaded(props: &LoadedProps) -> Html {
     let options = use_memo((), |_| super::embed::options());
     let bounds = bounds_of(&timeline);
     let model = use_reducer(|| ViewModel { view: initial_view(&bounds, &options), bounds });
-    use_effect_with(options.theme, |theme| super::embed::apply_theme(*theme));
+    use_effect_with((options.theme, options.height), |(theme, height)| super::embed::apply_theme(*theme, *height));
     // Commands from a host page.
     {
         let dispatch = model.dispatcher();
@@ -287,9 +287,8 @@ fn loaded(props: &LoadedProps) -> Html {
 
     let problems = options.problems.iter().map(|p| html! { <li>{ p }</li> });
     if options.embed {
-        let style = options.height.map(|h| format!("--timeline-height:{h}px"));
         return html! {
-            <div class="embedded" {style}>
+            <div class="embedded">
                 if !options.problems.is_empty() { <ul class="message warning" role="alert">{ for problems }</ul> }
                 <TimelineView timeline={timeline.clone()} view={model.view.clone()} on_action={on_action.clone()} pending={(*pending).clone()} />
                 <DetailPanel timeline={timeline.clone()} event={selected_event} on_action={on_action.clone()} />

@@ -33,8 +33,12 @@ pub fn full_view_url() -> String {
     format!("{}{}{}", location.pathname().unwrap_or_default(), query, location.hash().unwrap_or_default())
 }
 
-/// Sets `data-theme` on the root element (CSS picks the colours).
-pub fn apply_theme(theme: Theme) {
+/// Sets `data-theme` on the root element (CSS picks the colours) and the timeline height, through
+/// the CSSOM (no style attribute, so a strict CSP holds).
+pub fn apply_theme(theme: Theme, height: Option<u32>) {
+    if let (Some(h), Some(root)) = (height, gloo::utils::document().document_element().and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok())) {
+        let _ = root.style().set_property("--timeline-height", &format!("{h}px"));
+    }
     if let Some(root) = gloo::utils::document().document_element() {
         let _ = match theme {
             Theme::System => root.remove_attribute("data-theme"),

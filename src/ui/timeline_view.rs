@@ -248,6 +248,13 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
         }
     };
 
+    // Geometry goes in through the CSSOM, not style attributes, so a strict Content-Security-Policy
+    // (style-src 'self') needs no 'unsafe-inline'.
+    {
+        let plot = plot.clone();
+        use_effect(move || apply_geometry(&plot));
+    }
+
     let lanes_px = frame.lane_count.max(1) as f64 * LANE_PX;
     let range_label = format!(
         "Showing {} to {}",
@@ -268,18 +275,18 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
             <div class="plot" ref={plot.clone()} onkeydown={on_key_down} tabindex="-1"
                 onpointerdown={on_pointer_down} onpointermove={on_pointer_move}
                 onpointerup={on_pointer_up.clone()} onpointercancel={on_pointer_up}>
-                <div class="lanes" style={format!("height:{lanes_px}px")}>
+                <div class="lanes" data-style={format!("height:{lanes_px}px")}>
                     { for frame.events.iter().map(|p| event_label(p, props.pending.contains(&p.id), &props.on_action, &gesture)) }
                 </div>
                 <div class="axis" data-tick-unit={unit_name(frame.ticks.unit)} data-tick-step={frame.ticks.step.to_string()} aria-hidden="true">
                     <div class="axis-line"></div>
                     { for frame.events.iter().map(marker) }
                     { for frame.ticks.minor.iter().map(|t| html! {
-                        <span class="tick" style={format!("left:{}px", t.x_px)}><span class="tick-label">{ &t.label }</span></span>
+                        <span class="tick" data-style={format!("left:{}px", t.x_px)}><span class="tick-label">{ &t.label }</span></span>
                     }) }
                     <div class="major-ticks">
                         { for frame.ticks.major.iter().map(|t| html! {
-                            <span class="major-tick" style={format!("left:{}px", t.x_px)}>{ &t.label }</span>
+                            <span class="major-tick" data-style={format!("left:{}px", t.x_px)}>{ &t.label }</span>
                         }) }
                     </div>
                 </div>
@@ -289,6 +296,16 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                 <span class="hint-touch">{ "Pinch to zoom, drag to pan, tap an event for its evidence." }</span>
             </p>
         </section>
+    }
+}
+
+/// Copies each `data-style` in the plot into the element's style through the CSSOM.
+fn apply_geometry(plot: &NodeRef) {
+    let Some(root) = plot.cast::<HtmlElement>() else { return };
+    let Ok(list) = root.query_selector_all("[data-style]") else { return };
+    for i in 0..list.length() {
+        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else { continue };
+        el.style().set_css_text(&el.get_attribute("data-style").unwrap_or_default());
     }
 }
 
@@ -307,7 +324,7 @@ fn marker(p: &PlacedEvent) -> Html {
     );
     html! {
         <span class={class} data-marker-for={p.id.clone()}
-            style={format!("left:{}px;width:{}px", p.marker_x_px, p.marker_width_px)}></span>
+            data-style={format!("left:{}px;width:{}px", p.marker_x_px, p.marker_width_px)}></span>
     }
 }
 
@@ -333,12 +350,12 @@ fn event_label(p: &PlacedEvent, pending: bool, on_action: &Callback<ViewAction>,
     html! {
         <>
             <span class={classes!("stem", p.selected.then_some("selected"))} aria-hidden="true"
-                style={format!("left:{stem_x}px;height:{bottom}px")}></span>
+                data-style={format!("left:{stem_x}px;height:{bottom}px")}></span>
             <button type="button"
                 class={classes!("event", format!("precision-{}", granularity_name(p)), p.selected.then_some("selected"), pending.then_some("pending"))}
                 data-event-id={p.id.clone()} aria-label={p.accessible_name.clone()}
                 aria-pressed={if p.selected { "true" } else { "false" }}
-                style={format!("left:{}px;width:{}px;bottom:{bottom}px", p.label_x_px, p.label_width_px)}
+                data-style={format!("left:{}px;width:{}px;bottom:{bottom}px", p.label_x_px, p.label_width_px)}
                 {onclick}>
                 <span class="event-title">{ &p.title }</span>
                 <span class="event-date">{ &p.date_label }</span>

@@ -20,7 +20,7 @@ const types = {
 };
 
 /** Serves `dir` on 127.0.0.1 at a free port (with `cors`, readable from any origin). */
-export async function serve(dir = dist, { cors = false } = {}) {
+export async function serve(dir = dist, { cors = false, headers = {} } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
@@ -29,6 +29,7 @@ export async function serve(dir = dist, { cors = false } = {}) {
       res.writeHead(200, {
         'content-type': types[extname(file)] ?? 'application/octet-stream',
         ...(cors ? { 'access-control-allow-origin': '*' } : {}),
+        ...headers,
       });
       res.end(body);
     } catch {

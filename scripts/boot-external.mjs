@@ -1,0 +1,30 @@
+// trunk post_build hook: moves the inline module script trunk writes into index.html to its own file
+// (boot-<hash>.js), so the page runs under a strict Content-Security-Policy
+// (script-src 'self' 'wasm-unsafe-eval', no 'unsafe-inline').
+import { readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('boot-external: TRUNK_STAGING_DIR is not set (run me as a trunk post_build hook)');
+  process.exit(1);
+}
+const file = join(dir, 'index.html');
+const html = await readFile(file, 'utf8');
+const inline = /<script type="module">([\s\S]*?)<\/script>/;
+const match = html.match(inline);
+if (!match) {
+  console.error('boot-external: no inline module script found in index.html');
+  process.exit(1);
+}
+// Relative imports so the page works under any path (and the single-file export can find them).
+const code = match[1].trim().replaceAll("'/", "'./");
+const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+await writeFile(join(dir, name), `${code}\n`);
+// Stylesheet and icon are loaded in CORS mode too, so their integrity can be checked when the page
+// runs with an opaque origin (an iframe sandboxed with allow-scripts only).
+const out = html
+  .replace(inline, `<script type="module" src="./${name}"></script>`)
+  .replace(/<link rel="(stylesheet|icon)" /g, '<link rel="$1" crossorigin="anonymous" ');
+await writeFile(file, out);
