@@ -116,17 +116,23 @@ async fn fetch_timeline(url: &str) -> Result<(Timeline, Vec<Diagnostic>), String
     load_any(&text).map_err(|e| format!("{url} is {e}."))
 }
 
+/// A timeline embedded in the page itself (the single-file export), if any.
+fn inline_data() -> Option<String> {
+    gloo::utils::document().get_element_by_id("citeline-data")?.text_content()
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let src = use_memo((), |_| source_url());
-    let loaded = use_state(|| match &*src {
-        None => Some(seed_timeline().map(|(t, d)| (Rc::new(t), d)).map_err(|e| format!("The seed timeline could not be loaded: {e}"))),
-        Some(_) => None,
+    let loaded = use_state(|| match (inline_data(), &*src) {
+        (Some(json), _) => Some(load_any(&json).map(|(t, d)| (Rc::new(t), d)).map_err(|e| format!("The timeline in this file is {e}."))),
+        (None, None) => Some(seed_timeline().map(|(t, d)| (Rc::new(t), d)).map_err(|e| format!("The seed timeline could not be loaded: {e}"))),
+        (None, Some(_)) => None,
     });
     {
         let loaded = loaded.clone();
         use_effect_with(src.clone(), move |src| {
-            if let Some(url) = (**src).clone() {
+            if let Some(url) = (**src).clone().filter(|_| loaded.is_none()) {
                 yew::platform::spawn_local(async move {
                     let result = fetch_timeline(&url).await.map(|(t, d)| (Rc::new(t), d));
                     loaded.set(Some(result));
