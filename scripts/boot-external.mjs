@@ -1,7 +1,7 @@
 // trunk post_build hook: moves the inline module script trunk writes into index.html to its own file
 // (boot-<hash>.js), so the page runs under a strict Content-Security-Policy
 // (script-src 'self' 'wasm-unsafe-eval', no 'unsafe-inline').
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -28,3 +28,15 @@ const out = html
   .replace(inline, `<script type="module" src="./${name}"></script>`)
   .replace(/<link rel="(stylesheet|icon)" /g, '<link rel="$1" crossorigin="anonymous" ');
 await writeFile(file, out);
+
+// The stable entry point for the JS mount API and the <citeline-timeline> element.
+const files = await readdir(dir);
+const bindings = files.find((f) => /^citeline-[0-9a-f]+\.js$/.test(f));
+const wasm = files.find((f) => f.endsWith('_bg.wasm'));
+const css = files.find((f) => /^main-.*\.css$/.test(f));
+if (!bindings || !wasm || !css) {
+  console.error('boot-external: bindings, wasm or stylesheet missing from the build');
+  process.exit(1);
+}
+const api = await readFile(new URL('../static/citeline-api.template.js', import.meta.url), 'utf8');
+await writeFile(join(dir, 'citeline-api.js'), api.replaceAll('__BINDINGS__', bindings).replaceAll('__WASM__', wasm).replaceAll('__CSS__', css));

@@ -6,22 +6,18 @@ mod app;
 pub use app::App;
 mod detail_panel;
 mod embed;
+pub mod mount;
 mod source_dialog;
 mod timeline_view;
 
-/// Mounts the app on `<main id="app">` (or the body) and logs panics to the console.
+/// Logs panics to the console and mounts the page on `<main id="app">` when there is one (a host
+/// page that loads Citeline for the mount API has none, and gets nothing it did not ask for).
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("Citeline panicked: {info}").into());
     }));
-    let root = gloo::utils::document().get_element_by_id("app");
-    match root {
-        Some(root) => {
-            yew::Renderer::<app::App>::with_root(root).render();
-        }
-        None => {
-            yew::Renderer::<app::App>::new().render();
-        }
+    if let Some(root) = gloo::utils::document().get_element_by_id("app") {
+        yew::Renderer::<app::App>::with_root(root).render();
     }
 }
 
