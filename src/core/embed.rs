@@ -172,3 +172,88 @@ mod tests {
         assert_eq!(m["version"], 1);
     }
 }
+
+/// Copy-paste code for sharing and embedding the current view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippets {
+    /// A link to the full page, at this event.
+    pub link: String,
+    /// An iframe (works alone at a fixed height).
+    pub iframe: String,
+    /// The iframe plus the auto-height script.
+    pub script: String,
+    /// The JS mount API, for pages that do not want an iframe.
+    pub api: String,
+}
+
+fn attr_escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// Snippets for the page at `base` (its URL without query or fragment, ending in `/`), keeping a
+/// `src` if the timeline came from one, the selected event and the visible window.
+pub fn snippets(base: &str, src: Option<&str>, event: Option<&str>, window: Option<(&DateValue, &DateValue)>, title: &str) -> Snippets {
+    let enc = |s: &str| {
+        s.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+                _ => format!("%{b:02X}"),
+            })
+            .collect::<String>()
+    };
+    let mut query = Vec::new();
+    if let Some(src) = src {
+        query.push(format!("src={}", enc(src)));
+    }
+    let link = format!("{base}{}{}", if query.is_empty() { String::new() } else { format!("?{}", query.join("&")) }, event.map(|e| format!("#event={}", enc(e))).unwrap_or_default());
+    query.insert(0, "embed=1".to_owned());
+    if let Some(e) = event {
+        query.push(format!("event={}", enc(e)));
+    }
+    if let Some((s, e)) = window {
+        query.push(format!("start={}&end={}", s.iso(), e.iso()));
+    }
+    let frame_url = format!("{base}?{}", query.join("&"));
+    let iframe = format!(
+        "<iframe src=\"{}\" title=\"{}\" style=\"width:100%;height:560px;border:0\" loading=\"lazy\"></iframe>",
+        attr_escape(&frame_url),
+        attr_escape(title)
+    );
+    let script = format!(
+        "<iframe data-citeline src=\"{}\" title=\"{}\" style=\"width:100%;height:560px;border:0\"></iframe>\n<script src=\"{}embed.js\" async></script>",
+        attr_escape(&frame_url),
+        attr_escape(title),
+        attr_escape(base)
+    );
+    let data = src.map_or_else(|| "null".to_owned(), |s| format!("await (await fetch({})).text()", serde_json::Value::String(s.to_owned())));
+    let options = match (event, window) {
+        (Some(e), _) => format!("{{ event: {} }}", serde_json::Value::String(e.to_owned())),
+        (None, Some((s, e))) => format!("{{ start: \"{}\", end: \"{}\" }}", s.iso(), e.iso()),
+        (None, None) => "{}".to_owned(),
+    };
+    let api = format!(
+        "<div id=\"citeline\"></div>\n<script type=\"module\">\n  import {{ mount }} from \"{}citeline-api.js\";\n  const timeline = await mount(document.getElementById(\"citeline\"), {data}, {options});\n</script>",
+        attr_escape(base)
+    );
+    Snippets { link, iframe, script, api }
+}
+
+#[cfg(test)]
+mod snippet_tests {
+    use super::*;
+
+    #[test]
+    fn snippets_carry_the_event_and_window_and_escape_what_they_quote() {
+        let s: DateValue = "2017".parse().expect("date");
+        let e: DateValue = "2018-06".parse().expect("date");
+        let out = snippets("https://example.org/citeline/", Some("https://data.example/t.json"), Some("launch"), Some((&s, &e)), "CONTEST \"2018\"");
+        assert_eq!(out.link, "https://example.org/citeline/?src=https%3A%2F%2Fdata.example%2Ft.json#event=launch");
+        assert!(out.iframe.contains("?embed=1&amp;src=https%3A%2F%2Fdata.example%2Ft.json&amp;event=launch&amp;start=2017&amp;end=2018-06"), "{}", out.iframe);
+        assert!(out.iframe.contains("title=\"CONTEST &quot;2018&quot;\""));
+        assert!(out.script.ends_with("<script src=\"https://example.org/citeline/embed.js\" async></script>"));
+        assert!(out.api.contains("mount(document.getElementById(\"citeline\"), await (await fetch(\"https://data.example/t.json\")).text(), { event: \"launch\" })"), "{}", out.api);
+        let plain = snippets("https://example.org/", None, None, None, "T");
+        assert_eq!(plain.link, "https://example.org/");
+        assert!(plain.api.contains("null, {}"));
+    }
+}

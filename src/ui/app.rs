@@ -16,6 +16,7 @@ use crate::core::workspace::Workspace;
 
 use super::add_documents::AddDocuments;
 use super::detail_panel::DetailPanel;
+use super::share_dialog::ShareDialog;
 use super::timeline_view::TimelineView;
 use super::{event_from_hash, hash_for};
 
@@ -290,6 +291,24 @@ fn loaded(props: &LoadedProps) -> Html {
         Callback::from(move |action: ViewAction| dispatch.dispatch(ModelAction::View(action)))
     };
     let selected_event = model.view.selected.as_deref().and_then(|id| timeline.event(id)).cloned();
+    let share_open = use_state(|| false);
+    let share = share_open.then(|| {
+        let location = gloo::utils::window().location();
+        let path = location.pathname().unwrap_or_default();
+        let base = format!("{}{}", location.origin().unwrap_or_default(), path.strip_suffix("index.html").unwrap_or(&path));
+        let day = |t: f64| crate::core::date::date_from_days(t).map(crate::core::date::DateValue::from_date);
+        let window = day(model.view.start_days).zip(day(model.view.end_days));
+        let snippets = crate::core::embed::snippets(&base, source_url().as_deref(), model.view.selected.as_deref(), window.as_ref().map(|(s, e)| (s, e)), &timeline.title);
+        let on_close = {
+            let share_open = share_open.clone();
+            Callback::from(move |_| share_open.set(false))
+        };
+        html! { <ShareDialog snippets={Rc::new(snippets)} {on_close} /> }
+    });
+    let open_share = {
+        let share_open = share_open.clone();
+        Callback::from(move |_: MouseEvent| share_open.set(true))
+    };
 
     let problems = options.problems.iter().map(|p| html! { <li>{ p }</li> });
     if options.embed {
@@ -306,7 +325,10 @@ fn loaded(props: &LoadedProps) -> Html {
         <>
             if !options.problems.is_empty() { <ul class="message warning" role="alert">{ for problems }</ul> }
             <header class="masthead">
-                <h1><span class="brand">{ "Citeline" }</span></h1>
+                <div class="masthead-row">
+                    <h1><span class="brand">{ "Citeline" }</span></h1>
+                    <button type="button" class="share-button" onclick={open_share}>{ "Share / embed" }</button>
+                </div>
                 <p class="subtitle">{ &timeline.title }</p>
                 <p class="lede">{ "Every event carries its evidence: select one to read the passages that date and describe it." }</p>
             </header>
@@ -318,6 +340,7 @@ fn loaded(props: &LoadedProps) -> Html {
             }
             <TimelineView timeline={timeline.clone()} view={model.view.clone()} on_action={on_action.clone()} pending={(*pending).clone()} />
             <DetailPanel timeline={timeline.clone()} event={selected_event} on_action={on_action.clone()} on_accept={on_accept} />
+            { for share }
             <AddDocuments base={props.timeline.clone()} workspace={(*workspace).clone()} taken_ids={(*taken_ids).clone()} on_update={on_workspace}
                 on_action={on_action} storage_problem={(*storage_problem).clone()} />
         </>

@@ -7,6 +7,7 @@ pub use app::App;
 mod detail_panel;
 mod embed;
 pub mod mount;
+mod share_dialog;
 mod source_dialog;
 mod timeline_view;
 

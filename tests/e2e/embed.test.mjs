@@ -99,3 +99,37 @@ test('URL options: window, theme and initial event', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('"Share / embed" gives snippets for the current event that work when pasted into a page', async () => {
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url.replace(/\/$/, '') });
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(app.url);
+  await page.locator('[data-event-id="global-internet-forum-trip"]').click();
+  await page.getByRole('button', { name: 'Share / embed' }).click();
+  const dialog = page.locator('dialog.share[open]');
+  await dialog.waitFor();
+  assert.equal(await page.locator('#share-link').inputValue(), `${app.url}#event=global-internet-forum-trip`);
+  const snippet = await page.locator('#share-script').inputValue();
+  assert.match(snippet, /embed=1&amp;event=global-internet-forum-trip&amp;start=/);
+  await dialog.getByRole('button', { name: 'Copy the link' }).click();
+  await page.waitForFunction(() => document.querySelector('.copied')?.textContent === 'Copied');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${app.url}#event=global-internet-forum-trip`);
+  await screenshot(page, 'share-dialog');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('dialog.share', { state: 'detached' });
+
+  // Paste the snippet into a page on another origin: it shows the event, at its content height.
+  const dir = await mkdtemp(join(tmpdir(), 'citeline-paste-'));
+  await writeFile(join(dir, 'index.html'), `<!doctype html><html><head><link rel="icon" href="data:,"></head><body><p>Article</p>${snippet}</body></html>`);
+  const pasted = await serve(dir);
+  try {
+    await page.goto(pasted.url);
+    const frame = page.frameLocator('iframe[data-citeline]');
+    await frame.locator('[data-detail-for="global-internet-forum-trip"]').waitFor();
+    await page.waitForFunction(() => document.querySelector('iframe[data-citeline]').getBoundingClientRect().height > 600);
+  } finally {
+    await pasted.close();
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -39,7 +39,14 @@ export async function serve(dir = dist, { cors = false, headers = {} } = {}) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    // Browsers keep connections alive; drop them so closing does not wait for their timeout.
+    close: () => new Promise((r) => {
+      server.close(r);
+      server.closeAllConnections();
+    }),
+  };
 }
 
 /** Debian's Chromium, headless, with a fresh profile. */
