@@ -24,6 +24,7 @@ before(async () => {
     <script src="${app.url}embed.js"></script></body></html>`;
   await writeFile(join(dir, 'index.html'), page('embed=1&childId=tl'));
   await writeFile(join(dir, 'window.html'), page('embed=1&start=2017&end=2018-12&theme=dark&event=attacks-2017'));
+  await writeFile(join(dir, 'bad.html'), page(`embed=1&src=${encodeURIComponent('http://127.0.0.1:9/missing.json')}`));
   host = await serve(dir);
   browser = await launch();
 });
@@ -131,5 +132,14 @@ test('"Share / embed" gives snippets for the current event that work when pasted
     await pasted.close();
   }
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a bad src shows its error inside the frame, never a blank frame', async () => {
+  const { page } = await newPage(browser.context);
+  await page.goto(`${host.url}bad.html`);
+  const alert = page.frameLocator('#tl').locator('.load-error');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /Could not fetch http:\/\/127\.0\.0\.1:9\/missing\.json/);
   await page.close();
 });
