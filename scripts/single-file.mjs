@@ -28,7 +28,7 @@ const pick = (test, what) => {
   }
   return join(dist, f);
 };
-const js = await readFile(pick((f) => /^citeline-.*\.js$/.test(f), 'wasm-bindgen JavaScript'), 'utf8');
+const js = await readFile(pick((f) => /^citeline-[0-9a-f]+\.js$/.test(f), 'wasm-bindgen JavaScript'), 'utf8');
 const wasm = await readFile(pick((f) => f.endsWith('_bg.wasm'), 'wasm'));
 const css = await readFile(pick((f) => f.endsWith('.css') && f.startsWith('main-'), 'stylesheet'), 'utf8');
 const icon = await readFile(pick((f) => f.endsWith('.svg'), 'icon'));

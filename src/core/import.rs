@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::anchor::{TextPositionSelector, TextQuoteSelector};
 use super::date::{DateValue, EventDate};
 use super::document::Document;
-use super::timeline::{DateBasis, DateBasisKind, Diagnostic, Event, LoadError, Passage, Severity, Support, Timeline, FORMAT, VERSION};
+use super::timeline::{DateBasis, DateBasisKind, Diagnostic, Era, Event, LoadError, Passage, Severity, Support, Timeline, FORMAT, VERSION};
 
 /// Reads our format or TimelineJS3 JSON, whichever `text` is.
 pub fn load_any(text: &str) -> Result<(Timeline, Vec<Diagnostic>), LoadError> {
@@ -160,11 +160,22 @@ fn from_timelinejs(value: &Value) -> (Timeline, Vec<Diagnostic>) {
         let end = event.passages[0].position.end;
         event.passages[0].quote.suffix = all[end.min(all.len())..(end + 32).min(all.len())].iter().collect();
     }
-    if value.get("eras").is_some_and(|e| e.as_array().is_some_and(|a| !a.is_empty())) {
-        diagnostics.push(Diagnostic { severity: Severity::Warning, item: "timeline".into(), field: "eras".into(), message: "eras are not drawn yet; they were left out".into() });
+    let mut eras = Vec::new();
+    for (index, raw) in value.get("eras").and_then(Value::as_array).into_iter().flatten().enumerate() {
+        let dates = (raw.get("start_date").map(tjs_date), raw.get("end_date").map(tjs_date));
+        let title = raw.pointer("/text/headline").and_then(Value::as_str).map(plain_text).unwrap_or_default();
+        match dates {
+            (Some(Ok(start)), Some(Ok(end))) if end.end_days() > start.start_days() => eras.push(Era { title, start, end }),
+            _ => diagnostics.push(Diagnostic {
+                severity: Severity::Warning,
+                item: format!("eras[{index}]"),
+                field: "start_date".into(),
+                message: "needs a start_date and a later end_date; left out".into(),
+            }),
+        }
     }
     let document = Document { id: "timelinejs-import".into(), title: title.clone(), publisher: "Imported from TimelineJS3 data".into(), published: None, text };
-    (Timeline { format: FORMAT.into(), version: VERSION, title, documents: vec![document], events }, diagnostics)
+    (Timeline { format: FORMAT.into(), version: VERSION, title, documents: vec![document], events, eras }, diagnostics)
 }
 
 #[cfg(test)]
@@ -194,11 +205,14 @@ mod tests {
         assert_eq!(timeline.events[1].date.display_short(), "2016 – Jun 2018");
         assert_eq!(timeline.events[2].title, "Opening", "tags are dropped, never kept as HTML");
         let fields: Vec<(&str, &str)> = diagnostics.iter().map(|d| (d.item.as_str(), d.field.as_str())).collect();
-        assert_eq!(fields, [("events[2]", "start_date"), ("events[3]", "start_date"), ("timeline", "eras")]);
+        assert_eq!(fields, [("events[2]", "start_date"), ("events[3]", "start_date")]);
+        assert_eq!(timeline.eras.len(), 1);
+        assert_eq!((timeline.eras[0].title.as_str(), timeline.eras[0].start.iso(), timeline.eras[0].end.iso()), ("Planning", "2015".into(), "2016".into()));
         // Round trip through our loader: every passage resolves.
         let (again, problems) = Timeline::from_json(&timeline.to_json()).expect("our format");
         assert!(problems.is_empty(), "{problems:#?}");
         assert_eq!(again.events.len(), 3);
+        assert_eq!(again.eras, timeline.eras);
     }
 
     #[test]

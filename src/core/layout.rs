@@ -64,6 +64,20 @@ pub struct LayoutFrame {
     pub events: Vec<PlacedEvent>,
     /// Number of lanes used.
     pub lane_count: usize,
+    /// Named periods in view, as bands.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub eras: Vec<PlacedEra>,
+}
+
+/// An era as drawn: a band from `x_px` over `width_px`, clipped to the view.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlacedEra {
+    /// Its name.
+    pub title: String,
+    /// Left edge.
+    pub x_px: f64,
+    /// Width.
+    pub width_px: f64,
 }
 
 /// Height of one label lane (the UI stacks lane `n` at `n * LANE_PX` above the axis).
@@ -143,7 +157,16 @@ pub fn layout(timeline: &Timeline, view: &ViewState, width_px: f64) -> LayoutFra
         p.lane = *lane;
     }
     let lane_count = lanes.iter().copied().max().map_or(0, |m| m + 1);
-    LayoutFrame { width_px, ticks: ticks(&scale, TICK_SPACING_PX), events: placed, lane_count }
+    let eras = timeline
+        .eras
+        .iter()
+        .filter_map(|era| {
+            let x0 = scale.x_px_from_days(era.start.start_days()).max(0.0);
+            let x1 = scale.x_px_from_days(era.end.end_days()).min(width_px);
+            (x1 > x0).then(|| PlacedEra { title: era.title.clone(), x_px: round_px(x0), width_px: round_px(x1 - x0) })
+        })
+        .collect();
+    LayoutFrame { width_px, ticks: ticks(&scale, TICK_SPACING_PX), events: placed, lane_count, eras }
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::anchor::{resolve, Resolution, TextPositionSelector, TextQuoteSelector};
-use super::date::EventDate;
+use super::date::{DateValue, EventDate};
 use super::document::Document;
 
 /// The `format` tag every timeline file carries.
@@ -115,6 +115,21 @@ pub struct Timeline {
     pub documents: Vec<Document>,
     /// Events, in any order (layout sorts them by time).
     pub events: Vec<Event>,
+    /// Named periods drawn as bands behind the events (optional).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub eras: Vec<Era>,
+}
+
+/// A named period ("The review"), drawn as a band behind the events.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Era {
+    /// Its name.
+    pub title: String,
+    /// First period it covers.
+    pub start: DateValue,
+    /// Last period it covers.
+    pub end: DateValue,
 }
 
 /// How serious a diagnostic is.
@@ -308,7 +323,16 @@ impl Timeline {
                 }
             }
         }
-        Ok((Timeline { format: FORMAT.into(), version: VERSION, title, documents, events }, diagnostics))
+        let mut eras = Vec::new();
+        for (index, raw) in array("eras", &mut diagnostics).iter().enumerate() {
+            let item = format!("eras[{index}]");
+            match parse_item::<Era>(raw) {
+                Ok(era) if era.end.end_days() > era.start.start_days() => eras.push(era),
+                Ok(_) => diagnostics.push(Diagnostic { severity: Severity::Error, item, field: "end".into(), message: "ends before it starts".into() }),
+                Err((field, message)) => diagnostics.push(Diagnostic { severity: Severity::Error, item, field, message }),
+            }
+        }
+        Ok((Timeline { format: FORMAT.into(), version: VERSION, title, documents, events, eras }, diagnostics))
     }
 
     /// The timeline as pretty JSON in the current format.

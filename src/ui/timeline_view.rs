@@ -275,6 +275,11 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
             <div class="plot" ref={plot.clone()} onkeydown={on_key_down} tabindex="-1"
                 onpointerdown={on_pointer_down} onpointermove={on_pointer_move}
                 onpointerup={on_pointer_up.clone()} onpointercancel={on_pointer_up}>
+                { for frame.eras.iter().map(|era| html! {
+                    <div class="era" data-style={format!("left:{}px;width:{}px", era.x_px, era.width_px)}>
+                        <span class="era-title">{ &era.title }</span>
+                    </div>
+                }) }
                 <div class="lanes" data-style={format!("height:{lanes_px}px")}>
                     { for frame.events.iter().map(|p| event_label(p, props.pending.contains(&p.id), &props.on_action, &gesture)) }
                 </div>

@@ -18,6 +18,7 @@ before(async () => {
       { start_date: { year: '2015', month: '3', day: '4' }, text: { headline: 'Plan agreed', text: '<p>The council agreed the plan.</p>' } },
       { start_date: { year: 2016 }, end_date: { year: 2018, month: 6 }, text: { headline: `Construction ${XSS}` }, group: 'Works' },
     ],
+    eras: [{ start_date: { year: 2015 }, end_date: { year: 2016, month: 6 }, text: { headline: 'Planning' } }],
   }));
   await writeFile(join(dir, 'bad.json'), '{"events": [');
   await writeFile(join(dir, 'ours.json'), JSON.stringify({
@@ -49,6 +50,7 @@ test('TimelineJS3 JSON from another origin is drawn, each event quoting its own 
   const { page, errors } = await open(`${data.url}tjs.json`);
   await page.waitForSelector('[data-event-id="event-1"]');
   assert.equal(await page.locator('.subtitle').textContent(), 'Bridge history');
+  assert.equal(await page.locator('.era .era-title').textContent(), 'Planning', 'eras are drawn as bands');
   await page.locator('[data-event-id="event-1"]').click();
   assert.equal(await page.locator('[data-passage] mark').textContent(), 'Plan agreed. The council agreed the plan.');
   assert.equal(await page.evaluate(() => window.pwned), undefined);
