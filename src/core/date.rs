@@ -15,7 +15,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime, Timelike, Weekday};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// How precisely a date is known, from coarsest to finest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Granularity {
     /// Known to the year: `2017`.
@@ -23,6 +23,7 @@ pub enum Granularity {
     /// Known to the month: `2018-06`.
     Month,
     /// Known to the day: `2018-06-08`.
+    #[default]
     Day,
     /// Known to the minute: `2018-06-08T14:30`.
     Time,

@@ -84,7 +84,7 @@ fn from_timelinejs(value: &Value) -> (Timeline, Vec<Diagnostic>) {
     let mut chars = 0usize;
     let mut events = Vec::new();
     let mut ids = std::collections::HashSet::new();
-    let items = value.get("events").and_then(Value::as_array).cloned().unwrap_or_default();
+    let items = value.get("events").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
     for (index, raw) in items.iter().enumerate() {
         let item = format!("events[{index}]");
         let error = |field: &str, message: String| Diagnostic { severity: Severity::Error, item: item.clone(), field: field.to_owned(), message };

@@ -6,6 +6,7 @@ pub mod document;
 pub mod embed;
 pub mod extract;
 pub mod import;
+pub mod index;
 pub mod lanes;
 pub mod layout;
 pub mod scale;

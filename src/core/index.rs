@@ -1,0 +1,331 @@
+//! Level of detail: a time index over a timeline's events, built once per data set.
+//!
+//! Events are sorted once by (start, end, id). On top of that order sit:
+//! - an interval query ("which events intersect `[t0, t1]`") that walks a max-end tree, so it
+//!   costs O(log n + k) for k answers, and can stop early once it has seen more than a budget;
+//! - a ladder of cluster levels. Level `k` groups the events whose start falls in the same bucket
+//!   of `base_days * 2^k` days, aligned to a fixed grid. Because the order is by start, every
+//!   cluster is a contiguous run of the sorted events, and level `k + 1` is built by merging
+//!   level `k`'s clusters pairwise by parent bucket: the levels nest, each is a partition of the
+//!   events, and building all of them is O(n log n) (the sort) plus O(n) per level.
+//!
+//! The layout asks for the finest level whose visible items fit, so clusters split as you zoom in.
+
+/// Finest bucket: one hour (or finer than that never helps, as the view stops at an hour).
+const MIN_BASE_DAYS: f64 = 1.0 / 24.0;
+/// At most this many levels below the whole extent (2^20 buckets), so huge spans stay cheap.
+const MAX_LEVEL_BITS: i32 = 20;
+
+/// Intervals sorted by start, with a max-end tree for intersection queries.
+#[derive(Debug, Clone, Default)]
+struct IntervalTree {
+    starts: Vec<f64>,
+    /// `tree[leaves + i]` is interval i's end; inner nodes hold their subtree's maximum.
+    tree: Vec<f64>,
+    leaves: usize,
+}
+
+impl IntervalTree {
+    /// `intervals` must be sorted by start.
+    fn new(intervals: impl ExactSizeIterator<Item = (f64, f64)>) -> Self {
+        let n = intervals.len();
+        let leaves = n.next_power_of_two().max(1);
+        let mut starts = Vec::with_capacity(n);
+        let mut tree = vec![f64::NEG_INFINITY; 2 * leaves];
+        for (i, (start, end)) in intervals.enumerate() {
+            starts.push(start);
+            tree[leaves + i] = end;
+        }
+        for node in (1..leaves).rev() {
+            tree[node] = tree[2 * node].max(tree[2 * node + 1]);
+        }
+        Self { starts, tree, leaves }
+    }
+
+    /// Indices (in start order) of the intervals with `start <= t1` and `end > t0`, or `None` as
+    /// soon as there are more than `limit`.
+    fn query(&self, t0: f64, t1: f64, limit: usize) -> Option<Vec<usize>> {
+        let hi = self.starts.partition_point(|&s| s <= t1);
+        let mut out = Vec::new();
+        if hi == 0 {
+            return Some(out);
+        }
+        // Depth-first, left to right, over nodes covering [lo, lo + size) within [0, hi).
+        let mut stack = vec![(1usize, 0usize, self.leaves)];
+        while let Some((node, lo, size)) = stack.pop() {
+            if lo >= hi || self.tree[node] <= t0 {
+                continue;
+            }
+            if size == 1 {
+                out.push(lo);
+                if out.len() > limit {
+                    return None;
+                }
+                continue;
+            }
+            let half = size / 2;
+            stack.push((2 * node + 1, lo + half, half));
+            stack.push((2 * node, lo, half));
+        }
+        Some(out)
+    }
+}
+
+/// A run of events (in start order) drawn as one item at some level.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Cluster {
+    /// Position of its first event in the index's order.
+    pub first: usize,
+    /// Number of events.
+    pub len: usize,
+    /// Earliest start of its events, days.
+    pub start_days: f64,
+    /// Latest end of its events, days.
+    pub end_days: f64,
+}
+
+#[derive(Debug, Clone)]
+struct Level {
+    bucket_days: f64,
+    clusters: Vec<Cluster>,
+    tree: IntervalTree,
+}
+
+/// One thing to draw: an event (by its index in `Timeline::events`) or a cluster of several.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Item {
+    /// A single event.
+    Event(usize),
+    /// Several events drawn as one.
+    Cluster(Cluster),
+}
+
+/// The time index of one data set. Build it once (`EventIndex::new`), query it every frame.
+#[derive(Debug, Clone, Default)]
+pub struct EventIndex {
+    /// Sorted position -> index into `Timeline::events`.
+    order: Vec<usize>,
+    events: IntervalTree,
+    levels: Vec<Level>,
+}
+
+impl EventIndex {
+    /// Indexes events given as (start_days, end_days) in their timeline order. Ties keep that order.
+    pub fn build(events: impl Iterator<Item = (f64, f64)>) -> Self {
+        let keyed: Vec<(f64, f64)> = events.map(|(s, e)| (s, e.max(s))).collect();
+        let mut order: Vec<usize> = (0..keyed.len()).collect();
+        order.sort_unstable_by(|&a, &b| {
+            let (ka, kb) = (&keyed[a], &keyed[b]);
+            ka.0.total_cmp(&kb.0).then(ka.1.total_cmp(&kb.1)).then(a.cmp(&b))
+        });
+        let sorted = |i: usize| (keyed[order[i]].0, keyed[order[i]].1);
+        let events = IntervalTree::new((0..order.len()).map(sorted));
+
+        let mut levels = Vec::new();
+        if let (Some(&first), Some(&last)) = (events.starts.first(), events.starts.last()) {
+            let extent = (last - first).max(MIN_BASE_DAYS);
+            let base = (extent / f64::from(1u32 << MAX_LEVEL_BITS)).max(MIN_BASE_DAYS);
+            let mut current: Vec<Cluster> =
+                (0..order.len()).map(|i| Cluster { first: i, len: 1, start_days: sorted(i).0, end_days: sorted(i).1 }).collect();
+            let mut bucket = base;
+            loop {
+                current = merge_by_bucket(&current, bucket);
+                if current.len() < order.len() {
+                    let tree = IntervalTree::new(current.iter().map(|c| (c.start_days, c.end_days)));
+                    levels.push(Level { bucket_days: bucket, clusters: current.clone(), tree });
+                }
+                if current.len() <= 1 || bucket > extent * 2.0 {
+                    break;
+                }
+                bucket *= 2.0;
+            }
+        }
+        Self { order, events, levels }
+    }
+
+    /// Number of events indexed.
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// Whether there are no events.
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// Number of cluster levels (coarser as the number grows).
+    pub fn level_count(&self) -> usize {
+        self.levels.len()
+    }
+
+    /// Bucket width of a level, in days.
+    pub fn bucket_days(&self, level: usize) -> Option<f64> {
+        self.levels.get(level).map(|l| l.bucket_days)
+    }
+
+    /// The clusters of a level, in time order (a partition of all the events).
+    pub fn clusters(&self, level: usize) -> &[Cluster] {
+        self.levels.get(level).map_or(&[], |l| &l.clusters)
+    }
+
+    /// Timeline indices of a cluster's events, in time order.
+    pub fn members(&self, cluster: &Cluster) -> &[usize] {
+        let end = (cluster.first + cluster.len).min(self.order.len());
+        &self.order[cluster.first.min(end)..end]
+    }
+
+    /// Timeline indices of every event whose interval intersects `[t0, t1]`, in time order.
+    pub fn events_in(&self, t0: f64, t1: f64) -> Vec<usize> {
+        self.events.query(t0, t1, usize::MAX).unwrap_or_default().into_iter().map(|i| self.order[i]).collect()
+    }
+
+    /// What to draw in `[t0, t1]` at `level` (`None` = every event alone), in time order, or
+    /// `None` when that is more than `limit` items.
+    pub fn visible(&self, t0: f64, t1: f64, level: Option<usize>, limit: usize) -> Option<Vec<Item>> {
+        match level.and_then(|l| self.levels.get(l)) {
+            None => Some(self.events.query(t0, t1, limit)?.into_iter().map(|i| Item::Event(self.order[i])).collect()),
+            Some(level) => Some(
+                level
+                    .tree
+                    .query(t0, t1, limit)?
+                    .into_iter()
+                    .map(|i| {
+                        let c = level.clusters[i];
+                        if c.len == 1 {
+                            Item::Event(self.order[c.first])
+                        } else {
+                            Item::Cluster(c)
+                        }
+                    })
+                    .collect(),
+            ),
+        }
+    }
+
+    /// How many events start in each of `bins` equal slices of `[t0, t1)` (the overview's density).
+    pub fn histogram(&self, t0: f64, t1: f64, bins: usize) -> Vec<u32> {
+        let starts = &self.events.starts;
+        if bins == 0 || !(t1 > t0) {
+            return vec![0; bins];
+        }
+        let step = (t1 - t0) / bins as f64;
+        let edge = |i: usize| starts.partition_point(|&s| s < t0 + step * i as f64);
+        (0..bins).map(|i| u32::try_from(edge(i + 1) - edge(i)).unwrap_or(u32::MAX)).collect()
+    }
+
+    /// Position of a timeline event in the sorted order.
+    pub fn sorted_position(&self, timeline_index: usize) -> Option<usize> {
+        self.order.iter().position(|&i| i == timeline_index)
+    }
+}
+
+/// Merges neighbouring clusters whose first start falls in the same bucket of `bucket_days`.
+fn merge_by_bucket(clusters: &[Cluster], bucket_days: f64) -> Vec<Cluster> {
+    let mut out: Vec<Cluster> = Vec::with_capacity(clusters.len() / 2 + 1);
+    let mut last_key = f64::NAN;
+    for c in clusters {
+        let key = (c.start_days / bucket_days).floor();
+        match out.last_mut() {
+            Some(prev) if key == last_key => {
+                prev.len += c.len;
+                prev.end_days = prev.end_days.max(c.end_days);
+            }
+            _ => out.push(*c),
+        }
+        last_key = key;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn index_of(spans: &[(f64, f64)]) -> (EventIndex, ()) {
+        (EventIndex::build(spans.iter().copied()), ())
+    }
+
+    fn spans_strategy() -> impl Strategy<Value = Vec<(f64, f64)>> {
+        proptest::collection::vec((0.0f64..4000.0, prop_oneof![Just(0.0), Just(1.0), 0.0f64..400.0]), 0..300)
+            .prop_map(|v| v.into_iter().map(|(s, d)| (s, s + d)).collect())
+    }
+
+    #[test]
+    fn clusters_split_as_buckets_shrink() {
+        // Two bunches a year apart: the coarsest levels hold one cluster, finer ones two, the
+        // finest a cluster per day.
+        let spans: Vec<(f64, f64)> = (0..10).map(|i| (f64::from(i % 2) * 365.0 + f64::from(i / 2), 0.0)).collect();
+        let (index, _) = index_of(&spans);
+        let counts: Vec<usize> = (0..index.level_count()).map(|l| index.clusters(l).len()).collect();
+        assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+        assert_eq!(*counts.last().expect("levels"), 1);
+        assert!(counts.contains(&2), "{counts:?}");
+    }
+
+    #[test]
+    fn histogram_counts_starts() {
+        let (index, _) = index_of(&[(0.5, 1.0), (1.5, 2.0), (1.6, 2.0), (9.9, 10.0)]);
+        assert_eq!(index.histogram(0.0, 10.0, 5), vec![3, 0, 0, 0, 1]);
+        assert_eq!(index.histogram(0.0, 0.0, 3), vec![0, 0, 0]);
+    }
+
+    #[test]
+    fn empty_data_answers_nothing() {
+        let (index, _) = index_of(&[]);
+        assert!(index.is_empty());
+        assert_eq!(index.visible(0.0, 1.0, None, 10), Some(vec![]));
+        assert_eq!(index.level_count(), 0);
+    }
+
+    proptest! {
+        #[test]
+        fn every_level_partitions_the_events(spans in spans_strategy()) {
+            let (index, _) = index_of(&spans);
+            for level in 0..index.level_count() {
+                let mut seen = vec![0u32; spans.len()];
+                let mut next_first = 0;
+                for c in index.clusters(level) {
+                    prop_assert_eq!(c.first, next_first, "clusters are contiguous runs");
+                    next_first += c.len;
+                    for &m in index.members(c) {
+                        seen[m] += 1;
+                        prop_assert!(spans[m].0 >= c.start_days && spans[m].1 <= c.end_days);
+                    }
+                }
+                prop_assert!(seen.iter().all(|&n| n == 1), "none lost, none doubled at level {}", level);
+            }
+        }
+
+        #[test]
+        fn a_view_query_returns_exactly_the_intersecting_events(spans in spans_strategy(), a in -100.0f64..4500.0, w in 0.0f64..2000.0) {
+            let (index, _) = index_of(&spans);
+            let (t0, t1) = (a, a + w);
+            let mut got = index.events_in(t0, t1);
+            got.sort_unstable();
+            let want: Vec<usize> = (0..spans.len()).filter(|&i| spans[i].0 <= t1 && spans[i].1.max(spans[i].0) > t0).collect();
+            prop_assert_eq!(got, want);
+        }
+
+        #[test]
+        fn cluster_queries_cover_the_same_events(spans in spans_strategy(), a in -100.0f64..4500.0, w in 0.0f64..2000.0) {
+            // Every event intersecting the window is drawn, alone or inside a visible cluster.
+            let (index, _) = index_of(&spans);
+            let (t0, t1) = (a, a + w);
+            let wanted = index.events_in(t0, t1);
+            for level in 0..index.level_count() {
+                let items = index.visible(t0, t1, Some(level), usize::MAX).expect("no limit");
+                let mut covered = std::collections::HashSet::new();
+                for item in items {
+                    match item {
+                        Item::Event(i) => { covered.insert(i); }
+                        Item::Cluster(c) => covered.extend(index.members(&c).iter().copied()),
+                    }
+                }
+                for i in &wanted {
+                    prop_assert!(covered.contains(i), "event {} missing at level {}", i, level);
+                }
+            }
+        }
+    }
+}
