@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use crate::core::document::byte_range_of_chars;
 use crate::core::extract::{extract, Locale, Mention};
 use crate::core::tempeval::{align, score, Counts, Report, Span};
-use crate::core::timeline::{Severity, Timeline};
+use crate::core::timeline::Severity;
 use crate::core::timeml;
 
 /// The help text (`citeline --help`).
@@ -20,7 +20,8 @@ citeline: timelines in which every event carries its evidence.
 
 usage:
   citeline check FILE.json...
-      Load timeline files and print their diagnostics; exit 1 if any has errors.
+      Load timeline files (Citeline's format or TimelineJS3 JSON) and print their diagnostics
+      and load time; exit 1 if any has errors.
 
   citeline extract [--dct YYYY-MM-DD] [--locale en-GB|en-US] [--format timeml|json] FILE...
       Find the temporal expressions in each file. A .tml file is read as TimeML: the extractor runs
@@ -198,7 +199,8 @@ fn check(files: &[String], out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
                 continue;
             }
         };
-        match Timeline::from_json(&text) {
+        let started = std::time::Instant::now();
+        match crate::core::import::load_any(&text) {
             Err(e) => {
                 writeln!(err, "{path}: {e}")?;
                 failed = true;
@@ -208,7 +210,8 @@ fn check(files: &[String], out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
                     writeln!(err, "{path}: {d}")?;
                     failed |= d.severity == Severity::Error;
                 }
-                writeln!(out, "{path}: {} documents, {} events", timeline.documents.len(), timeline.events.len())?;
+                let ms = started.elapsed().as_millis();
+                writeln!(out, "{path}: {} documents, {} events (loaded in {ms} ms)", timeline.documents.len(), timeline.events.len())?;
             }
         }
     }

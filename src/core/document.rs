@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::date::DateValue;
 
 /// When a document was published and where that date comes from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Published {
     /// The publication date.
     pub date: DateValue,
@@ -15,7 +15,7 @@ pub struct Published {
 }
 
 /// A source document with its metadata and full text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     /// Stable id, referenced by passages.

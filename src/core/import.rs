@@ -3,6 +3,8 @@
 //! `group`, `eras`, `title`). A TimelineJS3 file has no source documents, so its own text becomes
 //! the evidence: one document holding every headline and text, each event quoting its own entry.
 
+use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::anchor::{TextPositionSelector, TextQuoteSelector};
@@ -10,35 +12,157 @@ use super::date::{DateValue, EventDate};
 use super::document::Document;
 use super::timeline::{DateBasis, DateBasisKind, Diagnostic, Era, Event, LoadError, Passage, Severity, Support, Timeline, FORMAT, VERSION};
 
-/// Reads our format or TimelineJS3 JSON, whichever `text` is.
-pub fn load_any(text: &str) -> Result<(Timeline, Vec<Diagnostic>), LoadError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax(e.to_string()))?;
-    if value.get("format").is_some() {
-        return Timeline::from_value(&value);
-    }
-    if value.get("events").is_some_and(Value::is_array) {
-        return Ok(from_timelinejs(&value));
-    }
-    Err(LoadError::Format(format!("expected \"format\": \"{FORMAT}\" or a TimelineJS3 \"events\" array")))
+/// The top level of a file, read without building it: just enough to tell the formats apart.
+#[derive(Deserialize)]
+struct Probe<'a> {
+    #[serde(borrow, default)]
+    format: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    events: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    title: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    eras: Option<&'a RawValue>,
 }
 
-/// Text without HTML tags and with the common entities decoded (TimelineJS3 text is HTML).
+/// A TimelineJS3 event with its fields still raw (anything that is not an object reads as empty).
+#[derive(Deserialize, Default)]
+struct RawEvent<'a> {
+    #[serde(borrow, default)]
+    start_date: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    end_date: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    text: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    group: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    unique_id: Option<&'a RawValue>,
+}
+
+/// Its `text` object.
+#[derive(Deserialize, Default)]
+struct RawText<'a> {
+    #[serde(borrow, default)]
+    headline: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    text: Option<&'a RawValue>,
+}
+
+/// A raw JSON value as a string if it is one (borrowed when it has no escapes), else `None`.
+fn loose_str(raw: Option<&RawValue>) -> Option<std::borrow::Cow<'_, str>> {
+    let raw = raw?.get();
+    match serde_json::from_str::<&str>(raw) {
+        Ok(s) => Some(std::borrow::Cow::Borrowed(s)),
+        Err(_) => serde_json::from_str::<String>(raw).ok().map(std::borrow::Cow::Owned),
+    }
+}
+
+/// Reads our format or TimelineJS3 JSON, whichever `text` is.
+///
+/// A TimelineJS3 file is read one event at a time (each kept as raw text until its turn), so a
+/// file of 100,000 events never becomes one huge tree in memory.
+pub fn load_any(text: &str) -> Result<(Timeline, Vec<Diagnostic>), LoadError> {
+    let probe: Probe = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => LoadError::Format("the top level must be an object".into()),
+        _ => LoadError::Syntax(e.to_string()),
+    })?;
+    if probe.format.is_some() {
+        let value: Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax(e.to_string()))?;
+        return Timeline::from_value(&value);
+    }
+    let events: Option<Vec<&RawValue>> = probe.events.and_then(|raw| serde_json::from_str(raw.get()).ok());
+    match events {
+        Some(events) => {
+            let small = |raw: Option<&RawValue>| raw.and_then(|r| serde_json::from_str::<Value>(r.get()).ok()).unwrap_or(Value::Null);
+            Ok(from_timelinejs(&small(probe.title), &events, &small(probe.eras)))
+        }
+        None => Err(LoadError::Format(format!("expected \"format\": \"{FORMAT}\" or a TimelineJS3 \"events\" array"))),
+    }
+}
+
+/// Text without HTML tags, with the common entities decoded and whitespace collapsed to single
+/// spaces (TimelineJS3 text is HTML). One pass that copies runs of ordinary text whole.
 pub fn plain_text(html: &str) -> String {
+    const ENTITIES: [(&str, char); 6] = [("&nbsp;", ' '), ("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&#39;", '\''), ("&amp;", '&')];
     let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
+    let mut space = false;
+    // Appends a piece of text, putting one space before it if whitespace came first.
+    let emit = |out: &mut String, piece: &str, space: &mut bool| {
+        if !piece.is_empty() {
+            if *space && !out.is_empty() {
                 out.push(' ');
             }
-            _ if !in_tag => out.push(c),
-            _ => {}
+            *space = false;
+            out.push_str(piece);
         }
+    };
+    let bytes = html.as_bytes();
+    let (mut i, mut run) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() && !b.is_ascii_whitespace() && !matches!(b, b'<' | b'&') {
+            i += 1;
+            continue;
+        }
+        let c = html.get(i..).and_then(|rest| rest.chars().next()).unwrap_or(' ');
+        if !b.is_ascii() && !c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        emit(&mut out, html.get(run..i).unwrap_or_default(), &mut space);
+        match b {
+            b'<' => {
+                // Skip the tag; it separates words.
+                i = html[i..].find('>').map_or(bytes.len(), |end| i + end + 1);
+                space = true;
+            }
+            b'&' => match ENTITIES.iter().find(|(name, _)| html[i..].starts_with(name)) {
+                Some(&(name, decoded)) => {
+                    i += name.len();
+                    if decoded == ' ' {
+                        space = true;
+                    } else {
+                        emit(&mut out, decoded.encode_utf8(&mut [0; 4]), &mut space);
+                    }
+                }
+                None => {
+                    emit(&mut out, "&", &mut space);
+                    i += 1;
+                }
+            },
+            _ => {
+                space = true;
+                i += c.len_utf8();
+            }
+        }
+        run = i;
     }
-    let decoded = out.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
-    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+    emit(&mut out, html.get(run..).unwrap_or_default(), &mut space);
+    out
+}
+
+/// The first `n` chars of `s` (all of it if shorter).
+fn first_chars(s: &str, n: usize) -> &str {
+    match s.get(..n) {
+        // Plain ASCII (the common case): bytes are chars.
+        Some(head) if head.is_ascii() => head,
+        _ => s.char_indices().nth(n).map_or(s, |(byte, _)| &s[..byte]),
+    }
+}
+
+/// Number of chars in `s`, counted on the bytes (every char has one non-continuation byte).
+fn char_count(s: &str) -> usize {
+    s.bytes().filter(|b| (b & 0xC0) != 0x80).count()
+}
+
+/// The last `n` chars of `s` (all of it if shorter).
+fn last_chars(s: &str, n: usize) -> &str {
+    match n.checked_sub(1).and_then(|k| s.char_indices().rev().nth(k)) {
+        Some((byte, _)) => &s[byte..],
+        None if n == 0 => "",
+        None => s,
+    }
 }
 
 fn number(v: &Value, key: &str) -> Result<Option<i64>, String> {
@@ -72,9 +196,9 @@ fn tjs_date(v: &Value) -> Result<DateValue, String> {
     date.ok_or_else(|| "not a calendar date".to_owned())
 }
 
-fn from_timelinejs(value: &Value) -> (Timeline, Vec<Diagnostic>) {
-    let title = value
-        .pointer("/title/text/headline")
+fn from_timelinejs(title: &Value, items: &[&RawValue], eras_value: &Value) -> (Timeline, Vec<Diagnostic>) {
+    let title = title
+        .pointer("/text/headline")
         .and_then(Value::as_str)
         .map(plain_text)
         .filter(|t| !t.is_empty())
@@ -84,11 +208,13 @@ fn from_timelinejs(value: &Value) -> (Timeline, Vec<Diagnostic>) {
     let mut chars = 0usize;
     let mut events = Vec::new();
     let mut ids = std::collections::HashSet::new();
-    let items = value.get("events").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
     for (index, raw) in items.iter().enumerate() {
         let item = format!("events[{index}]");
+        // Each field stays raw text until it is needed; strings without escapes are borrowed.
+        let raw: RawEvent = serde_json::from_str(raw.get()).unwrap_or_default();
         let error = |field: &str, message: String| Diagnostic { severity: Severity::Error, item: item.clone(), field: field.to_owned(), message };
-        let start = match raw.get("start_date").map(tjs_date) {
+        let small = |raw: Option<&RawValue>| raw.and_then(|r| serde_json::from_str::<Value>(r.get()).ok()).filter(|v| !v.is_null());
+        let start = match small(raw.start_date).as_ref().map(tjs_date) {
             Some(Ok(d)) => d,
             Some(Err(m)) => {
                 diagnostics.push(error("start_date", m));
@@ -99,7 +225,7 @@ fn from_timelinejs(value: &Value) -> (Timeline, Vec<Diagnostic>) {
                 continue;
             }
         };
-        let date = match raw.get("end_date").filter(|v| !v.is_null()).map(tjs_date) {
+        let date = match small(raw.end_date).as_ref().map(tjs_date) {
             None => EventDate::Point(start),
             Some(Ok(end)) if end.first_day() >= start.first_day() => EventDate::Range { start, end },
             Some(Ok(_)) => {
@@ -111,9 +237,10 @@ fn from_timelinejs(value: &Value) -> (Timeline, Vec<Diagnostic>) {
                 EventDate::Point(start)
             }
         };
-        let headline = raw.pointer("/text/headline").and_then(Value::as_str).map(plain_text).unwrap_or_default();
-        let body = raw.pointer("/text/text").and_then(Value::as_str).map(plain_text).unwrap_or_default();
-        let group = raw.get("group").and_then(Value::as_str).map(plain_text).filter(|g| !g.is_empty());
+        let text_of = raw.text.and_then(|r| serde_json::from_str::<RawText>(r.get()).ok()).unwrap_or_default();
+        let headline = loose_str(text_of.headline).map(|s| plain_text(&s)).unwrap_or_default();
+        let body = loose_str(text_of.text).map(|s| plain_text(&s)).unwrap_or_default();
+        let group = loose_str(raw.group).map(|s| plain_text(&s)).filter(|g| !g.is_empty());
         let entry = match (headline.is_empty(), body.is_empty()) {
             (false, false) => format!("{headline}. {body}"),
             (false, true) => headline.clone(),
@@ -124,16 +251,20 @@ fn from_timelinejs(value: &Value) -> (Timeline, Vec<Diagnostic>) {
             }
         };
         let title = if headline.is_empty() { body.split_whitespace().take(8).collect::<Vec<_>>().join(" ") } else { headline.clone() };
-        // The entry goes into the document; the passage quotes it where it stands.
+        // The entry goes into the document; the passage quotes it where it stands, and the
+        // previous passage's suffix is the start of what follows it.
         if !text.is_empty() {
             text.push_str("\n\n");
             chars += 2;
         }
-        let prefix: String = text.chars().rev().take(32).collect::<Vec<_>>().into_iter().rev().collect();
+        if let Some(previous) = events.last_mut().map(|e: &mut Event| &mut e.passages[0].quote.suffix) {
+            *previous = format!("\n\n{}", first_chars(&entry, 30));
+        }
+        let prefix = last_chars(&text, 32).to_owned();
         let start_char = chars;
         text.push_str(&entry);
-        chars += entry.chars().count();
-        let base_id = raw.get("unique_id").and_then(Value::as_str).map(str::to_owned).unwrap_or_else(|| format!("event-{}", index + 1));
+        chars += char_count(&entry);
+        let base_id = loose_str(raw.unique_id).map(|s| s.into_owned()).unwrap_or_else(|| format!("event-{}", index + 1));
         let mut id = base_id.clone();
         let mut n = 2;
         while !ids.insert(id.clone()) {
@@ -143,7 +274,7 @@ fn from_timelinejs(value: &Value) -> (Timeline, Vec<Diagnostic>) {
         events.push(Event {
             id,
             title,
-            summary: group.map_or_else(|| body.chars().take(240).collect(), |g| format!("{g}: {}", body.chars().take(220).collect::<String>())),
+            summary: group.map_or_else(|| first_chars(&body, 240).to_owned(), |g| format!("{g}: {}", first_chars(&body, 220))),
             date,
             date_basis: DateBasis { kind: DateBasisKind::Stated, explanation: "Given in the imported TimelineJS3 data.".into() },
             passages: vec![Passage {
@@ -154,14 +285,8 @@ fn from_timelinejs(value: &Value) -> (Timeline, Vec<Diagnostic>) {
             }],
         });
     }
-    // Suffixes need the text that follows; fill them in now.
-    let all: Vec<char> = text.chars().collect();
-    for event in &mut events {
-        let end = event.passages[0].position.end;
-        event.passages[0].quote.suffix = all[end.min(all.len())..(end + 32).min(all.len())].iter().collect();
-    }
     let mut eras = Vec::new();
-    for (index, raw) in value.get("eras").and_then(Value::as_array).into_iter().flatten().enumerate() {
+    for (index, raw) in eras_value.as_array().into_iter().flatten().enumerate() {
         let dates = (raw.get("start_date").map(tjs_date), raw.get("end_date").map(tjs_date));
         let title = raw.pointer("/text/headline").and_then(Value::as_str).map(plain_text).unwrap_or_default();
         match dates {
@@ -213,6 +338,24 @@ mod tests {
         assert!(problems.is_empty(), "{problems:#?}");
         assert_eq!(again.events.len(), 3);
         assert_eq!(again.eras, timeline.eras);
+    }
+
+    #[test]
+    fn plain_text_drops_tags_decodes_entities_and_collapses_spaces() {
+        assert_eq!(plain_text("  <p>The <b>council</b>&nbsp;agreed\n the plan &amp; budget.</p> "), "The council agreed the plan & budget.");
+        assert_eq!(plain_text("&amp;lt;b&amp;gt; &lt;i&gt; a<br>b"), "&lt;b&gt; <i> a b");
+        assert_eq!(plain_text("caf\u{e9} \u{a0} & co"), "caf\u{e9} & co");
+        assert_eq!(plain_text("<unclosed"), "");
+    }
+
+    #[test]
+    fn first_and_last_chars_count_chars_not_bytes() {
+        assert_eq!(first_chars("héllo", 2), "hé");
+        assert_eq!(first_chars("hé", 5), "hé");
+        assert_eq!(last_chars("héllo", 4), "éllo");
+        assert_eq!(last_chars("hé", 5), "hé");
+        assert_eq!(last_chars("hé", 0), "");
+        assert_eq!(char_count("héllo ✓"), 7);
     }
 
     #[test]

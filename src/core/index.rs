@@ -3,11 +3,16 @@
 //! Events are sorted once by (start, end, id). On top of that order sit:
 //! - an interval query ("which events intersect `[t0, t1]`") that walks a max-end tree, so it
 //!   costs O(log n + k) for k answers, and can stop early once it has seen more than a budget;
-//! - a ladder of cluster levels. Level `k` groups the events whose start falls in the same bucket
-//!   of `base_days * 2^k` days, aligned to a fixed grid. Because the order is by start, every
-//!   cluster is a contiguous run of the sorted events, and level `k + 1` is built by merging
-//!   level `k`'s clusters pairwise by parent bucket: the levels nest, each is a partition of the
-//!   events, and building all of them is O(n log n) (the sort) plus O(n) per level.
+//! - a ladder of cluster levels. Level `k` groups the events of one *length class* (about a day,
+//!   about a month, a year or more) whose start falls in the same bucket of `base_days * 2^k`
+//!   days, aligned to a fixed grid. A second order, by (class, start), makes every cluster a
+//!   contiguous run, and level `k + 1` is built by merging level `k`'s clusters pairwise by parent
+//!   bucket: the levels nest, each is a partition of the events, and building all of them is
+//!   O(n log n) (the sorts) plus O(n log n) per level at worst.
+//!
+//! Keeping the classes apart means a thousand year-long events never swallow the day-long events
+//! inside them: zoomed to one day of 2020, "1,000 events in 2020" is one item and that day's
+//! events are others.
 //!
 //! The layout asks for the finest level whose visible items fit, so clusters split as you zoom in.
 
@@ -80,8 +85,12 @@ pub struct Cluster {
     pub len: usize,
     /// Earliest start of its events, days.
     pub start_days: f64,
+    /// Latest start of its events, days (zooming in can only separate events that start apart).
+    pub last_start_days: f64,
     /// Latest end of its events, days.
     pub end_days: f64,
+    /// Length class of its events: 0 about a day or less, 1 about a month, 2 a year or more.
+    pub class: u8,
 }
 
 #[derive(Debug, Clone)]
@@ -103,8 +112,10 @@ pub enum Item {
 /// The time index of one data set. Build it once (`EventIndex::new`), query it every frame.
 #[derive(Debug, Clone, Default)]
 pub struct EventIndex {
-    /// Sorted position -> index into `Timeline::events`.
+    /// Position in (start, end) order -> index into `Timeline::events`.
     order: Vec<usize>,
+    /// Position in (class, start, end) order -> index into `Timeline::events` (clusters index this).
+    by_class: Vec<usize>,
     events: IntervalTree,
     levels: Vec<Level>,
 }
@@ -113,34 +124,50 @@ impl EventIndex {
     /// Indexes events given as (start_days, end_days) in their timeline order. Ties keep that order.
     pub fn build(events: impl Iterator<Item = (f64, f64)>) -> Self {
         let keyed: Vec<(f64, f64)> = events.map(|(s, e)| (s, e.max(s))).collect();
-        let mut order: Vec<usize> = (0..keyed.len()).collect();
-        order.sort_unstable_by(|&a, &b| {
-            let (ka, kb) = (&keyed[a], &keyed[b]);
-            ka.0.total_cmp(&kb.0).then(ka.1.total_cmp(&kb.1)).then(a.cmp(&b))
-        });
-        let sorted = |i: usize| (keyed[order[i]].0, keyed[order[i]].1);
-        let events = IntervalTree::new((0..order.len()).map(sorted));
+        let by = |class_first: bool| {
+            let mut order: Vec<usize> = (0..keyed.len()).collect();
+            order.sort_unstable_by(|&a, &b| {
+                let (ka, kb) = (&keyed[a], &keyed[b]);
+                let classes = if class_first { length_class(ka.0, ka.1).cmp(&length_class(kb.0, kb.1)) } else { std::cmp::Ordering::Equal };
+                classes.then(ka.0.total_cmp(&kb.0)).then(ka.1.total_cmp(&kb.1)).then(a.cmp(&b))
+            });
+            order
+        };
+        let order = by(false);
+        let by_class = by(true);
+        let events = IntervalTree::new(order.iter().map(|&i| keyed[i]));
 
         let mut levels = Vec::new();
-        if let (Some(&first), Some(&last)) = (events.starts.first(), events.starts.last()) {
+        let first = order.first().map(|&i| keyed[i].0);
+        let last = order.last().map(|&i| keyed[i].0);
+        if let (Some(first), Some(last)) = (first, last) {
             let extent = (last - first).max(MIN_BASE_DAYS);
             let base = (extent / f64::from(1u32 << MAX_LEVEL_BITS)).max(MIN_BASE_DAYS);
-            let mut current: Vec<Cluster> =
-                (0..order.len()).map(|i| Cluster { first: i, len: 1, start_days: sorted(i).0, end_days: sorted(i).1 }).collect();
+            let mut current: Vec<Cluster> = by_class
+                .iter()
+                .enumerate()
+                .map(|(pos, &i)| {
+                    let (start, end) = keyed[i];
+                    Cluster { first: pos, len: 1, start_days: start, last_start_days: start, end_days: end, class: length_class(start, end) }
+                })
+                .collect();
+            let classes_present = current.windows(2).filter(|w| w[0].class != w[1].class).count() + 1;
             let mut bucket = base;
             loop {
                 current = merge_by_bucket(&current, bucket);
                 if current.len() < order.len() {
-                    let tree = IntervalTree::new(current.iter().map(|c| (c.start_days, c.end_days)));
-                    levels.push(Level { bucket_days: bucket, clusters: current.clone(), tree });
+                    let mut by_start = current.clone();
+                    by_start.sort_by(|a, b| a.start_days.total_cmp(&b.start_days).then(a.class.cmp(&b.class)));
+                    let tree = IntervalTree::new(by_start.iter().map(|c| (c.start_days, c.end_days)));
+                    levels.push(Level { bucket_days: bucket, clusters: by_start, tree });
                 }
-                if current.len() <= 1 || bucket > extent * 2.0 {
+                if current.len() <= classes_present || bucket > extent * 2.0 {
                     break;
                 }
                 bucket *= 2.0;
             }
         }
-        Self { order, events, levels }
+        Self { order, by_class, events, levels }
     }
 
     /// Number of events indexed.
@@ -170,8 +197,13 @@ impl EventIndex {
 
     /// Timeline indices of a cluster's events, in time order.
     pub fn members(&self, cluster: &Cluster) -> &[usize] {
-        let end = (cluster.first + cluster.len).min(self.order.len());
-        &self.order[cluster.first.min(end)..end]
+        self.members_at(cluster.first, cluster.len)
+    }
+
+    /// Timeline indices of the `len` events from position `first` of the cluster order.
+    pub fn members_at(&self, first: usize, len: usize) -> &[usize] {
+        let end = first.saturating_add(len).min(self.by_class.len());
+        &self.by_class[first.min(end)..end]
     }
 
     /// Timeline indices of every event whose interval intersects `[t0, t1]`, in time order.
@@ -192,7 +224,7 @@ impl EventIndex {
                     .map(|i| {
                         let c = level.clusters[i];
                         if c.len == 1 {
-                            Item::Event(self.order[c.first])
+                            Item::Event(self.by_class[c.first])
                         } else {
                             Item::Cluster(c)
                         }
@@ -213,21 +245,28 @@ impl EventIndex {
         (0..bins).map(|i| u32::try_from(edge(i + 1) - edge(i)).unwrap_or(u32::MAX)).collect()
     }
 
-    /// Position of a timeline event in the sorted order.
-    pub fn sorted_position(&self, timeline_index: usize) -> Option<usize> {
-        self.order.iter().position(|&i| i == timeline_index)
+}
+
+/// Length class of an interval: 0 about a day or less, 1 about a month, 2 a year or more.
+fn length_class(start_days: f64, end_days: f64) -> u8 {
+    match end_days - start_days {
+        d if d > 200.0 => 2,
+        d if d > 20.0 => 1,
+        _ => 0,
     }
 }
 
-/// Merges neighbouring clusters whose first start falls in the same bucket of `bucket_days`.
+/// Merges neighbouring clusters (in class, start order) of one class whose first start falls in
+/// the same bucket of `bucket_days`.
 fn merge_by_bucket(clusters: &[Cluster], bucket_days: f64) -> Vec<Cluster> {
     let mut out: Vec<Cluster> = Vec::with_capacity(clusters.len() / 2 + 1);
-    let mut last_key = f64::NAN;
+    let mut last_key = (u8::MAX, f64::NAN);
     for c in clusters {
-        let key = (c.start_days / bucket_days).floor();
+        let key = (c.class, (c.start_days / bucket_days).floor());
         match out.last_mut() {
             Some(prev) if key == last_key => {
                 prev.len += c.len;
+                prev.last_start_days = prev.last_start_days.max(c.last_start_days);
                 prev.end_days = prev.end_days.max(c.end_days);
             }
             _ => out.push(*c),
@@ -260,6 +299,12 @@ mod tests {
         let counts: Vec<usize> = (0..index.level_count()).map(|l| index.clusters(l).len()).collect();
         assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
         assert_eq!(*counts.last().expect("levels"), 1);
+
+        // A year-long event and the day events inside it stay apart at every level.
+        let (index, _) = index_of(&[(0.0, 365.0), (10.0, 11.0), (12.0, 13.0)]);
+        for level in 0..index.level_count() {
+            assert!(index.clusters(level).iter().all(|c| c.class == 0 || c.len == 1));
+        }
         assert!(counts.contains(&2), "{counts:?}");
     }
 
@@ -284,13 +329,19 @@ mod tests {
             let (index, _) = index_of(&spans);
             for level in 0..index.level_count() {
                 let mut seen = vec![0u32; spans.len()];
+                let mut runs: Vec<(usize, usize)> = index.clusters(level).iter().map(|c| (c.first, c.len)).collect();
+                runs.sort_unstable();
                 let mut next_first = 0;
+                for (first, len) in runs {
+                    prop_assert_eq!(first, next_first, "clusters are contiguous runs");
+                    next_first += len;
+                }
                 for c in index.clusters(level) {
-                    prop_assert_eq!(c.first, next_first, "clusters are contiguous runs");
-                    next_first += c.len;
                     for &m in index.members(c) {
                         seen[m] += 1;
-                        prop_assert!(spans[m].0 >= c.start_days && spans[m].1 <= c.end_days);
+                        let (s, e) = (spans[m].0, spans[m].1.max(spans[m].0));
+                        prop_assert!(s >= c.start_days && s <= c.last_start_days && e <= c.end_days);
+                        prop_assert_eq!(length_class(s, e), c.class);
                     }
                 }
                 prop_assert!(seen.iter().all(|&n| n == 1), "none lost, none doubled at level {}", level);

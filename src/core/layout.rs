@@ -63,12 +63,20 @@ pub struct PlacedEvent {
 /// What a cluster item stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct ClusterInfo {
-    /// Number of events in it.
+    /// Number of events drawn in it (one fewer than its members when the selection was pulled out).
     pub count: usize,
+    /// Its members are `EventIndex::members_at(first, members)`.
+    pub first: usize,
+    /// Number of members.
+    pub members: usize,
     /// Earliest start, days.
     pub start_days: f64,
+    /// Latest start, days.
+    pub last_start_days: f64,
     /// Latest end, days.
     pub end_days: f64,
+    /// Whether zooming in would separate its events (they do not all start together).
+    pub splits: bool,
     /// 1 (a few) to 4 (thousands), for shading.
     pub density: u8,
 }
@@ -134,25 +142,22 @@ pub fn index_timeline(timeline: &Timeline) -> EventIndex {
 /// Lays out the events of `timeline` that intersect the view. Events wholly outside are left out.
 ///
 /// Level of detail: every event alone if they fit in [`MAX_LANES`] lanes; otherwise the finest
-/// cluster level of `index` that fits. The selected event is always drawn alone. At the narrowest
-/// window (an hour) every event is drawn alone, however many lanes that takes.
+/// cluster level of `index` that fits. The selected event is always drawn alone.
 pub fn layout_indexed(timeline: &Timeline, index: &EventIndex, view: &ViewState, width_px: f64) -> LayoutFrame {
     let scale = TimeScale::new(view.start_days, view.end_days, width_px);
     let width_px = scale.width_px();
     let (t0, t1) = (scale.start_days(), scale.end_days());
     let selected = view.selected.as_deref().and_then(|id| timeline.events.iter().position(|e| e.id == id));
-    let finest = view.span_days() <= MIN_SPAN_DAYS * 1.5;
     let levels = std::iter::once(None).chain((0..index.level_count()).map(Some));
     let mut best: Option<(Vec<PlacedEvent>, usize)> = None;
     for level in levels {
-        let limit = if finest && level.is_none() { usize::MAX } else { ITEM_BUDGET };
-        let Some(mut items) = index.visible(t0, t1, level, limit) else { continue };
+        let Some(mut items) = index.visible(t0, t1, level, ITEM_BUDGET) else { continue };
         if let Some(sel) = selected {
             pull_out_selected(index, &mut items, sel, timeline, t0, t1);
         }
-        let placed = place_items(timeline, &items, &scale, view);
+        let placed = place_items(timeline, index, &items, &scale, view);
         let lanes = placed.iter().map(|p| p.lane + 1).max().unwrap_or(0);
-        let fits = lanes <= MAX_LANES || (finest && level.is_none());
+        let fits = lanes <= MAX_LANES;
         best = Some((placed, lanes));
         if fits {
             break;
@@ -184,6 +189,7 @@ fn pull_out_selected(index: &EventIndex, items: &mut Vec<Item>, selected: usize,
             *item = match members.iter().find(|&&m| m != selected) {
                 Some(&other) if c.len == 2 => Item::Event(other),
                 _ => Item::Cluster(Cluster { len: c.len - 1, ..*c }),
+                // (`members` below still counts the selected one: the list of a cluster lists all.)
             };
             break;
         }
@@ -192,7 +198,7 @@ fn pull_out_selected(index: &EventIndex, items: &mut Vec<Item>, selected: usize,
 }
 
 /// Places markers and labels for `items` and packs them into lanes, in time order.
-fn place_items(timeline: &Timeline, items: &[Item], scale: &TimeScale, view: &ViewState) -> Vec<PlacedEvent> {
+fn place_items(timeline: &Timeline, index: &EventIndex, items: &[Item], scale: &TimeScale, view: &ViewState) -> Vec<PlacedEvent> {
     let width_px = scale.width_px();
     let max_label_px = (width_px * 0.62).clamp(80.0, 340.0);
     let mut placed: Vec<PlacedEvent> = items
@@ -217,16 +223,25 @@ fn place_items(timeline: &Timeline, items: &[Item], scale: &TimeScale, view: &Vi
             }
             Item::Cluster(c) if c.len >= 2 => {
                 let title = format!("{} events", group_thousands(c.len));
-                let date_label = span_label(c.start_days, c.end_days);
+                let date_label = cluster_date_label(&c, false);
                 let label = Label { title: &title, date_label: &date_label, is_span: true };
                 Some(place_one(scale, max_label_px, c.start_days, c.end_days, &label).finish(PlacedEvent {
                     id: format!("cluster-{}-{}", c.first, c.len),
-                    accessible_name: format!("{title}, {}; zoom in to see them", span_label_long(c.start_days, c.end_days)),
+                    accessible_name: format!("{title}, {}", cluster_date_label(&c, true)),
                     title,
                     date_label,
                     granularity: Granularity::Year,
                     selected: false,
-                    cluster: Some(ClusterInfo { count: c.len, start_days: c.start_days, end_days: c.end_days, density: density(c.len) }),
+                    cluster: Some(ClusterInfo {
+                        count: c.len,
+                        first: c.first,
+                        members: index.members(&c).len().max(c.len),
+                        start_days: c.start_days,
+                        last_start_days: c.last_start_days,
+                        end_days: c.end_days,
+                        splits: c.last_start_days - c.start_days >= MIN_SPAN_DAYS,
+                        density: density(c.len),
+                    }),
                     ..PlacedEvent::default()
                 }))
             }
@@ -319,29 +334,24 @@ fn density(count: usize) -> u8 {
     }
 }
 
-fn month_of(t_days: f64) -> Option<DateValue> {
-    let d = date_from_days(t_days)?;
-    DateValue::month(d.year(), d.month())
-}
-
-/// "Mar – Jun 2019", "Nov 2018 – Feb 2019", "Jun 2019".
-fn span_label(start_days: f64, end_days: f64) -> String {
-    let (Some(a), Some(b)) = (month_of(start_days), month_of(end_days - 1e-6)) else { return String::new() };
-    if a == b {
-        a.display_short()
-    } else if a.year_number() == b.year_number() {
-        format!("{} – {}", a.first_day().format("%b"), b.display_short())
-    } else {
-        format!("{} – {}", a.display_short(), b.display_short())
+/// When a cluster's events start: "2020", "2018 – 2020" (years); "Jan 2020", "Mar – Jun 2019",
+/// "Nov 2018 – Feb 2019" (months); "1 Jan 2020" when they share a day. `long` spells months out.
+fn cluster_date_label(c: &Cluster, long: bool) -> String {
+    let (Some(a), Some(b)) = (date_from_days(c.start_days), date_from_days(c.last_start_days)) else { return String::new() };
+    let month = |d: chrono::NaiveDate| DateValue::month(d.year(), d.month());
+    let show = |v: Option<DateValue>| v.map(|v| if long { v.display_long() } else { v.display_short() }).unwrap_or_default();
+    if c.class == 2 {
+        return if a.year() == b.year() { format!("{}", a.year()) } else { format!("{} – {}", a.year(), b.year()) };
     }
-}
-
-/// "from March 2019 to June 2019".
-fn span_label_long(start_days: f64, end_days: f64) -> String {
-    match (month_of(start_days), month_of(end_days - 1e-6)) {
-        (Some(a), Some(b)) if a == b => format!("in {}", a.display_long()),
-        (Some(a), Some(b)) => format!("from {} to {}", a.display_long(), b.display_long()),
-        _ => String::new(),
+    if a == b && c.class == 0 {
+        return show(Some(DateValue::from_date(a)));
+    }
+    if (a.year(), a.month()) == (b.year(), b.month()) {
+        show(month(a))
+    } else if a.year() == b.year() && !long {
+        format!("{} – {}", a.format("%b"), show(month(b)))
+    } else {
+        format!("{} – {}", show(month(a)), show(month(b)))
     }
 }
 
@@ -440,7 +450,7 @@ mod tests {
             for (factor, anchor_fraction) in zooms {
                 let frame = layout_indexed(&timeline, &index, &view, width);
                 assert_no_overlap(&frame);
-                proptest::prop_assert!(frame.lane_count <= MAX_LANES || view.span_days() <= MIN_SPAN_DAYS * 1.5, "{} lanes", frame.lane_count);
+                proptest::prop_assert!(frame.lane_count <= MAX_LANES, "{} lanes", frame.lane_count);
                 // Everything in view is drawn, alone or counted in a cluster (a cluster across the
                 // window's edge also counts its members beyond it); with no clusters, exactly that.
                 let drawn: usize = frame.events.iter().map(|p| p.cluster.map_or(1, |c| c.count)).sum();
@@ -464,8 +474,15 @@ mod tests {
         let full = layout_indexed(&timeline, &index, &view, 1280.0);
         assert!(full.events.iter().any(|p| p.cluster.is_some()), "3,000 events over 10 years cluster at full span");
         assert!(full.events.len() <= ITEM_BUDGET);
-        // Zoom towards one day-precision event: it ends up drawn alone, with its own label.
-        let target = timeline.events.iter().find(|e| e.date.granularity() == Granularity::Day).expect("a day event");
+        // Zoom towards a day-precision event that has its day to itself: it ends up drawn alone,
+        // with its own label, beside the clusters of the longer events that contain it.
+        let same_day = |a: &crate::core::timeline::Event, b: &crate::core::timeline::Event| a.date.start_days() == b.date.start_days();
+        let target = timeline
+            .events
+            .iter()
+            .filter(|e| e.date.granularity() == Granularity::Day)
+            .find(|e| timeline.events.iter().filter(|o| same_day(e, o)).count() == 1)
+            .expect("a day event alone on its day");
         let day = target.date.start_days();
         for _ in 0..30 {
             view = view.apply(&ViewAction::Show { start_days: day + 0.5 - view.span_days() / 3.0, end_days: day + 0.5 + view.span_days() / 3.0 }, &bounds);

@@ -85,7 +85,7 @@ pub struct Passage {
 }
 
 /// A dated event with its evidence.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Stable id, used in URLs (`#event=<id>`).
@@ -103,7 +103,7 @@ pub struct Event {
 }
 
 /// A whole timeline: documents and the events they support.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Timeline {
     /// Always [`FORMAT`].
     pub format: String,
@@ -121,7 +121,7 @@ pub struct Timeline {
 }
 
 /// A named period ("The review"), drawn as a band behind the events.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Era {
     /// Its name.

@@ -61,6 +61,11 @@ pub enum ViewAction {
 }
 
 impl ViewBounds {
+    /// Bounds for data with this extent (`Timeline::extent_days`); a year of 2016 when there is none.
+    pub fn of_extent(extent_days: Option<(f64, f64)>) -> Self {
+        Self { extent_days: extent_days.unwrap_or((17_000.0, 17_365.0)) }
+    }
+
     /// Widest window: four times the data (at least ten years), so zooming out stays bounded.
     pub fn max_span_days(&self) -> f64 {
         ((self.extent_days.1 - self.extent_days.0) * 4.0).max(3652.5)

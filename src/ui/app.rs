@@ -92,9 +92,6 @@ fn sync_from_hash(timeline: &Timeline, dispatch: &UseReducerDispatcher<ViewModel
     }
 }
 
-fn bounds_of(timeline: &Timeline) -> ViewBounds {
-    ViewBounds { extent_days: timeline.extent_days().unwrap_or((17_000.0, 17_365.0)) }
-}
 
 /// Where the timeline comes from: `?src=<url>` (our JSON or TimelineJS3's), else the built-in seed.
 fn source_url() -> Option<String> {
@@ -112,8 +109,10 @@ async fn fetch_timeline(url: &str) -> Result<(Timeline, Vec<Diagnostic>), String
     if !response.ok() {
         return Err(format!("Could not load {url}: the server answered {} {}.", response.status(), response.status_text()));
     }
-    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(|_| refused())?).await.map_err(|_| refused())?;
-    let text = text.as_string().unwrap_or_default();
+    // Bytes, not text: copied once into wasm memory and checked as UTF-8 there (no UTF-16 detour).
+    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(|_| refused())?).await.map_err(|_| refused())?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    let text = String::from_utf8(bytes).map_err(|_| format!("{url} is not UTF-8 text."))?;
     load_any(&text).map_err(|e| format!("{url} is {e}."))
 }
 
@@ -183,7 +182,7 @@ fn loaded(props: &LoadedProps) -> Html {
         use_memo(workspace.clone(), |w| Rc::new(w.pending_ids().into_iter().collect::<std::collections::HashSet<String>>()))
     };
     let options = use_memo((), |_| super::embed::options());
-    let bounds = bounds_of(&timeline);
+    let bounds = *use_memo(timeline.clone(), |t| ViewBounds::of_extent(t.extent_days()));
     let model = use_reducer(|| ViewModel { view: initial_view(&bounds, &options), bounds });
     use_effect_with((options.theme, options.height), |(theme, height)| super::embed::apply_theme(*theme, *height));
     // Commands from a host page.

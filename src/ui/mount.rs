@@ -82,13 +82,14 @@ impl PartialEq for MountedProps {
 }
 
 fn bounds_of(timeline: &Timeline) -> ViewBounds {
-    ViewBounds { extent_days: timeline.extent_days().unwrap_or((17_000.0, 17_365.0)) }
+    ViewBounds::of_extent(timeline.extent_days())
 }
 
 #[function_component(Mounted)]
 fn mounted(props: &MountedProps) -> Html {
-    let data = use_state(|| (props.timeline.clone(), props.diagnostics.clone()));
-    let bounds = bounds_of(&data.0);
+    // The data, its diagnostics and its bounds (computed once per data set, not per action).
+    let data = use_state(|| (props.timeline.clone(), props.diagnostics.clone(), bounds_of(&props.timeline)));
+    let bounds = data.2;
     let view = use_state(|| {
         let fit = ViewState::fit(&bounds);
         let fit = match props.window {
@@ -105,7 +106,7 @@ fn mounted(props: &MountedProps) -> Html {
     let on_action = {
         let view = view.clone();
         let data = data.clone();
-        Callback::from(move |action: ViewAction| view.set(view.apply(&action, &bounds_of(&data.0))))
+        Callback::from(move |action: ViewAction| view.set(view.apply(&action, &data.2)))
     };
     // The handle's commands.
     {
@@ -119,17 +120,18 @@ fn mounted(props: &MountedProps) -> Html {
                 Callback::from(move |command: Command| match command {
                     Command::Select(id) => {
                         if let Some(event) = data.0.event(&id) {
-                            let bounds = bounds_of(&data.0);
+                            let bounds = data.2;
                             let next = view
                                 .apply(&ViewAction::Reveal { start_days: event.date.start_days(), end_days: event.date.end_days() }, &bounds)
                                 .apply(&ViewAction::Select(id), &bounds);
                             view.set(next);
                         }
                     }
-                    Command::Show(start, end) => view.set(view.apply(&ViewAction::Show { start_days: start, end_days: end }, &bounds_of(&data.0))),
+                    Command::Show(start, end) => view.set(view.apply(&ViewAction::Show { start_days: start, end_days: end }, &data.2)),
                     Command::Data(timeline, diagnostics) => {
-                        view.set(ViewState::fit(&bounds_of(&timeline)));
-                        data.set((timeline, diagnostics));
+                        let bounds = bounds_of(&timeline);
+                        view.set(ViewState::fit(&bounds));
+                        data.set((timeline, diagnostics, bounds));
                     }
                 })
             };
