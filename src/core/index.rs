@@ -16,10 +16,61 @@
 //!
 //! The layout asks for the finest level whose visible items fit, so clusters split as you zoom in.
 
-/// Finest bucket: one hour (or finer than that never helps, as the view stops at an hour).
-const MIN_BASE_DAYS: f64 = 1.0 / 24.0;
-/// At most this many levels below the whole extent (2^20 buckets), so huge spans stay cheap.
-const MAX_LEVEL_BITS: i32 = 20;
+use chrono::Datelike;
+
+use super::date::date_from_days;
+
+/// A calendar bucket: clusters never straddle one, so their labels read as calendar periods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// `n` hours (dividing a day).
+    Hours(u32),
+    /// Thirds of a month: days 1–10, 11–20, 21 to the end.
+    TenDays,
+    /// `n` months (dividing a year).
+    Months(u32),
+    /// `n` years.
+    Years(i64),
+}
+
+/// The ladder of buckets, finest first; each nests in the next.
+const LADDER: [Unit; 15] = [
+    Unit::Hours(1),
+    Unit::Hours(6),
+    Unit::Hours(24),
+    Unit::TenDays,
+    Unit::Months(1),
+    Unit::Months(3),
+    Unit::Months(6),
+    Unit::Years(1),
+    Unit::Years(5),
+    Unit::Years(10),
+    Unit::Years(50),
+    Unit::Years(100),
+    Unit::Years(500),
+    Unit::Years(1000),
+    Unit::Years(10_000),
+];
+
+impl Unit {
+    /// Which bucket of this unit holds `t_days`.
+    fn key(self, t_days: f64) -> i64 {
+        if let Unit::Hours(h) = self {
+            return (t_days * 24.0 / f64::from(h)).floor() as i64;
+        }
+        let Some(d) = date_from_days(t_days) else {
+            // Beyond the calendar: years of 365.25 days are close enough to group by.
+            return (t_days / 365.25).floor() as i64;
+        };
+        let month_index = i64::from(d.year()) * 12 + i64::from(d.month0());
+        match self {
+            Unit::Hours(_) => 0,
+            Unit::TenDays => month_index * 3 + i64::from((d.day0() / 10).min(2)),
+            Unit::Months(k) => month_index.div_euclid(i64::from(k)),
+            Unit::Years(k) => i64::from(d.year()).div_euclid(k),
+        }
+    }
+}
 
 /// Intervals sorted by start, with a max-end tree for intersection queries.
 #[derive(Debug, Clone, Default)]
@@ -95,7 +146,7 @@ pub struct Cluster {
 
 #[derive(Debug, Clone)]
 struct Level {
-    bucket_days: f64,
+    unit: Unit,
     clusters: Vec<Cluster>,
     tree: IntervalTree,
 }
@@ -124,25 +175,20 @@ impl EventIndex {
     /// Indexes events given as (start_days, end_days) in their timeline order. Ties keep that order.
     pub fn build(events: impl Iterator<Item = (f64, f64)>) -> Self {
         let keyed: Vec<(f64, f64)> = events.map(|(s, e)| (s, e.max(s))).collect();
-        let by = |class_first: bool| {
-            let mut order: Vec<usize> = (0..keyed.len()).collect();
-            order.sort_unstable_by(|&a, &b| {
-                let (ka, kb) = (&keyed[a], &keyed[b]);
-                let classes = if class_first { length_class(ka.0, ka.1).cmp(&length_class(kb.0, kb.1)) } else { std::cmp::Ordering::Equal };
-                classes.then(ka.0.total_cmp(&kb.0)).then(ka.1.total_cmp(&kb.1)).then(a.cmp(&b))
-            });
-            order
-        };
-        let order = by(false);
-        let by_class = by(true);
+        let mut order: Vec<usize> = (0..keyed.len()).collect();
+        order.sort_unstable_by(|&a, &b| {
+            let (ka, kb) = (&keyed[a], &keyed[b]);
+            ka.0.total_cmp(&kb.0).then(ka.1.total_cmp(&kb.1)).then(a.cmp(&b))
+        });
+        // (class, start, end) order: a stable split of the start order by class, O(n).
+        let mut by_class = Vec::with_capacity(order.len());
+        for class in 0..=2 {
+            by_class.extend(order.iter().copied().filter(|&i| length_class(keyed[i].0, keyed[i].1) == class));
+        }
         let events = IntervalTree::new(order.iter().map(|&i| keyed[i]));
 
         let mut levels = Vec::new();
-        let first = order.first().map(|&i| keyed[i].0);
-        let last = order.last().map(|&i| keyed[i].0);
-        if let (Some(first), Some(last)) = (first, last) {
-            let extent = (last - first).max(MIN_BASE_DAYS);
-            let base = (extent / f64::from(1u32 << MAX_LEVEL_BITS)).max(MIN_BASE_DAYS);
+        if !order.is_empty() {
             let mut current: Vec<Cluster> = by_class
                 .iter()
                 .enumerate()
@@ -152,19 +198,17 @@ impl EventIndex {
                 })
                 .collect();
             let classes_present = current.windows(2).filter(|w| w[0].class != w[1].class).count() + 1;
-            let mut bucket = base;
-            loop {
-                current = merge_by_bucket(&current, bucket);
+            for unit in LADDER {
+                current = merge_by_bucket(&current, unit);
                 if current.len() < order.len() {
                     let mut by_start = current.clone();
                     by_start.sort_by(|a, b| a.start_days.total_cmp(&b.start_days).then(a.class.cmp(&b.class)));
                     let tree = IntervalTree::new(by_start.iter().map(|c| (c.start_days, c.end_days)));
-                    levels.push(Level { bucket_days: bucket, clusters: by_start, tree });
+                    levels.push(Level { unit, clusters: by_start, tree });
                 }
-                if current.len() <= classes_present || bucket > extent * 2.0 {
+                if current.len() <= classes_present {
                     break;
                 }
-                bucket *= 2.0;
             }
         }
         Self { order, by_class, events, levels }
@@ -185,9 +229,9 @@ impl EventIndex {
         self.levels.len()
     }
 
-    /// Bucket width of a level, in days.
-    pub fn bucket_days(&self, level: usize) -> Option<f64> {
-        self.levels.get(level).map(|l| l.bucket_days)
+    /// The calendar bucket of a level.
+    pub fn unit(&self, level: usize) -> Option<Unit> {
+        self.levels.get(level).map(|l| l.unit)
     }
 
     /// The clusters of a level, in time order (a partition of all the events).
@@ -257,12 +301,12 @@ fn length_class(start_days: f64, end_days: f64) -> u8 {
 }
 
 /// Merges neighbouring clusters (in class, start order) of one class whose first start falls in
-/// the same bucket of `bucket_days`.
-fn merge_by_bucket(clusters: &[Cluster], bucket_days: f64) -> Vec<Cluster> {
+/// the same bucket of `unit`.
+fn merge_by_bucket(clusters: &[Cluster], unit: Unit) -> Vec<Cluster> {
     let mut out: Vec<Cluster> = Vec::with_capacity(clusters.len() / 2 + 1);
-    let mut last_key = (u8::MAX, f64::NAN);
+    let mut last_key = (u8::MAX, i64::MIN);
     for c in clusters {
-        let key = (c.class, (c.start_days / bucket_days).floor());
+        let key = (c.class, unit.key(c.start_days));
         match out.last_mut() {
             Some(prev) if key == last_key => {
                 prev.len += c.len;
@@ -302,10 +346,32 @@ mod tests {
 
         // A year-long event and the day events inside it stay apart at every level.
         let (index, _) = index_of(&[(0.0, 365.0), (10.0, 11.0), (12.0, 13.0)]);
+        assert!(index.level_count() > 0);
         for level in 0..index.level_count() {
             assert!(index.clusters(level).iter().all(|c| c.class == 0 || c.len == 1));
         }
         assert!(counts.contains(&2), "{counts:?}");
+    }
+
+    #[test]
+    fn buckets_follow_the_calendar_and_nest() {
+        // 1970-01-31 and 1970-02-01 are a day apart but in different months.
+        let (jan31, feb1) = (30.0, 31.0);
+        assert_ne!(Unit::Months(1).key(jan31), Unit::Months(1).key(feb1));
+        assert_eq!(Unit::Months(3).key(jan31), Unit::Months(3).key(feb1));
+        assert_eq!(Unit::TenDays.key(20.0), Unit::TenDays.key(29.9), "21 to 31 January");
+        assert_ne!(Unit::Years(1).key(364.9), Unit::Years(1).key(365.0));
+        assert_eq!(Unit::Years(10).key(-1.0), 196, "1969 is in the 1960s");
+        for t in (-40_000..40_000).step_by(97).map(|d| f64::from(d) + 0.37) {
+            for pair in LADDER.windows(2) {
+                let (fine, coarse) = (pair[0], pair[1]);
+                // Same fine bucket => same coarse bucket, checked at the fine bucket's edges.
+                let near = t + 1e-3;
+                if fine.key(t) == fine.key(near) {
+                    assert_eq!(coarse.key(t), coarse.key(near), "{fine:?} in {coarse:?} at {t}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -149,21 +149,24 @@ pub fn layout_indexed(timeline: &Timeline, index: &EventIndex, view: &ViewState,
     let (t0, t1) = (scale.start_days(), scale.end_days());
     let selected = view.selected.as_deref().and_then(|id| timeline.events.iter().position(|e| e.id == id));
     let levels = std::iter::once(None).chain((0..index.level_count()).map(Some));
-    let mut best: Option<(Vec<PlacedEvent>, usize)> = None;
+    let mut best: Option<(Vec<Item>, Vec<PlacedEvent>)> = None;
     for level in levels {
         let Some(mut items) = index.visible(t0, t1, level, ITEM_BUDGET) else { continue };
         if let Some(sel) = selected {
-            pull_out_selected(index, &mut items, sel, timeline, t0, t1);
+            pull_out_selected(&mut items, sel, timeline, t0, t1);
         }
         let placed = place_items(timeline, index, &items, &scale, view);
-        let lanes = placed.iter().map(|p| p.lane + 1).max().unwrap_or(0);
-        let fits = lanes <= MAX_LANES;
-        best = Some((placed, lanes));
+        let fits = placed.iter().all(|p| p.lane < MAX_LANES);
+        best = Some((items, placed));
         if fits {
             break;
         }
     }
-    let (events, lane_count) = best.unwrap_or_default();
+    let (mut items, mut events) = best.unwrap_or_default();
+    if level_used_clusters(&items) {
+        expand_small_clusters(timeline, index, &mut items, &mut events, &scale, view);
+    }
+    let lane_count = events.iter().map(|p| p.lane + 1).max().unwrap_or(0);
     let eras = timeline
         .eras
         .iter()
@@ -176,30 +179,42 @@ pub fn layout_indexed(timeline: &Timeline, index: &EventIndex, view: &ViewState,
     LayoutFrame { width_px, ticks: ticks(&scale, TICK_SPACING_PX), events, lane_count, eras }
 }
 
-/// Draws the selected event alone: it leaves the cluster that holds it (which shows one fewer).
-fn pull_out_selected(index: &EventIndex, items: &mut Vec<Item>, selected: usize, timeline: &Timeline, t0: f64, t1: f64) {
+/// Draws the selected event alone (the cluster that holds it counts one fewer, see `place_items`).
+fn pull_out_selected(items: &mut Vec<Item>, selected: usize, timeline: &Timeline, t0: f64, t1: f64) {
     let date = &timeline.events[selected].date;
-    if items.contains(&Item::Event(selected)) || date.start_days() > t1 || date.end_days() <= t0 {
-        return;
+    if !items.contains(&Item::Event(selected)) && date.start_days() <= t1 && date.end_days() > t0 {
+        items.push(Item::Event(selected));
     }
-    for item in items.iter_mut() {
-        let Item::Cluster(c) = item else { continue };
-        let members = index.members(c);
-        if members.contains(&selected) {
-            *item = match members.iter().find(|&&m| m != selected) {
-                Some(&other) if c.len == 2 => Item::Event(other),
-                _ => Item::Cluster(Cluster { len: c.len - 1, ..*c }),
-                // (`members` below still counts the selected one: the list of a cluster lists all.)
-            };
+}
+
+/// Draws the smallest clusters as their events while that still fits in [`MAX_LANES`]: a day's
+/// two events are better shown than counted.
+fn expand_small_clusters(timeline: &Timeline, index: &EventIndex, items: &mut Vec<Item>, placed: &mut Vec<PlacedEvent>, scale: &TimeScale, view: &ViewState) {
+    let mut small: Vec<Cluster> = items.iter().filter_map(|item| match item { Item::Cluster(c) if c.len <= MAX_LANES => Some(*c), _ => None }).collect();
+    small.sort_by_key(|c| c.len);
+    for c in small.into_iter().take(16) {
+        let mut trial: Vec<Item> = items.iter().filter(|item| **item != Item::Cluster(c)).copied().collect();
+        trial.extend(index.members(&c).iter().map(|&m| Item::Event(m)).filter(|e| !items.contains(e)));
+        let placed_trial = place_items(timeline, index, &trial, scale, view);
+        if placed_trial.iter().map(|p| p.lane + 1).max().unwrap_or(0) > MAX_LANES {
             break;
         }
+        *items = trial;
+        *placed = placed_trial;
     }
-    items.push(Item::Event(selected));
+}
+
+fn level_used_clusters(items: &[Item]) -> bool {
+    items.iter().any(|item| matches!(item, Item::Cluster(_)))
 }
 
 /// Places markers and labels for `items` and packs them into lanes, in time order.
 fn place_items(timeline: &Timeline, index: &EventIndex, items: &[Item], scale: &TimeScale, view: &ViewState) -> Vec<PlacedEvent> {
     let width_px = scale.width_px();
+    let selected = view.selected.as_deref().and_then(|id| items.iter().find_map(|item| match item {
+        Item::Event(i) if timeline.events[*i].id == id => Some(*i),
+        _ => None,
+    }));
     let max_label_px = (width_px * 0.62).clamp(80.0, 340.0);
     let mut placed: Vec<PlacedEvent> = items
         .iter()
@@ -221,10 +236,19 @@ fn place_items(timeline: &Timeline, index: &EventIndex, items: &[Item], scale: &
                     ..PlacedEvent::default()
                 }))
             }
-            Item::Cluster(c) if c.len >= 2 => {
+            Item::Cluster(c) => {
+                // The selected event is drawn alone; its cluster counts the others.
+                let members = index.members(&c);
+                let count = members.len() - usize::from(selected.is_some_and(|s| items.contains(&Item::Event(s)) && members.contains(&s)));
+                if count <= 1 {
+                    return members.iter().find(|m| Some(**m) != selected).and_then(|&m| place_items(timeline, index, &[Item::Event(m)], scale, view).pop());
+                }
+                let c = Cluster { len: count, ..c };
                 let title = format!("{} events", group_thousands(c.len));
                 let date_label = cluster_date_label(&c, false);
-                let label = Label { title: &title, date_label: &date_label, is_span: true };
+                // The "⊕ " mark and the bold count take about three characters more.
+                let widened = format!("{title}   ");
+                let label = Label { title: &widened, date_label: &date_label, is_span: true };
                 Some(place_one(scale, max_label_px, c.start_days, c.end_days, &label).finish(PlacedEvent {
                     id: format!("cluster-{}-{}", c.first, c.len),
                     accessible_name: format!("{title}, {}", cluster_date_label(&c, true)),
@@ -235,7 +259,7 @@ fn place_items(timeline: &Timeline, index: &EventIndex, items: &[Item], scale: &
                     cluster: Some(ClusterInfo {
                         count: c.len,
                         first: c.first,
-                        members: index.members(&c).len().max(c.len),
+                        members: members.len(),
                         start_days: c.start_days,
                         last_start_days: c.last_start_days,
                         end_days: c.end_days,
@@ -245,7 +269,6 @@ fn place_items(timeline: &Timeline, index: &EventIndex, items: &[Item], scale: &
                     ..PlacedEvent::default()
                 }))
             }
-            Item::Cluster(_) => None,
         })
         .collect();
     placed.sort_by(|a, b| (a.marker_x_px, &a.id).partial_cmp(&(b.marker_x_px, &b.id)).unwrap_or(std::cmp::Ordering::Equal));

@@ -358,6 +358,7 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                 <p class="range" aria-live="polite">{ range_label }</p>
             </div>
             <div class="plot" ref={plot.clone()} onkeydown={on_key_down} tabindex="-1"
+                data-view-start-days={props.view.start_days.to_string()} data-view-end-days={props.view.end_days.to_string()}
                 onpointerdown={on_pointer_down} onpointermove={on_pointer_move}
                 onpointerup={on_pointer_up.clone()} onpointercancel={on_pointer_up}>
                 { for frame.eras.iter().map(|era| html! {
