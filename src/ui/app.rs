@@ -100,11 +100,22 @@ fn source_url() -> Option<String> {
     params.get("src").filter(|s| !s.trim().is_empty())
 }
 
+/// The request for `url` that the boot script started before the wasm was ready, if it did (once).
+fn early_request(window: &web_sys::Window, url: &str) -> Option<js_sys::Promise> {
+    use wasm_bindgen::JsCast;
+    let key = wasm_bindgen::JsValue::from_str("citelineEarlySrc");
+    let early = js_sys::Reflect::get(window, &key).ok().filter(|v| v.is_object())?;
+    let _ = js_sys::Reflect::set(window, &key, &wasm_bindgen::JsValue::UNDEFINED);
+    let same = js_sys::Reflect::get(&early, &"url".into()).ok()?.as_string()? == url;
+    same.then(|| js_sys::Reflect::get(&early, &"response".into()).ok()?.dyn_into::<js_sys::Promise>().ok()).flatten()
+}
+
 /// Fetches and loads `url`; the error says what went wrong in plain words.
 async fn fetch_timeline(url: &str) -> Result<(Timeline, Vec<Diagnostic>), String> {
     use wasm_bindgen::JsCast;
     let refused = || format!("Could not fetch {url}: the server is unreachable, refused the request, or does not allow other sites to read it (CORS).");
-    let response = wasm_bindgen_futures::JsFuture::from(gloo::utils::window().fetch_with_str(url)).await.map_err(|_| refused())?;
+    let window = gloo::utils::window();
+    let response = wasm_bindgen_futures::JsFuture::from(early_request(&window, url).unwrap_or_else(|| window.fetch_with_str(url))).await.map_err(|_| refused())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| refused())?;
     if !response.ok() {
         return Err(format!("Could not load {url}: the server answered {} {}.", response.status(), response.status_text()));
