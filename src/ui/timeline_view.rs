@@ -450,19 +450,31 @@ fn event_label(p: &PlacedEvent, pending: bool, on_action: &Callback<ViewAction>,
     let bottom = p.lane as f64 * LANE_PX;
     html! {
         <>
-            <span class={classes!("stem", p.selected.then_some("selected"))} aria-hidden="true"
-                data-style={format!("left:{stem_x}px;height:{bottom}px")}></span>
+            { stem(stem_x, bottom, p.selected) }
             <button type="button"
                 class={classes!("event", format!("precision-{}", granularity_name(p)), p.selected.then_some("selected"), pending.then_some("pending"))}
                 data-event-id={p.id.clone()} aria-label={p.accessible_name.clone()}
                 aria-pressed={if p.selected { "true" } else { "false" }}
-                data-style={format!("left:{}px;width:{}px;bottom:{bottom}px", p.label_x_px, p.label_width_px)}
-                {onclick}>
-                <span class="event-title">{ &p.title }</span>
-                <span class="event-date">{ &p.date_label }</span>
+                data-style={label_geometry(p)} {onclick}>
+                { label_text(p) }
             </button>
         </>
     }
+}
+
+/// The line from a label down to its marker on the axis.
+fn stem(x_px: f64, height_px: f64, selected: bool) -> Html {
+    html! { <span class={classes!("stem", selected.then_some("selected"))} aria-hidden="true" data-style={format!("left:{x_px}px;height:{height_px}px")}></span> }
+}
+
+/// Where a label box goes (applied through the CSSOM, see `apply_geometry`).
+fn label_geometry(p: &PlacedEvent) -> String {
+    format!("left:{}px;width:{}px;bottom:{}px", p.label_x_px, p.label_width_px, p.lane as f64 * LANE_PX)
+}
+
+/// A label's two lines: title and date.
+fn label_text(p: &PlacedEvent) -> Html {
+    html! { <><span class="event-title">{ &p.title }</span><span class="event-date">{ &p.date_label }</span></> }
 }
 
 /// A cluster: its count and when its events start. A click zooms in on it when that would separate
@@ -489,13 +501,11 @@ fn cluster_label(p: &PlacedEvent, cluster: ClusterInfo, on_action: &Callback<Vie
     let hint = if cluster.splits { "zoom in to see them" } else { "list them" };
     html! {
         <>
-            <span class="stem" aria-hidden="true" data-style={format!("left:{stem_x}px;height:{bottom}px")}></span>
+            { stem(stem_x, bottom, false) }
             <button type="button" class={classes!("event", "cluster", format!("density-{}", cluster.density))}
                 data-cluster={cluster.count.to_string()} aria-label={format!("{}; {hint}", p.accessible_name)}
-                data-style={format!("left:{}px;width:{}px;bottom:{bottom}px", p.label_x_px, p.label_width_px)}
-                {onclick}>
-                <span class="event-title">{ &p.title }</span>
-                <span class="event-date">{ &p.date_label }</span>
+                data-style={label_geometry(p)} {onclick}>
+                { label_text(p) }
             </button>
         </>
     }
