@@ -191,10 +191,10 @@ fn check(files: &[String], out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
     }
     let mut failed = false;
     for path in files {
-        let text = match std::fs::read_to_string(path) {
+        let text = match read_text(path) {
             Ok(text) => text,
-            Err(e) => {
-                writeln!(err, "{path}: cannot read: {e}")?;
+            Err(problem) => {
+                writeln!(err, "{problem}")?;
                 failed = true;
                 continue;
             }

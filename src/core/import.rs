@@ -49,6 +49,11 @@ struct RawText<'a> {
     text: Option<&'a RawValue>,
 }
 
+/// A small raw JSON value (a title, a date, the eras) as a tree; `None` when absent, null or invalid.
+fn parse_raw(raw: Option<&RawValue>) -> Option<Value> {
+    raw.and_then(|r| serde_json::from_str::<Value>(r.get()).ok()).filter(|v| !v.is_null())
+}
+
 /// A raw JSON value as a string if it is one (borrowed when it has no escapes), else `None`.
 fn loose_str(raw: Option<&RawValue>) -> Option<std::borrow::Cow<'_, str>> {
     let raw = raw?.get();
@@ -74,7 +79,7 @@ pub fn load_any(text: &str) -> Result<(Timeline, Vec<Diagnostic>), LoadError> {
     let events: Option<Vec<&RawValue>> = probe.events.and_then(|raw| serde_json::from_str(raw.get()).ok());
     match events {
         Some(events) => {
-            let small = |raw: Option<&RawValue>| raw.and_then(|r| serde_json::from_str::<Value>(r.get()).ok()).unwrap_or(Value::Null);
+            let small = |raw| parse_raw(raw).unwrap_or(Value::Null);
             Ok(from_timelinejs(&small(probe.title), &events, &small(probe.eras)))
         }
         None => Err(LoadError::Format(format!("expected \"format\": \"{FORMAT}\" or a TimelineJS3 \"events\" array"))),
@@ -213,8 +218,7 @@ fn from_timelinejs(title: &Value, items: &[&RawValue], eras_value: &Value) -> (T
         // Each field stays raw text until it is needed; strings without escapes are borrowed.
         let raw: RawEvent = serde_json::from_str(raw.get()).unwrap_or_default();
         let error = |field: &str, message: String| Diagnostic { severity: Severity::Error, item: item.clone(), field: field.to_owned(), message };
-        let small = |raw: Option<&RawValue>| raw.and_then(|r| serde_json::from_str::<Value>(r.get()).ok()).filter(|v| !v.is_null());
-        let start = match small(raw.start_date).as_ref().map(tjs_date) {
+        let start = match parse_raw(raw.start_date).as_ref().map(tjs_date) {
             Some(Ok(d)) => d,
             Some(Err(m)) => {
                 diagnostics.push(error("start_date", m));
@@ -225,7 +229,7 @@ fn from_timelinejs(title: &Value, items: &[&RawValue], eras_value: &Value) -> (T
                 continue;
             }
         };
-        let date = match small(raw.end_date).as_ref().map(tjs_date) {
+        let date = match parse_raw(raw.end_date).as_ref().map(tjs_date) {
             None => EventDate::Point(start),
             Some(Ok(end)) if end.first_day() >= start.first_day() => EventDate::Range { start, end },
             Some(Ok(_)) => {

@@ -4,8 +4,8 @@
 //! - an interval query ("which events intersect `[t0, t1]`") that walks a max-end tree, so it
 //!   costs O(log n + k) for k answers, and can stop early once it has seen more than a budget;
 //! - a ladder of cluster levels. Level `k` groups the events of one *length class* (about a day,
-//!   about a month, a year or more) whose start falls in the same bucket of `base_days * 2^k`
-//!   days, aligned to a fixed grid. A second order, by (class, start), makes every cluster a
+//!   about a month, a year or more) whose start falls in the same calendar bucket of `LADDER[k]`
+//!   (an hour, six hours, a day, a third of a month, a month, a quarter, … a decade, …). A second order, by (class, start), makes every cluster a
 //!   contiguous run, and level `k + 1` is built by merging level `k`'s clusters pairwise by parent
 //!   bucket: the levels nest, each is a partition of the events, and building all of them is
 //!   O(n log n) (the sorts) plus O(n log n) per level at worst.
@@ -22,7 +22,7 @@ use super::date::date_from_days;
 
 /// A calendar bucket: clusters never straddle one, so their labels read as calendar periods.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
+enum Unit {
     /// `n` hours (dividing a day).
     Hours(u32),
     /// Thirds of a month: days 1–10, 11–20, 21 to the end.
@@ -146,7 +146,6 @@ pub struct Cluster {
 
 #[derive(Debug, Clone)]
 struct Level {
-    unit: Unit,
     clusters: Vec<Cluster>,
     tree: IntervalTree,
 }
@@ -204,7 +203,7 @@ impl EventIndex {
                     let mut by_start = current.clone();
                     by_start.sort_by(|a, b| a.start_days.total_cmp(&b.start_days).then(a.class.cmp(&b.class)));
                     let tree = IntervalTree::new(by_start.iter().map(|c| (c.start_days, c.end_days)));
-                    levels.push(Level { unit, clusters: by_start, tree });
+                    levels.push(Level { clusters: by_start, tree });
                 }
                 if current.len() <= classes_present {
                     break;
@@ -227,11 +226,6 @@ impl EventIndex {
     /// Number of cluster levels (coarser as the number grows).
     pub fn level_count(&self) -> usize {
         self.levels.len()
-    }
-
-    /// The calendar bucket of a level.
-    pub fn unit(&self, level: usize) -> Option<Unit> {
-        self.levels.get(level).map(|l| l.unit)
     }
 
     /// The clusters of a level, in time order (a partition of all the events).

@@ -163,9 +163,7 @@ pub fn layout_indexed(timeline: &Timeline, index: &EventIndex, view: &ViewState,
         }
     }
     let (mut items, mut events) = best.unwrap_or_default();
-    if level_used_clusters(&items) {
-        expand_small_clusters(timeline, index, &mut items, &mut events, &scale, view);
-    }
+    expand_small_clusters(timeline, index, &mut items, &mut events, &scale, view);
     let lane_count = events.iter().map(|p| p.lane + 1).max().unwrap_or(0);
     let eras = timeline
         .eras
@@ -202,10 +200,6 @@ fn expand_small_clusters(timeline: &Timeline, index: &EventIndex, items: &mut Ve
         *items = trial;
         *placed = placed_trial;
     }
-}
-
-fn level_used_clusters(items: &[Item]) -> bool {
-    items.iter().any(|item| matches!(item, Item::Cluster(_)))
 }
 
 /// Places markers and labels for `items` and packs them into lanes, in time order.
