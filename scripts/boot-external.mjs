@@ -35,8 +35,8 @@ await writeFile(file, out);
 
 // The stable entry point for the JS mount API and the <citeline-timeline> element.
 const files = await readdir(dir);
-const bindings = files.find((f) => /^citeline-[0-9a-f]+\.js$/.test(f));
-const wasm = files.find((f) => f.endsWith('_bg.wasm'));
+const bindings = files.find((f) => /^citeline-web-[0-9a-f]+\.js$/.test(f));
+const wasm = files.find((f) => /^citeline-web-[0-9a-f]+_bg\.wasm$/.test(f));
 const css = files.find((f) => /^main-.*\.css$/.test(f));
 if (!bindings || !wasm || !css) {
   console.error('boot-external: bindings, wasm or stylesheet missing from the build');

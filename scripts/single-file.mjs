@@ -28,8 +28,15 @@ const pick = (test, what) => {
   }
   return join(dist, f);
 };
-const js = await readFile(pick((f) => /^citeline-[0-9a-f]+\.js$/.test(f), 'wasm-bindgen JavaScript'), 'utf8');
-const wasm = await readFile(pick((f) => f.endsWith('_bg.wasm'), 'wasm'));
+// The page's module (hashed names) and the extraction worker's (fixed names, trunk data-type="worker").
+const js = await readFile(pick((f) => /^citeline-web-[0-9a-f]+\.js$/.test(f), 'wasm-bindgen JavaScript'), 'utf8');
+const wasm = await readFile(pick((f) => /^citeline-web-[0-9a-f]+_bg\.wasm$/.test(f), 'wasm'));
+const workerJs = await readFile(pick((f) => f === 'citeline-worker.js', 'worker JavaScript'), 'utf8');
+const workerWasm = await readFile(pick((f) => f === 'citeline-worker_bg.wasm', 'worker wasm'));
+// The worker starts from a blob: URL made of its script and its wasm (files cannot start workers).
+const workerSource = `${workerJs}
+wasm_bindgen({ module_or_path: Uint8Array.from(atob(${JSON.stringify(workerWasm.toString('base64'))}), (c) => c.charCodeAt(0)) });
+`;
 const css = await readFile(pick((f) => f.endsWith('.css') && f.startsWith('main-'), 'stylesheet'), 'utf8');
 const icon = await readFile(pick((f) => f.endsWith('.svg'), 'icon'));
 let data = '';
@@ -49,6 +56,7 @@ const html = `<!doctype html>
 <link rel="icon" href="data:image/svg+xml;base64,${icon.toString('base64')}">
 <style>${css}</style>
 ${data}<script type="module">
+window.citelineWorkerUrl = URL.createObjectURL(new Blob([${JSON.stringify(workerSource).replaceAll('</', '<\\/')}], { type: 'text/javascript' }));
 ${js.replace(/^export \{[^}]*\};?\s*$/m, '')}
 const bytes = Uint8Array.from(atob("${wasm.toString('base64')}"), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: bytes });

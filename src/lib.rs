@@ -1,12 +1,76 @@
-//! Citeline: timelines in which every event carries its evidence.
+//! Citeline's page: Yew components that draw the frame `citeline-view` computed and turn input into
+//! view actions. It depends on `citeline-model` and `citeline-view`, never on the extractor, which
+//! runs in its own worker (`crates/worker`) when someone adds documents.
 //!
-//! [`core`] is pure Rust (std, serde, chrono): documents, passage anchors, dates, the timeline
-//! model and the geometry of the view. It never imports a web crate; `tests/layering.rs` enforces it.
+//! Everything here is for the browser (wasm32); natively this crate is empty.
+#![cfg(target_arch = "wasm32")]
 
-pub mod core;
+mod add_documents;
+mod app;
+pub use app::App;
+mod detail_panel;
+mod embed;
+mod extractor;
+pub mod mount;
+mod share_dialog;
+mod source_dialog;
+mod timeline_view;
 
-#[cfg(not(target_arch = "wasm32"))]
-pub mod cli;
 
-#[cfg(target_arch = "wasm32")]
-pub mod ui;
+/// Logs panics to the console and mounts the page on `<main id="app">` when there is one (a host
+/// page that loads Citeline for the mount API has none, and gets nothing it did not ask for).
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("Citeline panicked: {info}").into());
+    }));
+    if let Some(root) = gloo::utils::document().get_element_by_id("app") {
+        yew::Renderer::<app::App>::with_root(root).render();
+    }
+}
+
+/// The `#event=<id>` fragment of the current URL, if any.
+pub(crate) fn event_from_hash() -> Option<String> {
+    let hash = gloo::utils::window().location().hash().ok()?;
+    let id = hash.strip_prefix("#event=")?;
+    (!id.is_empty()).then(|| decode_component(id))
+}
+
+/// Percent-decodes a URL component (ids are usually plain, but links may be encoded).
+fn decode_component(text: &str) -> String {
+    decode_uri_component(text).unwrap_or_else(|_| text.to_owned())
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen::prelude::wasm_bindgen(catch, js_name = decodeURIComponent)]
+    fn decode_uri_component(text: &str) -> Result<String, wasm_bindgen::JsValue>;
+    #[wasm_bindgen::prelude::wasm_bindgen(js_name = encodeURIComponent)]
+    fn encode_uri_component(text: &str) -> String;
+}
+
+/// The URL fragment for a selection.
+pub(crate) fn hash_for(selected: Option<&str>) -> String {
+    match selected {
+        Some(id) => format!("#event={}", encode_uri_component(id)),
+        None => String::new(),
+    }
+}
+
+/// Offers `json` as a file download.
+pub(crate) fn download_json(file_name: &str, json: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(json));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let document = gloo::utils::document();
+    if let Ok(a) = document.create_element("a") {
+        let _ = a.set_attribute("href", &url);
+        let _ = a.set_attribute("download", file_name);
+        if let Ok(a) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(a) {
+            a.click();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+

@@ -19,7 +19,7 @@ fn mount() -> Element {
     let root = document.create_element("main").expect("create root");
     root.set_attribute("style", "width: 1000px").expect("style");
     gloo::utils::body().append_child(&root).expect("append root");
-    yew::Renderer::<citeline::ui::App>::with_root(root.clone()).render();
+    yew::Renderer::<citeline_web::App>::with_root(root.clone()).render();
     root
 }
 

@@ -1,0 +1,329 @@
+//! From mentions to proposed events: one per sentence that carries a specific date, titled from the
+//! sentence, dated by its most precise mention, and anchored to the sentence as its passage.
+
+use citeline_model::anchor::{TextPositionSelector, TextQuoteSelector};
+use citeline_model::date::{DateValue, EventDate};
+use citeline_model::document::Document;
+#[cfg(test)]
+use citeline_model::document::byte_range_of_chars;
+use citeline_model::timeline::{DateBasis, DateBasisKind, Event, Passage, Support};
+
+use super::{extract, Locale, Mention, Resolution, TimexType};
+
+/// Words in a proposed title.
+const TITLE_WORDS: usize = 9;
+/// Characters of quote context kept with each passage.
+const CONTEXT_CHARS: usize = 32;
+
+/// Sentence spans in chars: breaks after . ! ? followed by a space and a capital, quote or digit,
+/// and at line breaks. Linear in the text.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let mut cut = None;
+        if c == '\n' {
+            cut = Some(i);
+        } else if matches!(c, '.' | '!' | '?') {
+            // Closing quotes and brackets stay with the sentence.
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j], '"' | '\'' | '”' | '’' | ')') {
+                j += 1;
+            }
+            let next_word = chars[j..].iter().find(|c| **c != ' ');
+            let spaced = chars.get(j).is_some_and(|c| c.is_whitespace()) || j == chars.len();
+            let abbreviation = c == '.' && is_abbreviation(&chars[..i]);
+            if spaced && !abbreviation && next_word.is_none_or(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\n')) {
+                cut = Some(j);
+            }
+        }
+        if let Some(end) = cut {
+            push_trimmed(&chars, start, end, &mut out);
+            start = end;
+            i = end.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(&chars, start, chars.len(), &mut out);
+    out
+}
+
+/// Whether the word before a full stop is an initial or a title ("U.S.", "Mr.", "Sept.").
+fn is_abbreviation(before: &[char]) -> bool {
+    let word: String = before.iter().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
+    let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    single_initial
+        || matches!(
+            word.as_str(),
+            "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Prof" | "Sen" | "Rep" | "Gov" | "Gen" | "Lt" | "Col" | "Sgt" | "Rev" | "Jr" | "Sr"
+                | "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec" | "No" | "Co" | "Corp" | "Inc" | "Ltd" | "vs"
+        )
+}
+
+fn push_trimmed(chars: &[char], mut start: usize, mut end: usize, out: &mut Vec<(usize, usize)>) {
+    while start < end && chars[start].is_whitespace() {
+        start += 1;
+    }
+    while end > start && chars[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    if end > start {
+        out.push((start, end));
+    }
+}
+
+
+/// The data model's date for a mention, where one fits (years, months, days, times).
+fn date_of(m: &Mention) -> Option<DateValue> {
+    if !matches!(m.kind, TimexType::Date | TimexType::Time) {
+        return None;
+    }
+    let value = m.value.as_str();
+    value.parse().ok().or_else(|| value.split_once('T').and_then(|(day, _)| day.parse().ok()))
+}
+
+fn basis(m: &Mention, document: &Document) -> DateBasis {
+    let published = document.published.as_ref().map_or_else(|| "the publication date".to_owned(), |p| format!("the publication date, {}", p.date.display_long()));
+    let (kind, explanation) = match m.resolution {
+        Resolution::Stated => (DateBasisKind::Stated, format!("The text states it: \"{}\".", m.text)),
+        Resolution::ReferenceDate => (DateBasisKind::Resolved, format!("\"{}\" resolved against {published}.", m.text)),
+        Resolution::ReferenceYear => (DateBasisKind::Resolved, format!("\"{}\" gives no year; the year comes from {published} and the tense of the sentence.", m.text)),
+        Resolution::WeekdayChecked => (DateBasisKind::Resolved, format!("\"{}\" gives no year; it is the year near {published} in which that day falls on that weekday.", m.text)),
+        Resolution::LastMentioned => (DateBasisKind::Resolved, format!("\"{}\" resolved against the date mentioned just before it.", m.text)),
+        Resolution::Unanchored => (DateBasisKind::Stated, format!("\"{}\".", m.text)),
+    };
+    DateBasis { kind, explanation }
+}
+
+/// A short title from a sentence: the date expression and leading connectives dropped, at most
+/// [`TITLE_WORDS`] words.
+pub fn title_from(sentence: &str, date_text: &str) -> String {
+    // Drop the date with the preposition that introduces it ("closed in 2015" -> "closed").
+    let without = match sentence.find(date_text) {
+        Some(at) => {
+            let head = sentence[..at].trim_end();
+            let last_word = head.rsplit(char::is_whitespace).next().unwrap_or("");
+            let head = if matches!(last_word.to_lowercase().as_str(), "on" | "in" | "at" | "by" | "since" | "from" | "until" | "during" | "of" | "before" | "after") {
+                &head[..head.len() - last_word.len()]
+            } else {
+                head
+            };
+            format!("{head} {}", &sentence[at + date_text.len()..])
+        }
+        None => sentence.to_owned(),
+    };
+    let words: Vec<&str> = without
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '(' | ')')))
+        .filter(|w| !w.is_empty() && !matches!(*w, "," | "–" | "-" | "—"))
+        .collect();
+    let skip = words
+        .iter()
+        .take_while(|w| matches!(w.to_lowercase().trim_end_matches(','), "on" | "in" | "at" | "by" | "since" | "from" | "during" | "and" | "but" | "then" | "as" | "of" | "until" | "the" | "this" | "that"))
+        .count();
+    let skip = if skip == words.len() { 0 } else { skip };
+    let kept: Vec<&str> = words[skip..].iter().take(TITLE_WORDS).copied().collect();
+    let mut title = kept.join(" ").trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '–' | '-')).to_owned();
+    if words.len() - skip > TITLE_WORDS {
+        title.push('…');
+    }
+    let mut chars = title.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => date_text.to_owned(),
+    }
+}
+
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(6) {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// Proposes one event for each sentence of `document` that has a specific date: its most precise
+/// DATE/TIME mention gives the date, the sentence is the passage (supporting both date and
+/// description). Ids are `<document id>-<char offset>-<slug>`, unique within the document.
+pub fn propose_events(document: &Document, locale: Locale) -> Vec<Event> {
+    let chunk = Chunk { start_char: 0, end_char: document.text.chars().count(), start_byte: 0, end_byte: document.text.len() };
+    let mut events = Vec::new();
+    propose_in(document, &chunk, locale, &mut events);
+    events
+}
+
+/// Proposes events chunk by chunk (chunks of about `chunk_chars`, cut at paragraph breaks), so a
+/// caller can report progress and stay responsive on large texts. Yields (chars done, chars in all,
+/// events of the chunk). Each chunk costs time linear in its own length.
+pub fn propose_events_chunked(document: &Document, locale: Locale, chunk_chars: usize) -> impl Iterator<Item = (usize, usize, Vec<Event>)> + '_ {
+    let bounds = chunk_bounds(&document.text, chunk_chars.max(1000));
+    let total = bounds.last().map_or(0, |c| c.end_char);
+    bounds.into_iter().map(move |chunk| {
+        let mut events = Vec::new();
+        propose_in(document, &chunk, locale, &mut events);
+        (chunk.end_char, total, events)
+    })
+}
+
+/// A piece of the text: char and byte bounds.
+struct Chunk {
+    start_char: usize,
+    end_char: usize,
+    start_byte: usize,
+    end_byte: usize,
+}
+
+/// Chunks cut at paragraph breaks (else line breaks, else anywhere), about `chunk_chars` long.
+fn chunk_bounds(text: &str, chunk_chars: usize) -> Vec<Chunk> {
+    let mut out = Vec::new();
+    let (mut start_char, mut start_byte) = (0, 0);
+    let (mut chars_in, mut last_para, mut last_line) = (0usize, None, None);
+    let mut previous = '\0';
+    for (byte, c) in text.char_indices() {
+        if chars_in >= chunk_chars {
+            // Cut at the last paragraph or line break seen, if it is not too early.
+            let cut = last_para.or(last_line).filter(|&(chars, _)| chars > start_char + chunk_chars / 4).unwrap_or((start_char + chars_in, byte));
+            out.push(Chunk { start_char, end_char: cut.0, start_byte, end_byte: cut.1 });
+            chars_in -= cut.0 - start_char;
+            (start_char, start_byte) = cut;
+            last_para = None;
+            last_line = None;
+        }
+        if c == '\n' {
+            let here = (start_char + chars_in, byte);
+            if previous == '\n' {
+                last_para = Some(here);
+            }
+            last_line = Some(here);
+        }
+        previous = c;
+        chars_in += 1;
+    }
+    if chars_in > 0 || out.is_empty() {
+        out.push(Chunk { start_char, end_char: start_char + chars_in, start_byte, end_byte: text.len() });
+    }
+    out
+}
+
+/// Proposes events for one chunk; positions are absolute, quotes carry context from inside the chunk.
+fn propose_in(document: &Document, chunk: &Chunk, locale: Locale, events: &mut Vec<Event>) {
+    let reference = document.published.as_ref().map(|p| p.date.first_day());
+    let text = &document.text[chunk.start_byte..chunk.end_byte];
+    // Byte offset of every char of the chunk (and its end), so slicing stays linear.
+    let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
+    let cut = |a: usize, b: usize| &text[bytes[a.min(bytes.len() - 1)]..bytes[b.min(bytes.len() - 1)]];
+    let mentions = extract(text, reference, locale);
+    let mut next = 0;
+    for (start, end) in sentences(text) {
+        while next < mentions.len() && mentions[next].end <= start {
+            next += 1;
+        }
+        let in_sentence = mentions[next..].iter().take_while(|m| m.start < end).filter(|m| m.end <= end);
+        let best = in_sentence.filter_map(|m| Some((date_of(m)?, m))).max_by_key(|(d, m)| (d.granularity(), std::cmp::Reverse(m.start)));
+        let Some((date, mention)) = best else { continue };
+        let sentence = cut(start, end);
+        let quote = TextQuoteSelector {
+            exact: sentence.to_owned(),
+            prefix: cut(start.saturating_sub(CONTEXT_CHARS), start).to_owned(),
+            suffix: cut(end, end + CONTEXT_CHARS).to_owned(),
+        };
+        let position = TextPositionSelector { start: chunk.start_char + start, end: chunk.start_char + end };
+        // A line that is only a date (a dateline, a heading) says nothing happened.
+        if sentence.replacen(mention.text.as_str(), " ", 1).split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() < 2 {
+            continue;
+        }
+        let title = title_from(sentence, &mention.text);
+        let summary: String = sentence.chars().take(240).collect();
+        events.push(Event {
+            id: format!("{}-{}-{}", document.id, position.start, slug(&title)),
+            title,
+            summary,
+            date: EventDate::Point(date),
+            date_basis: basis(mention, document),
+            passages: vec![Passage { document: document.id.clone(), supports: vec![Support::Date, Support::Description], quote, position }],
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use citeline_model::seed::seed_timeline;
+    use citeline_model::timeline::Timeline;
+
+    fn slice(text: &str, start: usize, end: usize) -> &str {
+        byte_range_of_chars(text, start, end).map_or("", |r| &text[r])
+    }
+
+    #[test]
+    fn sentences_split_at_full_stops_and_lines_not_abbreviations() {
+        let text = "Mr. A went to the U.S. on Friday. Then he left!\n\nA new line";
+        let parts: Vec<&str> = sentences(text).into_iter().map(|(s, e)| slice(text, s, e)).collect();
+        assert_eq!(parts, ["Mr. A went to the U.S. on Friday.", "Then he left!", "A new line"]);
+    }
+
+    #[test]
+    fn a_line_that_is_only_a_date_is_not_an_event() {
+        let document = Document {
+            id: "d".into(),
+            title: "t".into(),
+            publisher: "p".into(),
+            published: None,
+            text: "LONDON, 12 March 2019\n\nThe council met on 11 March 2019 to vote.".into(),
+        };
+        let events = propose_events(&document, Locale::EnGb);
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].date.display_long(), "Monday 11 March 2019");
+    }
+
+    #[test]
+    fn titles_drop_the_date_with_its_preposition() {
+        assert_eq!(title_from("The previous crossing was closed in 2015 after an inspection.", "2015"), "Previous crossing was closed after an inspection");
+        assert_eq!(title_from("Construction will begin in September.", "September"), "Construction will begin");
+    }
+
+    #[test]
+    fn titles_drop_the_date_and_connectives() {
+        assert_eq!(
+            title_from("On Friday 8 June, the Home Secretary will travel to the US for talks with tech firms.", "Friday 8 June"),
+            "Home Secretary will travel to the US for talks…"
+        );
+    }
+
+    #[test]
+    fn seed_documents_yield_anchored_events_that_load_cleanly() {
+        let (seed, _) = seed_timeline().expect("seed");
+        let mut proposed = Vec::new();
+        for document in &seed.documents {
+            proposed.extend(propose_events(document, Locale::EnGb));
+        }
+        let trip = proposed.iter().find(|e| e.date.display_long() == "Friday 8 June 2018").expect("the trip is found");
+        assert!(trip.passages[0].quote.exact.contains("Friday 8 June"));
+        assert!(proposed.iter().any(|e| e.date.display_long() == "2011"));
+        assert!(proposed.iter().any(|e| e.date.display_long() == "2017"));
+        // Through the loader: every passage resolves, no diagnostics.
+        let timeline = Timeline { events: proposed, ..seed.clone() };
+        let (loaded, diagnostics) = Timeline::from_json(&timeline.to_json()).expect("loads");
+        assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+        assert_eq!(loaded.events.len(), timeline.events.len());
+    }
+
+    #[test]
+    fn chunked_proposals_equal_whole_ones_on_paragraph_text() {
+        let (seed, _) = seed_timeline().expect("seed");
+        let document = &seed.documents[0];
+        let whole = propose_events(document, Locale::EnGb);
+        let chunked: Vec<Event> = propose_events_chunked(document, Locale::EnGb, 1000).flat_map(|(_, _, e)| e).collect();
+        let dates = |events: &[Event]| events.iter().map(|e| (e.passages[0].position.start, e.date)).collect::<Vec<_>>();
+        assert_eq!(dates(&chunked), dates(&whole));
+        let (done, total, _) = propose_events_chunked(document, Locale::EnGb, 1000).last().expect("chunks");
+        assert_eq!(done, total);
+    }
+}

@@ -1,0 +1,469 @@
+//! Calendar values that know how precisely they are known.
+//!
+//! A [`DateValue`] is an ISO-8601 / TIMEX3-style calendar value (`2017`, `2018-06`, `2018-06-08`,
+//! `2018-06-08T14:30`) together with its [`Granularity`]. It always stands for an *interval*: the
+//! year 2017 covers the whole of 2017, not 1 January. An [`EventDate`] is either one such value or a
+//! range between two of them.
+//!
+//! Time on the axis is measured in **days since 1970-01-01 (f64)**, named `*_days` throughout. There
+//! is no `now()` in the core: any reference date is passed in by the caller.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike, Weekday};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// How precisely a date is known, from coarsest to finest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    /// Known to the year: `2017`.
+    Year,
+    /// Known to the month: `2018-06`.
+    Month,
+    /// Known to the day: `2018-06-08`.
+    #[default]
+    Day,
+    /// Known to the minute: `2018-06-08T14:30`.
+    Time,
+}
+
+impl Granularity {
+    /// The word people read in the detail panel ("to the day").
+    pub fn describe(self) -> &'static str {
+        match self {
+            Granularity::Year => "to the year",
+            Granularity::Month => "to the month",
+            Granularity::Day => "to the day",
+            Granularity::Time => "to the minute",
+        }
+    }
+}
+
+/// A calendar value at a stated granularity. Fields finer than the granularity are normalised away
+/// (a `Year` value always has month 1, day 1 and no time), so equality is meaningful.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DateValue {
+    date: NaiveDate,
+    time: Option<NaiveTime>,
+    granularity: Granularity,
+}
+
+/// Why a string is not a valid [`DateValue`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateParseError {
+    /// The input that was rejected.
+    pub input: String,
+    /// What is wrong with it, in words.
+    pub reason: String,
+}
+
+impl fmt::Display for DateParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "\"{}\" is not a date: {}", self.input, self.reason)
+    }
+}
+
+impl std::error::Error for DateParseError {}
+
+const EPOCH: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
+    Some(date) => date,
+    None => panic!("1970-01-01 is a valid date"),
+};
+
+/// Days since 1970-01-01 of a calendar date (whole days, as f64).
+pub fn days_from_date(date: NaiveDate) -> f64 {
+    date.signed_duration_since(EPOCH).num_days() as f64
+}
+
+/// The calendar date that contains `t_days` (days since 1970-01-01), if representable.
+pub fn date_from_days(t_days: f64) -> Option<NaiveDate> {
+    if !t_days.is_finite() || t_days.abs() > 3_000_000.0 {
+        return None;
+    }
+    EPOCH.checked_add_signed(chrono::Duration::days(t_days.floor() as i64))
+}
+
+impl DateValue {
+    /// A year value, e.g. `2011`.
+    pub fn year(year: i32) -> Option<Self> {
+        Some(Self { date: NaiveDate::from_ymd_opt(year, 1, 1)?, time: None, granularity: Granularity::Year })
+    }
+
+    /// A month value, e.g. June 2018.
+    pub fn month(year: i32, month: u32) -> Option<Self> {
+        Some(Self {
+            date: NaiveDate::from_ymd_opt(year, month, 1)?,
+            time: None,
+            granularity: Granularity::Month,
+        })
+    }
+
+    /// A day value, e.g. 8 June 2018.
+    pub fn day(year: i32, month: u32, day: u32) -> Option<Self> {
+        Some(Self {
+            date: NaiveDate::from_ymd_opt(year, month, day)?,
+            time: None,
+            granularity: Granularity::Day,
+        })
+    }
+
+    /// A day value from a chrono date.
+    pub fn from_date(date: NaiveDate) -> Self {
+        Self { date, time: None, granularity: Granularity::Day }
+    }
+
+    /// A minute-precision value.
+    pub fn time(date: NaiveDate, hour: u32, minute: u32) -> Option<Self> {
+        Some(Self {
+            date,
+            time: Some(NaiveTime::from_hms_opt(hour, minute, 0)?),
+            granularity: Granularity::Time,
+        })
+    }
+
+    /// How precisely this value is known.
+    pub fn granularity(&self) -> Granularity {
+        self.granularity
+    }
+
+    /// The first calendar day this value covers.
+    pub fn first_day(&self) -> NaiveDate {
+        self.date
+    }
+
+    /// The calendar year.
+    pub fn year_number(&self) -> i32 {
+        self.date.year()
+    }
+
+    /// The weekday of a day- or time-precision value.
+    pub fn weekday(&self) -> Option<Weekday> {
+        (self.granularity >= Granularity::Day).then(|| self.date.weekday())
+    }
+
+    /// Start of the covered interval, in days since 1970-01-01 (inclusive).
+    pub fn start_days(&self) -> f64 {
+        let day = days_from_date(self.date);
+        match self.time {
+            Some(t) => day + f64::from(t.num_seconds_from_midnight()) / 86_400.0,
+            None => day,
+        }
+    }
+
+    /// End of the covered interval, in days since 1970-01-01 (exclusive).
+    pub fn end_days(&self) -> f64 {
+        let next = match self.granularity {
+            Granularity::Year => NaiveDate::from_ymd_opt(self.date.year() + 1, 1, 1),
+            Granularity::Month => self.date.checked_add_months(chrono::Months::new(1)),
+            Granularity::Day => self.date.succ_opt(),
+            Granularity::Time => return self.start_days() + 1.0 / 1440.0,
+        };
+        // The only failure is past chrono's maximum year; a one-day interval is then the honest fallback.
+        next.map(days_from_date).unwrap_or_else(|| days_from_date(self.date) + 1.0)
+    }
+
+    /// Long en-GB form, as people read it: "Friday 8 June 2018", "June 2018", "2017".
+    pub fn display_long(&self) -> String {
+        match self.granularity {
+            Granularity::Year => format!("{}", self.date.year()),
+            Granularity::Month => self.date.format("%B %Y").to_string(),
+            Granularity::Day => self.date.format("%A %-d %B %Y").to_string(),
+            Granularity::Time => match self.time {
+                Some(t) => format!("{}, {}", self.date.format("%A %-d %B %Y"), t.format("%H:%M")),
+                None => self.date.format("%A %-d %B %Y").to_string(),
+            },
+        }
+    }
+
+    /// Short en-GB form for labels: "8 Jun 2018", "Jun 2018", "2017".
+    pub fn display_short(&self) -> String {
+        match self.granularity {
+            Granularity::Year => format!("{}", self.date.year()),
+            Granularity::Month => self.date.format("%b %Y").to_string(),
+            Granularity::Day => self.date.format("%-d %b %Y").to_string(),
+            Granularity::Time => match self.time {
+                Some(t) => format!("{}, {}", self.date.format("%-d %b %Y"), t.format("%H:%M")),
+                None => self.date.format("%-d %b %Y").to_string(),
+            },
+        }
+    }
+
+    /// The ISO / TIMEX3 value: `2017`, `2018-06`, `2018-06-08`, `2018-06-08T14:30`.
+    pub fn iso(&self) -> String {
+        match self.granularity {
+            Granularity::Year => format!("{:04}", self.date.year()),
+            Granularity::Month => format!("{:04}-{:02}", self.date.year(), self.date.month()),
+            Granularity::Day => self.date.format("%Y-%m-%d").to_string(),
+            Granularity::Time => match self.time {
+                Some(t) => format!("{}T{}", self.date.format("%Y-%m-%d"), t.format("%H:%M")),
+                None => self.date.format("%Y-%m-%d").to_string(),
+            },
+        }
+    }
+}
+
+fn parse_number(part: &str, digits: usize, what: &str, input: &str) -> Result<u32, DateParseError> {
+    if part.len() != digits || !part.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(DateParseError {
+            input: input.to_owned(),
+            reason: format!("the {what} must be {digits} digits"),
+        });
+    }
+    part.parse().map_err(|_| DateParseError { input: input.to_owned(), reason: format!("bad {what}") })
+}
+
+impl FromStr for DateValue {
+    type Err = DateParseError;
+
+    /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` (years 0001-9999).
+    fn from_str(input: &str) -> Result<Self, Self::Err> {
+        let err = |reason: &str| DateParseError { input: input.to_owned(), reason: reason.to_owned() };
+        let (date_part, time_part) = match input.split_once('T') {
+            Some((d, t)) => (d, Some(t)),
+            None => (input, None),
+        };
+        let parts: Vec<&str> = date_part.split('-').collect();
+        let year = parse_number(parts[0], 4, "year", input)? as i32;
+        if year == 0 {
+            return Err(err("year 0000 is not used; the first year is 0001"));
+        }
+        let month = parts.get(1).map(|m| parse_number(m, 2, "month", input)).transpose()?;
+        let day = parts.get(2).map(|d| parse_number(d, 2, "day", input)).transpose()?;
+        if parts.len() > 3 {
+            return Err(err("expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM"));
+        }
+        if let Some(m) = month {
+            if !(1..=12).contains(&m) {
+                return Err(err("the month must be 01 to 12"));
+            }
+        }
+        let value = match (month, day) {
+            (None, _) => DateValue::year(year),
+            (Some(m), None) => DateValue::month(year, m),
+            (Some(m), Some(d)) => DateValue::day(year, m, d),
+        }
+        .ok_or_else(|| err("that day does not exist in that month"))?;
+        match time_part {
+            None => Ok(value),
+            Some(t) => {
+                if value.granularity != Granularity::Day {
+                    return Err(err("a time needs a full date before it"));
+                }
+                let (h, m) = t.split_once(':').ok_or_else(|| err("the time must be HH:MM"))?;
+                let hour = parse_number(h, 2, "hour", input)?;
+                let minute = parse_number(m, 2, "minute", input)?;
+                DateValue::time(value.date, hour, minute).ok_or_else(|| err("the time must be 00:00 to 23:59"))
+            }
+        }
+    }
+}
+
+impl fmt::Display for DateValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.iso())
+    }
+}
+
+impl Serialize for DateValue {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.iso())
+    }
+}
+
+impl<'de> Deserialize<'de> for DateValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// The date of an event: one calendar value, or a range between two (both ends inclusive of
+/// their whole interval: June 2017 – June 2018 runs to the end of June 2018).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EventDate {
+    /// A single value such as `2018-06-08` or `2017`.
+    Point(DateValue),
+    /// A range; `start` never begins after `end` (checked when loading).
+    Range {
+        /// First value of the range.
+        start: DateValue,
+        /// Last value of the range.
+        end: DateValue,
+    },
+}
+
+impl EventDate {
+    /// Start of the covered interval in days since 1970-01-01.
+    pub fn start_days(&self) -> f64 {
+        match self {
+            EventDate::Point(v) => v.start_days(),
+            EventDate::Range { start, .. } => start.start_days(),
+        }
+    }
+
+    /// End (exclusive) of the covered interval in days since 1970-01-01.
+    pub fn end_days(&self) -> f64 {
+        match self {
+            EventDate::Point(v) => v.end_days(),
+            EventDate::Range { end, .. } => end.end_days(),
+        }
+    }
+
+    /// The coarser granularity of the two ends (a range is only as precise as its vaguer end).
+    pub fn granularity(&self) -> Granularity {
+        match self {
+            EventDate::Point(v) => v.granularity(),
+            EventDate::Range { start, end } => start.granularity().min(end.granularity()),
+        }
+    }
+
+    /// Long en-GB form: "Friday 8 June 2018", "June 2017 – June 2018".
+    pub fn display_long(&self) -> String {
+        match self {
+            EventDate::Point(v) => v.display_long(),
+            EventDate::Range { start, end } => format!("{} – {}", start.display_long(), end.display_long()),
+        }
+    }
+
+    /// Short en-GB form for labels.
+    pub fn display_short(&self) -> String {
+        match self {
+            EventDate::Point(v) => v.display_short(),
+            EventDate::Range { start, end } => format!("{} – {}", start.display_short(), end.display_short()),
+        }
+    }
+
+    /// Whether the range runs backwards (only meaningful for ranges).
+    pub fn is_reversed(&self) -> bool {
+        matches!(self, EventDate::Range { start, end } if end.end_days() <= start.start_days())
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct RangeRepr {
+    start: DateValue,
+    end: DateValue,
+}
+
+impl Serialize for EventDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            EventDate::Point(v) => v.serialize(serializer),
+            EventDate::Range { start, end } => RangeRepr { start: *start, end: *end }.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for EventDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        // Through a JSON value so that the error names the accepted shapes instead of serde's
+        // "data did not match any variant".
+        let value = serde_json::Value::deserialize(deserializer)?;
+        match value {
+            serde_json::Value::String(s) => s.parse().map(EventDate::Point).map_err(D::Error::custom),
+            serde_json::Value::Object(_) => serde_json::from_value::<RangeRepr>(value)
+                .map(|r| EventDate::Range { start: r.start, end: r.end })
+                .map_err(|e| D::Error::custom(format!("a date range needs \"start\" and \"end\": {e}"))),
+            other => Err(D::Error::custom(format!(
+                "expected an ISO date such as \"2018-06-08\" or {{\"start\": …, \"end\": …}}, found {other}"
+            ))),
+        }
+    }
+}
+
+/// Which way to read ambiguous slash dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Locale {
+    /// Day first: 04/06/2018 is 4 June.
+    #[default]
+    EnGb,
+    /// Month first: 04/06/2018 is 6 April.
+    EnUs,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str) -> DateValue {
+        s.parse().expect("valid test date")
+    }
+
+    #[test]
+    fn parses_each_granularity_and_round_trips() {
+        for (input, g) in [
+            ("2011", Granularity::Year),
+            ("2018-06", Granularity::Month),
+            ("2018-06-08", Granularity::Day),
+            ("2018-06-08T14:30", Granularity::Time),
+        ] {
+            let value = v(input);
+            assert_eq!(value.granularity(), g);
+            assert_eq!(value.iso(), input);
+        }
+    }
+
+    #[test]
+    fn rejects_bad_dates_with_reasons() {
+        for bad in ["", "18", "2018-13", "2018-02-30", "2018-6-8", "2018-06-08T25:00", "0000", "2018-06T10:00", "x"] {
+            let err = bad.parse::<DateValue>().expect_err(bad);
+            assert!(!err.reason.is_empty());
+        }
+    }
+
+    #[test]
+    fn intervals_cover_the_whole_unit() {
+        let year = v("2017");
+        assert_eq!(year.end_days() - year.start_days(), 365.0);
+        let leap_feb = v("2016-02");
+        assert_eq!(leap_feb.end_days() - leap_feb.start_days(), 29.0);
+        let day = v("2018-06-08");
+        assert_eq!(day.end_days() - day.start_days(), 1.0);
+        assert_eq!(v("1970-01-02").start_days(), 1.0);
+        assert!((v("2018-06-08T12:00").start_days() - (day.start_days() + 0.5)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn displays_as_people_read_dates_in_british_english() {
+        assert_eq!(v("2018-06-08").display_long(), "Friday 8 June 2018");
+        assert_eq!(v("2018-06-04").display_short(), "4 Jun 2018");
+        assert_eq!(v("2017").display_long(), "2017");
+        assert_eq!(v("2018-06").display_long(), "June 2018");
+        assert_eq!(v("2018-06-08T09:05").display_long(), "Friday 8 June 2018, 09:05");
+        let range = EventDate::Range { start: v("2017-06"), end: v("2018-06") };
+        assert_eq!(range.display_long(), "June 2017 – June 2018");
+        assert_eq!(range.granularity(), Granularity::Month);
+    }
+
+    #[test]
+    fn weekday_only_for_day_precision() {
+        assert_eq!(v("2018-06-08").weekday(), Some(Weekday::Fri));
+        assert_eq!(v("2018-06").weekday(), None);
+    }
+
+    #[test]
+    fn event_dates_round_trip_through_json() {
+        for json in [r#""2018-06-04""#, r#"{"start":"2017-06","end":"2018-06"}"#] {
+            let date: EventDate = serde_json::from_str(json).expect("parses");
+            assert_eq!(serde_json::to_string(&date).expect("serialises"), json);
+        }
+        let err = serde_json::from_str::<EventDate>("42").expect_err("numbers are not dates");
+        assert!(err.to_string().contains("expected an ISO date"));
+    }
+
+    #[test]
+    fn reversed_ranges_are_detected() {
+        assert!(EventDate::Range { start: v("2018"), end: v("2017") }.is_reversed());
+        assert!(!EventDate::Range { start: v("2017"), end: v("2017") }.is_reversed());
+    }
+
+    #[test]
+    fn days_round_trip_to_dates() {
+        let d = NaiveDate::from_ymd_opt(2018, 6, 8).expect("valid");
+        assert_eq!(date_from_days(days_from_date(d) + 0.7), Some(d));
+        assert_eq!(date_from_days(f64::NAN), None);
+    }
+}

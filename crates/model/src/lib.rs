@@ -1,0 +1,25 @@
+//! Citeline's data model: what a timeline *is*, independent of how it is drawn or where its events
+//! came from.
+//!
+//! - [`date`]: calendar values with their granularity, event dates (points and ranges), display.
+//! - [`document`]: source documents and their publication dates; char ↔ byte offsets.
+//! - [`anchor`]: W3C-style passage selectors (quote + position) and their resolution.
+//! - [`timeline`]: the versioned timeline JSON format, loaded with per-item diagnostics.
+//! - [`import`]: any timeline file people already have (ours or TimelineJS3's).
+//! - [`seed`]: the two seed documents and their events, compiled in.
+//! - [`embed`]: embedding options from the URL and the host messages.
+//! - [`workspace`]: the person's own documents and proposals, kept in local storage.
+//! - [`extraction`]: the messages between the page and the extraction worker.
+//!
+//! Architecture invariant: pure Rust (std, serde, chrono). No web crate, no clock read; parsing
+//! never panics and returns a value with diagnostics, or an error in words.
+
+pub mod anchor;
+pub mod date;
+pub mod document;
+pub mod embed;
+pub mod extraction;
+pub mod import;
+pub mod seed;
+pub mod timeline;
+pub mod workspace;

@@ -1,0 +1,463 @@
+//! The timeline model and its versioned JSON format.
+//!
+//! Loading never panics and never loses good data because of bad data: each document and event is
+//! checked on its own, a bad one is dropped with a [`Diagnostic`] naming it, its field and the
+//! problem, and the rest load.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::anchor::{resolve, Resolution, TextPositionSelector, TextQuoteSelector};
+use crate::date::{DateValue, EventDate};
+use crate::document::Document;
+
+/// The `format` tag every timeline file carries.
+pub const FORMAT: &str = "citeline-timeline";
+/// The schema version this code reads and writes.
+pub const VERSION: u32 = 1;
+
+/// How an event's date was worked out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateBasisKind {
+    /// The text states the date in full (or as much of it as the granularity claims).
+    Stated,
+    /// Resolved from a relative expression ("today", "Friday 8 June") against a reference date.
+    Resolved,
+    /// Taken from the document's publication date.
+    Publication,
+}
+
+impl DateBasisKind {
+    /// How the kind reads in the detail panel.
+    pub fn describe(self) -> &'static str {
+        match self {
+            DateBasisKind::Stated => "Stated in the text",
+            DateBasisKind::Resolved => "Worked out from a relative date",
+            DateBasisKind::Publication => "Taken from the publication date",
+        }
+    }
+}
+
+/// Where an event's date came from, for people to read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateBasis {
+    /// Which kind of evidence.
+    pub kind: DateBasisKind,
+    /// One or two sentences saying how.
+    pub explanation: String,
+}
+
+/// What a passage supports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Support {
+    /// The passage gives (part of) the date.
+    Date,
+    /// The passage gives (part of) what happened.
+    Description,
+}
+
+impl Support {
+    /// How the support reads as a badge.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Support::Date => "gives the date",
+            Support::Description => "describes the event",
+        }
+    }
+}
+
+/// A quoted passage of a document that supports an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Passage {
+    /// Id of the document the passage is in.
+    pub document: String,
+    /// What it supports.
+    pub supports: Vec<Support>,
+    /// The quote with its context.
+    pub quote: TextQuoteSelector,
+    /// Char offsets in the document text.
+    pub position: TextPositionSelector,
+}
+
+/// A dated event with its evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// Stable id, used in URLs (`#event=<id>`).
+    pub id: String,
+    /// Short title.
+    pub title: String,
+    /// One-line summary.
+    pub summary: String,
+    /// When it happened, with its granularity.
+    pub date: EventDate,
+    /// How the date was worked out.
+    pub date_basis: DateBasis,
+    /// Supporting passages; at least one.
+    pub passages: Vec<Passage>,
+}
+
+/// A whole timeline: documents and the events they support.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timeline {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// Always [`VERSION`] when written by this code.
+    pub version: u32,
+    /// Title of the timeline.
+    pub title: String,
+    /// Source documents.
+    pub documents: Vec<Document>,
+    /// Events, in any order (layout sorts them by time).
+    pub events: Vec<Event>,
+    /// Named periods drawn as bands behind the events (optional).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub eras: Vec<Era>,
+}
+
+/// A named period ("The review"), drawn as a band behind the events.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Era {
+    /// Its name.
+    pub title: String,
+    /// First period it covers.
+    pub start: DateValue,
+    /// Last period it covers.
+    pub end: DateValue,
+}
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The item was dropped.
+    Error,
+    /// The item loaded, with a repair (e.g. a re-anchored passage).
+    Warning,
+}
+
+/// One problem found while loading: which item, which field, what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Error (item dropped) or warning (item kept).
+    pub severity: Severity,
+    /// The item, e.g. `events[2] (id "launch")`.
+    pub item: String,
+    /// The field inside it, e.g. `passages[0].quote`; empty for the item as a whole.
+    pub field: String,
+    /// What is wrong, in words.
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        if self.field.is_empty() {
+            write!(f, "{level}: {}: {}", self.item, self.message)
+        } else {
+            write!(f, "{level}: {}, field {}: {}", self.item, self.field, self.message)
+        }
+    }
+}
+
+/// Why a timeline could not be loaded at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// Not JSON.
+    Syntax(String),
+    /// JSON, but not a Citeline timeline of a version this code reads.
+    Format(String),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Syntax(m) => write!(f, "not valid JSON: {m}"),
+            LoadError::Format(m) => write!(f, "not a Citeline timeline: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+fn item_name(kind: &str, index: usize, value: &serde_json::Value) -> String {
+    match value.get("id").and_then(|id| id.as_str()) {
+        Some(id) => format!("{kind}[{index}] (id \"{id}\")"),
+        None => format!("{kind}[{index}]"),
+    }
+}
+
+/// Deserialises one item, naming the field at fault: the path serde_path_to_error tracked, or for
+/// a missing field (reported by the parent) the name serde quotes in its message.
+fn parse_item<T: serde::de::DeserializeOwned>(raw: &serde_json::Value) -> Result<T, (String, String)> {
+    serde_path_to_error::deserialize(raw).map_err(|e| {
+        let message = e.inner().to_string();
+        let mut field = e.path().to_string();
+        if field == "." {
+            field = String::new();
+        }
+        if let Some(missing) = message.strip_prefix("missing field `").and_then(|m| m.split('`').next()) {
+            field = if field.is_empty() { missing.to_owned() } else { format!("{field}.{missing}") };
+        }
+        (field, message)
+    })
+}
+
+impl Timeline {
+    /// Parses a timeline file, keeping every valid item and describing every invalid one.
+    pub fn from_json(text: &str) -> Result<(Timeline, Vec<Diagnostic>), LoadError> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax(e.to_string()))?;
+        Self::from_value(&value)
+    }
+
+    /// As [`Timeline::from_json`], from an already parsed JSON value.
+    pub fn from_value(value: &serde_json::Value) -> Result<(Timeline, Vec<Diagnostic>), LoadError> {
+        let object = value.as_object().ok_or_else(|| LoadError::Format("the top level must be an object".into()))?;
+        match object.get("format").and_then(|f| f.as_str()) {
+            Some(FORMAT) => {}
+            Some(other) => return Err(LoadError::Format(format!("format is \"{other}\", expected \"{FORMAT}\""))),
+            None => return Err(LoadError::Format(format!("missing \"format\": \"{FORMAT}\""))),
+        }
+        match object.get("version").and_then(|v| v.as_u64()) {
+            Some(v) if v == u64::from(VERSION) => {}
+            Some(v) => return Err(LoadError::Format(format!("version {v} is not supported (this reads version {VERSION})"))),
+            None => return Err(LoadError::Format("missing a numeric \"version\"".into())),
+        }
+        let title = object.get("title").and_then(|t| t.as_str()).unwrap_or("Untitled timeline").to_owned();
+        let mut diagnostics = Vec::new();
+        let empty = Vec::new();
+        let array = |key: &str, diagnostics: &mut Vec<Diagnostic>| match object.get(key) {
+            Some(serde_json::Value::Array(items)) => items,
+            Some(_) => {
+                diagnostics.push(Diagnostic {
+                    severity: Severity::Error,
+                    item: "timeline".into(),
+                    field: key.into(),
+                    message: "must be an array".into(),
+                });
+                &empty
+            }
+            None => &empty,
+        };
+
+        let mut documents: Vec<Document> = Vec::new();
+        for (index, raw) in array("documents", &mut diagnostics).iter().enumerate() {
+            let item = item_name("documents", index, raw);
+            match parse_item::<Document>(raw) {
+                Ok(doc) if documents.iter().any(|d| d.id == doc.id) => diagnostics.push(Diagnostic {
+                    severity: Severity::Error,
+                    item,
+                    field: "id".into(),
+                    message: "another document already has this id".into(),
+                }),
+                Ok(doc) => documents.push(doc),
+                Err((field, message)) => diagnostics.push(Diagnostic { severity: Severity::Error, item, field, message }),
+            }
+        }
+
+        let mut events: Vec<Event> = Vec::new();
+        let mut ids = HashSet::new();
+        for (index, raw) in array("events", &mut diagnostics).iter().enumerate() {
+            let item = item_name("events", index, raw);
+            let mut event = match parse_item::<Event>(raw) {
+                Ok(event) => event,
+                Err((field, message)) => {
+                    diagnostics.push(Diagnostic { severity: Severity::Error, item, field, message });
+                    continue;
+                }
+            };
+            let mut problems = Vec::new();
+            if event.id.is_empty() {
+                problems.push(("id".to_owned(), "must not be empty".to_owned()));
+            } else if !ids.insert(event.id.clone()) {
+                problems.push(("id".to_owned(), "another event already has this id".to_owned()));
+            }
+            if event.title.trim().is_empty() {
+                problems.push(("title".to_owned(), "must not be empty".to_owned()));
+            }
+            if event.date.is_reversed() {
+                problems.push(("date".to_owned(), "the range ends before it starts".to_owned()));
+            }
+            if event.passages.is_empty() {
+                problems.push(("passages".to_owned(), "an event needs at least one supporting passage".to_owned()));
+            }
+            for (p, passage) in event.passages.iter_mut().enumerate() {
+                let Some(doc) = documents.iter().find(|d| d.id == passage.document) else {
+                    problems.push((
+                        format!("passages[{p}].document"),
+                        format!("no document has the id \"{}\"", passage.document),
+                    ));
+                    continue;
+                };
+                match resolve(&doc.text, &passage.quote, passage.position) {
+                    Ok(Resolution::AtPosition(_)) => {}
+                    Ok(Resolution::Reanchored(found)) => {
+                        diagnostics.push(Diagnostic {
+                            severity: Severity::Warning,
+                            item: item.clone(),
+                            field: format!("passages[{p}].position"),
+                            message: format!(
+                                "the quote is not at {}..{}; found it at {}..{} and used that",
+                                passage.position.start, passage.position.end, found.start, found.end
+                            ),
+                        });
+                        passage.position = found;
+                    }
+                    Err(e) => problems.push((format!("passages[{p}].quote"), e.to_string())),
+                }
+            }
+            if problems.is_empty() {
+                events.push(event);
+            } else {
+                for (field, message) in problems {
+                    diagnostics.push(Diagnostic { severity: Severity::Error, item: item.clone(), field, message });
+                }
+            }
+        }
+        let mut eras = Vec::new();
+        for (index, raw) in array("eras", &mut diagnostics).iter().enumerate() {
+            let item = format!("eras[{index}]");
+            match parse_item::<Era>(raw) {
+                Ok(era) if era.end.end_days() > era.start.start_days() => eras.push(era),
+                Ok(_) => diagnostics.push(Diagnostic { severity: Severity::Error, item, field: "end".into(), message: "ends before it starts".into() }),
+                Err((field, message)) => diagnostics.push(Diagnostic { severity: Severity::Error, item, field, message }),
+            }
+        }
+        Ok((Timeline { format: FORMAT.into(), version: VERSION, title, documents, events, eras }, diagnostics))
+    }
+
+    /// The timeline as pretty JSON in the current format.
+    pub fn to_json(&self) -> String {
+        // Serialising plain data with string keys cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The document with this id.
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    /// The event with this id.
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.iter().find(|e| e.id == id)
+    }
+
+    /// First start and last end over all events, in days; `None` when there are no events.
+    pub fn extent_days(&self) -> Option<(f64, f64)> {
+        let start = self.events.iter().map(|e| e.date.start_days()).reduce(f64::min)?;
+        let end = self.events.iter().map(|e| e.date.end_days()).reduce(f64::max)?;
+        Some((start, end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn sample() -> serde_json::Value {
+        json!({
+            "format": FORMAT, "version": 1, "title": "t",
+            "documents": [{"id": "d", "title": "Doc", "publisher": "P", "text": "It began in 2011. Then 2017."}],
+            "events": [
+                {"id": "a", "title": "A", "summary": "s", "date": "2011",
+                 "date_basis": {"kind": "stated", "explanation": "x"},
+                 "passages": [{"document": "d", "supports": ["date"],
+                   "quote": {"exact": "2011", "prefix": "in ", "suffix": "."}, "position": {"start": 12, "end": 16}}]},
+                {"id": "b", "title": "B", "summary": "s", "date": "2017",
+                 "date_basis": {"kind": "stated", "explanation": "x"},
+                 "passages": [{"document": "d", "supports": ["date"],
+                   "quote": {"exact": "2017", "prefix": "Then ", "suffix": "."}, "position": {"start": 23, "end": 27}}]}
+            ]
+        })
+    }
+
+    #[test]
+    fn round_trips_through_json() {
+        let (timeline, diagnostics) = Timeline::from_value(&sample()).expect("loads");
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(timeline.events.len(), 2);
+        let (again, diagnostics) = Timeline::from_json(&timeline.to_json()).expect("reloads");
+        assert!(diagnostics.is_empty());
+        assert_eq!(again, timeline);
+    }
+
+    #[test]
+    fn one_bad_event_does_not_lose_the_others() {
+        let mut value = sample();
+        value["events"][0]["date"] = json!("2011-13");
+        let (timeline, diagnostics) = Timeline::from_value(&value).expect("loads");
+        assert_eq!(timeline.events.len(), 1);
+        assert_eq!(diagnostics.len(), 1);
+        let d = &diagnostics[0];
+        assert_eq!((d.severity, d.item.as_str()), (Severity::Error, "events[0] (id \"a\")"));
+        assert!(d.message.contains("month must be 01 to 12"), "{d}");
+    }
+
+    #[test]
+    fn names_the_field_and_the_problem() {
+        let cases: Vec<(&str, serde_json::Value, &str, &str)> = vec![
+            ("/events/0/title", json!(null), "title", "invalid type"),
+            ("/events/0/passages/0/quote/exact", json!(7), "passages[0].quote.exact", "invalid type"),
+            ("/events/1/id", json!("a"), "id", "another event already has this id"),
+            ("/events/0/passages", json!([]), "passages", "at least one"),
+            ("/events/0/passages/0/document", json!("nope"), "passages[0].document", "no document"),
+            ("/events/0/passages/0/quote/exact", json!("1999"), "passages[0].quote", "does not occur"),
+            ("/events/0/date", json!({"start": "2012", "end": "2011"}), "date", "ends before it starts"),
+        ];
+        for (pointer, replacement, field, message) in cases {
+            let mut value = sample();
+            *value.pointer_mut(pointer).expect(pointer) = replacement;
+            let (timeline, diagnostics) = Timeline::from_value(&value).expect("loads");
+            assert_eq!(timeline.events.len(), 1, "{pointer}");
+            let d = diagnostics.iter().find(|d| d.severity == Severity::Error).expect(pointer);
+            assert_eq!(d.field, field, "{pointer}: {d}");
+            assert!(d.message.contains(message), "{pointer}: {d}");
+        }
+    }
+
+    #[test]
+    fn missing_fields_are_named() {
+        let mut value = sample();
+        value["events"][0].as_object_mut().expect("object").remove("summary");
+        let (_, diagnostics) = Timeline::from_value(&value).expect("loads");
+        assert_eq!(diagnostics[0].field, "summary");
+    }
+
+    #[test]
+    fn stale_positions_are_repaired_with_a_warning() {
+        let mut value = sample();
+        value["events"][0]["passages"][0]["position"] = json!({"start": 0, "end": 4});
+        let (timeline, diagnostics) = Timeline::from_value(&value).expect("loads");
+        assert_eq!(timeline.events.len(), 2);
+        assert_eq!(diagnostics[0].severity, Severity::Warning);
+        assert_eq!(timeline.events[0].passages[0].position, TextPositionSelector { start: 12, end: 16 });
+    }
+
+    #[test]
+    fn whole_file_errors_are_errors_not_panics() {
+        for bad in ["", "[]", "{", r#"{"format":"x","version":1}"#, r#"{"format":"citeline-timeline","version":9}"#] {
+            assert!(Timeline::from_json(bad).is_err(), "{bad}");
+        }
+        let (timeline, diagnostics) =
+            Timeline::from_json(r#"{"format":"citeline-timeline","version":1,"events":{}}"#).expect("loads");
+        assert!(timeline.events.is_empty());
+        assert_eq!(diagnostics[0].field, "events");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn loading_arbitrary_text_never_panics(text in "\\PC{0,200}") {
+            let _ = Timeline::from_json(&text);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+//! Citeline's view: everything between the timeline model and the pixels, as plain data.
+//!
+//! - [`scale`]: the immutable time ↔ px mapping (f64 days).
+//! - [`ticks`]: the calendar tick ladder, as data.
+//! - [`lanes`]: collision-free lane assignment.
+//! - [`index`]: the event index (sorted events, max-end tree, calendar cluster levels).
+//! - [`view`]: the visible window and the reducer over it.
+//! - [`layout`]: `(timeline, index, view, width) -> LayoutFrame`, the frame the web crate draws.
+//!
+//! Architecture invariant: pure Rust, depending on `citeline-model` only. No web crate, no clock
+//! read. The same inputs give the same frame (snapshot-tested).
+
+pub mod index;
+pub mod lanes;
+pub mod layout;
+pub mod scale;
+pub mod ticks;
+pub mod view;

@@ -1,0 +1,220 @@
+//! Calendar-aware ticks: a ladder years → months → days → hours, choosing the finest step whose
+//! labels stay at least `min_spacing_px` apart. Ticks are data; the UI only draws them.
+
+use chrono::{Datelike, Months, NaiveDate};
+use serde::Serialize;
+
+use citeline_model::date::{date_from_days, days_from_date};
+use crate::scale::TimeScale;
+
+/// The unit of a tick step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TickUnit {
+    /// Calendar years.
+    Years,
+    /// Calendar months.
+    Months,
+    /// Calendar days (restarting at the 1st of each month for steps above 1).
+    Days,
+    /// Hours of the day.
+    Hours,
+}
+
+/// One tick: where it is and what it says.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Tick {
+    /// Time of the tick in days since 1970-01-01.
+    pub t_days: f64,
+    /// Its x position (rounded to 0.01 px).
+    pub x_px: f64,
+    /// Its label ("2018", "Jun", "8", "14:00").
+    pub label: String,
+}
+
+/// The ticks for one view.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TickSet {
+    /// Unit of the minor ticks.
+    pub unit: TickUnit,
+    /// Step in that unit.
+    pub step: u32,
+    /// The labelled grid.
+    pub minor: Vec<Tick>,
+    /// Boundaries of the next coarser unit, labelled with context ("June 2018"); empty for years.
+    pub major: Vec<Tick>,
+}
+
+/// (unit, step, nominal length in days), finest first.
+const LADDER: &[(TickUnit, u32, f64)] = &[
+    (TickUnit::Hours, 1, 1.0 / 24.0),
+    (TickUnit::Hours, 3, 3.0 / 24.0),
+    (TickUnit::Hours, 6, 0.25),
+    (TickUnit::Hours, 12, 0.5),
+    (TickUnit::Days, 1, 1.0),
+    (TickUnit::Days, 2, 2.0),
+    (TickUnit::Days, 5, 5.0),
+    (TickUnit::Days, 10, 10.0),
+    (TickUnit::Months, 1, 30.44),
+    (TickUnit::Months, 2, 60.88),
+    (TickUnit::Months, 3, 91.31),
+    (TickUnit::Months, 6, 182.6),
+    (TickUnit::Years, 1, 365.25),
+    (TickUnit::Years, 2, 730.5),
+    (TickUnit::Years, 5, 1826.0),
+    (TickUnit::Years, 10, 3652.0),
+    (TickUnit::Years, 20, 7305.0),
+    (TickUnit::Years, 50, 18262.0),
+    (TickUnit::Years, 100, 36525.0),
+    (TickUnit::Years, 200, 73050.0),
+    (TickUnit::Years, 500, 182_625.0),
+    (TickUnit::Years, 1000, 365_250.0),
+];
+
+fn round_px(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Ticks for `scale`, no two labels closer than `min_spacing_px`.
+pub fn ticks(scale: &TimeScale, min_spacing_px: f64) -> TickSet {
+    let px_per_day = scale.px_per_day();
+    let &(unit, step, _) = LADDER
+        .iter()
+        .find(|(_, _, days)| days * px_per_day >= min_spacing_px)
+        .unwrap_or(&LADDER[LADDER.len() - 1]);
+    let (Some(first), Some(last)) = (date_from_days(scale.start_days()), date_from_days(scale.end_days())) else {
+        return TickSet { unit, step, minor: Vec::new(), major: Vec::new() };
+    };
+    let tick = |t_days: f64, label: String| Tick { t_days, x_px: round_px(scale.x_px_from_days(t_days)), label };
+    let in_view = |t: f64| t >= scale.start_days() && t <= scale.end_days();
+    let mut minor = Vec::new();
+    let mut major = Vec::new();
+    match unit {
+        TickUnit::Years => {
+            let step = step as i32;
+            let mut year = first.year().div_euclid(step) * step;
+            while year <= last.year() {
+                if let Some(d) = NaiveDate::from_ymd_opt(year, 1, 1) {
+                    let t = days_from_date(d);
+                    if in_view(t) {
+                        minor.push(tick(t, year.to_string()));
+                    }
+                }
+                year += step;
+            }
+        }
+        TickUnit::Months => {
+            let mut month = first.with_day(1).unwrap_or(first);
+            while month <= last {
+                let t = days_from_date(month);
+                if in_view(t) {
+                    if month.month0() % step == 0 {
+                        minor.push(tick(t, month.format("%b").to_string()));
+                    }
+                    if month.month() == 1 {
+                        major.push(tick(t, month.year().to_string()));
+                    }
+                }
+                let Some(next) = month.checked_add_months(Months::new(1)) else { break };
+                month = next;
+            }
+        }
+        TickUnit::Days => {
+            let mut day = first;
+            while day <= last {
+                let t = days_from_date(day);
+                if in_view(t) {
+                    let d = day.day();
+                    // Multi-day steps restart each month (1, 6, 11, ... for 5) and skip a stub at the end.
+                    if (d - 1) % step == 0 && d + step / 2 <= 31 {
+                        minor.push(tick(t, d.to_string()));
+                    }
+                    if d == 1 {
+                        major.push(tick(t, day.format("%B %Y").to_string()));
+                    }
+                }
+                let Some(next) = day.succ_opt() else { break };
+                day = next;
+            }
+        }
+        TickUnit::Hours => {
+            let start_hour = (scale.start_days() * 24.0).floor() as i64;
+            let end_hour = (scale.end_days() * 24.0).ceil() as i64;
+            for hour in start_hour..=end_hour {
+                let t = hour as f64 / 24.0;
+                let hour_of_day = hour.rem_euclid(24);
+                if !in_view(t) {
+                    continue;
+                }
+                if hour_of_day % i64::from(step) == 0 {
+                    minor.push(tick(t, format!("{hour_of_day:02}:00")));
+                }
+                if hour_of_day == 0 {
+                    if let Some(d) = date_from_days(t) {
+                        major.push(tick(t, d.format("%a %-d %B %Y").to_string()));
+                    }
+                }
+            }
+        }
+    }
+    // The major row always says where we are: with no boundary in view, it labels the left edge.
+    if major.is_empty() {
+        let context = match unit {
+            TickUnit::Years => None,
+            TickUnit::Months => Some(first.year().to_string()),
+            TickUnit::Days => Some(first.format("%B %Y").to_string()),
+            TickUnit::Hours => Some(first.format("%a %-d %B %Y").to_string()),
+        };
+        if let Some(label) = context {
+            major.push(Tick { t_days: scale.start_days(), x_px: 0.0, label });
+        }
+    }
+    TickSet { unit, step, minor, major }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> f64 {
+        days_from_date(NaiveDate::from_ymd_opt(y, m, d).expect("valid"))
+    }
+
+    #[test]
+    fn unit_adapts_to_zoom() {
+        let cases = [
+            (day(2011, 1, 1), day(2018, 7, 1), 600.0, TickUnit::Years),
+            (day(2018, 1, 1), day(2018, 12, 31), 1280.0, TickUnit::Months),
+            (day(2018, 6, 1), day(2018, 6, 15), 1280.0, TickUnit::Days),
+            (day(2018, 6, 8), day(2018, 6, 9), 1280.0, TickUnit::Hours),
+            (day(2011, 1, 1), day(2018, 7, 1), 1280.0, TickUnit::Months),
+        ];
+        for (start, end, width, unit) in cases {
+            assert_eq!(ticks(&TimeScale::new(start, end, width), 70.0).unit, unit);
+        }
+    }
+
+    #[test]
+    fn labels_never_closer_than_asked() {
+        for span in [0.5, 3.0, 20.0, 90.0, 400.0, 2000.0, 20_000.0, 400_000.0] {
+            for width in [390.0, 1280.0] {
+                let set = ticks(&TimeScale::new(day(2015, 3, 7), day(2015, 3, 7) + span, width), 64.0);
+                for pair in set.minor.windows(2) {
+                    // Calendar steps are uneven (months of 28–31 days): allow that slack.
+                    assert!(pair[1].x_px - pair[0].x_px >= 64.0 * 0.9, "{span} {width} {:?}", set.unit);
+                }
+                assert!(set.minor.len() >= 2 || span < 1.0, "{span} {width}: {:?}", set);
+            }
+        }
+    }
+
+    #[test]
+    fn seed_span_shows_years_and_a_month_view_shows_context() {
+        let years = ticks(&TimeScale::new(day(2010, 10, 1), day(2018, 9, 1), 1280.0), 100.0);
+        let labels: Vec<_> = years.minor.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels, ["2011", "2012", "2013", "2014", "2015", "2016", "2017", "2018"]);
+        let days = ticks(&TimeScale::new(day(2018, 5, 25), day(2018, 6, 12), 1280.0), 50.0);
+        assert_eq!(days.unit, TickUnit::Days);
+        assert_eq!(days.major.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(), ["June 2018"]);
+    }
+}

@@ -1,0 +1,471 @@
+//! "Add documents": paste text or drop .txt/.md/.html files, confirm the title and publication date,
+//! let the extractor propose events (chunk by chunk, with progress), then accept, rename, re-date,
+//! merge or delete them. The workspace itself lives in the app and is kept in local storage.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use citeline_model::date::Locale;
+use citeline_model::workspace::{accepts_file_name, decode_input, published_from_input, title_guess, Proposal, Workspace, ACCEPTED_FILES};
+use citeline_view::view::ViewAction;
+
+use crate::extractor;
+
+/// Characters of text per progress message from the worker.
+const CHUNK_CHARS: usize = 200_000;
+
+#[derive(Properties, PartialEq)]
+pub struct AddDocumentsProps {
+    /// The timeline the documents are added to (for the download).
+    pub base: Rc<citeline_model::timeline::Timeline>,
+    /// The person's documents and proposals.
+    pub workspace: Rc<Workspace>,
+    /// Ids already used by the base timeline's documents.
+    pub taken_ids: Rc<Vec<String>>,
+    /// A new workspace to keep.
+    pub on_update: Callback<Workspace>,
+    /// To show an event on the timeline.
+    pub on_action: Callback<ViewAction>,
+    /// A problem with storage, shown here.
+    #[prop_or_default]
+    pub storage_problem: Option<String>,
+}
+
+/// A text waiting for its title and date to be confirmed.
+#[derive(Clone, PartialEq)]
+struct Draft {
+    title: String,
+    text: String,
+    /// The date as typed (yyyy-mm-dd) and where the proposal came from.
+    date: String,
+    date_source: Option<String>,
+    locale: Locale,
+}
+
+#[derive(Clone, PartialEq)]
+enum Stage {
+    /// Waiting for text or files.
+    Input,
+    /// Reading files.
+    Reading(String),
+    /// Confirm title and date.
+    Review(Draft),
+    /// Extracting: chars done and in all.
+    Extracting { title: String, done: usize, total: usize },
+}
+
+/// A draft for a text, with the publication date the extractor found in its dateline (the guess
+/// runs in the worker; if it fails the person gives the date).
+async fn draft_from(name: &str, text: String) -> Draft {
+    let guess = extractor::guess_published(&text).await.ok().flatten();
+    let title = if name.is_empty() { title_guess(&text) } else { name.to_owned() };
+    Draft {
+        title,
+        date: guess.as_ref().map(|p| p.date.iso()).unwrap_or_default(),
+        date_source: guess.map(|p| p.source),
+        text,
+        locale: Locale::EnGb,
+    }
+}
+
+fn file_title(name: &str) -> String {
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    stem.replace(['_', '-'], " ")
+}
+
+#[function_component(AddDocuments)]
+pub fn add_documents(props: &AddDocumentsProps) -> Html {
+    let stage = use_state(|| Stage::Input);
+    let pasted = use_state(String::new);
+    let messages = use_state(Vec::<String>::new);
+    let queue = use_mut_ref(Vec::<Draft>::new);
+    let selected = use_state(BTreeSet::<String>::new);
+    let drag_over = use_state(|| false);
+
+    // Next file in the queue, or back to input.
+    let advance: Rc<dyn Fn()> = {
+        let stage = stage.clone();
+        let queue = queue.clone();
+        Rc::new(move || {
+            let next = {
+                let mut q = queue.borrow_mut();
+                (!q.is_empty()).then(|| q.remove(0))
+            };
+            stage.set(next.map_or(Stage::Input, Stage::Review));
+        })
+    };
+
+    let read_files = {
+        let stage = stage.clone();
+        let messages = messages.clone();
+        let queue = queue.clone();
+        let advance = advance.clone();
+        Callback::from(move |files: Vec<web_sys::File>| {
+            if files.is_empty() {
+                return;
+            }
+            let stage = stage.clone();
+            let messages = messages.clone();
+            let queue = queue.clone();
+            let advance = advance.clone();
+            stage.set(Stage::Reading(files.iter().map(|f| f.name()).collect::<Vec<_>>().join(", ")));
+            yew::platform::spawn_local(async move {
+                let mut problems = Vec::new();
+                for file in files {
+                    let name = file.name();
+                    if !accepts_file_name(&name) {
+                        problems.push(format!("{name}: Citeline reads .txt, .md and .html files; this one was skipped."));
+                        continue;
+                    }
+                    match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map(|b| js_sys::Uint8Array::new(&b).to_vec()) {
+                        Err(_) => problems.push(format!("{name}: could not be read.")),
+                        Ok(bytes) => match decode_input(&name, &bytes) {
+                            Err(e) => problems.push(e.to_string()),
+                            Ok(text) => {
+                                let draft = draft_from(&file_title(&name), text).await;
+                                queue.borrow_mut().push(draft);
+                            }
+                        },
+                    }
+                }
+                messages.set(problems);
+                advance();
+            });
+        })
+    };
+
+    let on_file_input = {
+        let read_files = read_files.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+            let files = input.files().map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
+            input.set_value("");
+            read_files.emit(files);
+        })
+    };
+    let on_drop = {
+        let read_files = read_files.clone();
+        let drag_over = drag_over.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            drag_over.set(false);
+            let files = e.data_transfer().and_then(|d| d.files()).map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
+            read_files.emit(files);
+        })
+    };
+    let on_drag_over = {
+        let drag_over = drag_over.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if !*drag_over {
+                drag_over.set(true);
+            }
+        })
+    };
+    let on_drag_leave = {
+        let drag_over = drag_over.clone();
+        Callback::from(move |_: DragEvent| drag_over.set(false))
+    };
+
+    let on_paste_input = {
+        let pasted = pasted.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(area) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) {
+                pasted.set(area.value());
+            }
+        })
+    };
+    let on_use_pasted = {
+        let pasted = pasted.clone();
+        let stage = stage.clone();
+        let messages = messages.clone();
+        Callback::from(move |_: MouseEvent| match decode_input("The pasted text", pasted.as_bytes()) {
+            Ok(text) => {
+                messages.set(Vec::new());
+                pasted.set(String::new());
+                stage.set(Stage::Reading("the pasted text".to_owned()));
+                let stage = stage.clone();
+                yew::platform::spawn_local(async move { stage.set(Stage::Review(draft_from("", text).await)) });
+            }
+            Err(e) => messages.set(vec![e.to_string()]),
+        })
+    };
+
+    let body = match &*stage {
+        Stage::Input => html! {
+            <div class="add-input">
+                <label for="paste">{ "Paste a text" }</label>
+                <textarea id="paste" rows="6" placeholder="Paste a press release, report or transcript…"
+                    value={(*pasted).clone()} oninput={on_paste_input} />
+                <div class="add-actions">
+                    <button type="button" class="primary" onclick={on_use_pasted} disabled={pasted.trim().is_empty()}>{ "Use this text" }</button>
+                    <span class="or">{ "or" }</span>
+                    <label class={classes!("drop", drag_over.then_some("over"))}
+                        ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
+                        <input type="file" multiple=true accept={ACCEPTED_FILES}
+                            onchange={on_file_input} />
+                        <span>{ "Choose or drop .txt, .md or .html files" }</span>
+                    </label>
+                </div>
+            </div>
+        },
+        Stage::Reading(names) => html! { <p class="progress-text" role="status">{ format!("Reading {names}…") }</p> },
+        Stage::Extracting { title, done, total } => {
+            let percent = if *total == 0 { 100 } else { done * 100 / total };
+            html! {
+                <div role="status" class="extracting">
+                    <p>{ format!("Finding dated events in “{title}”… {percent}%") }</p>
+                    <progress max="100" value={percent.to_string()}>{ format!("{percent}%") }</progress>
+                </div>
+            }
+        }
+        Stage::Review(draft) => review(draft, props, &stage, &messages, advance.clone()),
+    };
+
+    html! {
+        // The extractor's worker starts as soon as someone begins to add a document.
+        <section class="add-documents" aria-labelledby="add-heading"
+            onfocusin={Callback::from(|_: FocusEvent| extractor::warm_up())} ondragenter={Callback::from(|_: DragEvent| extractor::warm_up())}>
+            <h2 id="add-heading">{ "Add your own documents" }</h2>
+            <p class="lede">{ "Citeline finds the dated events in your text, resolves each date against the publication date and anchors it to its sentence. Nothing leaves your browser." }</p>
+            if let Some(problem) = &props.storage_problem { <p class="message warning" role="alert">{ problem }</p> }
+            if !messages.is_empty() {
+                <ul class="message error" role="alert">{ for messages.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
+            }
+            { body }
+            { proposals(props, &selected) }
+        </section>
+    }
+}
+
+fn review(draft: &Draft, props: &AddDocumentsProps, stage: &UseStateHandle<Stage>, messages: &UseStateHandle<Vec<String>>, advance: Rc<dyn Fn()>) -> Html {
+    let edit = |f: fn(&mut Draft, String)| {
+        let stage = stage.clone();
+        let draft = draft.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target()
+                .and_then(|t| t.dyn_ref::<HtmlInputElement>().map(|i| i.value()).or_else(|| t.dyn_ref::<HtmlSelectElement>().map(|s| s.value())))
+                .unwrap_or_default();
+            let mut d = draft.clone();
+            f(&mut d, value);
+            stage.set(Stage::Review(d));
+        })
+    };
+    let cancel = {
+        let advance = advance.clone();
+        Callback::from(move |_: MouseEvent| advance())
+    };
+    let run = {
+        let stage = stage.clone();
+        let messages = messages.clone();
+        let draft = draft.clone();
+        let workspace = props.workspace.clone();
+        let taken = props.taken_ids.clone();
+        let on_update = props.on_update.clone();
+        Callback::from(move |_: MouseEvent| {
+            let published = match published_from_input(&draft.date, draft.date_source.as_deref()) {
+                Ok(published) => published,
+                Err(e) => {
+                    messages.set(vec![e.to_string()]);
+                    return;
+                }
+            };
+            let title = if draft.title.trim().is_empty() { title_guess(&draft.text) } else { draft.title.trim().to_owned() };
+            let mut next = (*workspace).clone();
+            let id = next.add_document(&title, draft.text.clone(), published, &taken);
+            let Some(document) = next.documents.iter().find(|d| d.id == id).cloned() else { return };
+            let stage = stage.clone();
+            let messages = messages.clone();
+            let on_update = on_update.clone();
+            let advance = advance.clone();
+            let draft = draft.clone();
+            stage.set(Stage::Extracting { title: title.clone(), done: 0, total: document.text.chars().count() });
+            yew::platform::spawn_local(async move {
+                let progress = {
+                    let (stage, title) = (stage.clone(), title.clone());
+                    move |done, total| stage.set(Stage::Extracting { title: title.clone(), done, total })
+                };
+                match extractor::propose(document, draft.locale, CHUNK_CHARS, progress).await {
+                    Ok(events) => {
+                        next.add_proposals(events);
+                        on_update.emit(next);
+                        advance();
+                    }
+                    // The document is not added: the draft stays for another try.
+                    Err(message) => {
+                        messages.set(vec![message]);
+                        stage.set(Stage::Review(draft));
+                    }
+                }
+            });
+        })
+    };
+    let date_note = match &draft.date_source {
+        Some(source) if !draft.date.is_empty() => source.clone(),
+        _ => "No publication date was found in the text. Give one so that “today”, “last year” or “Friday” can be dated; without it only fully stated dates are used.".to_owned(),
+    };
+    let words = draft.text.split_whitespace().count();
+    html! {
+        <form class="review" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <p class="review-what">{ format!("{} words ready to read.", words) }</p>
+            <label>{ "Title" }
+                <input type="text" value={draft.title.clone()} onchange={edit(|d, v| d.title = v)} />
+            </label>
+            <label>{ "Publication date" }
+                <input type="date" value={draft.date.clone()} onchange={edit(|d, v| { d.date = v; d.date_source = None; })} />
+            </label>
+            <p class="hint-text">{ date_note }</p>
+            <label>{ "Dates written as 04/06/2018 are" }
+                <select onchange={edit(|d, v| d.locale = if v == "en-US" { Locale::EnUs } else { Locale::EnGb })}>
+                    <option value="en-GB" selected={draft.locale == Locale::EnGb}>{ "day first (British)" }</option>
+                    <option value="en-US" selected={draft.locale == Locale::EnUs}>{ "month first (American)" }</option>
+                </select>
+            </label>
+            <div class="add-actions">
+                <button type="button" class="primary" onclick={run}>{ "Find events" }</button>
+                <button type="button" onclick={cancel}>{ "Cancel" }</button>
+            </div>
+        </form>
+    }
+}
+
+fn proposals(props: &AddDocumentsProps, selected: &UseStateHandle<BTreeSet<String>>) -> Html {
+    let workspace = &props.workspace;
+    if workspace.documents.is_empty() {
+        return Html::default();
+    }
+    let update = |f: Rc<dyn Fn(&mut Workspace) -> Result<(), String>>| {
+        let workspace = workspace.clone();
+        let on_update = props.on_update.clone();
+        Callback::from(move |_: ()| {
+            let mut next = (*workspace).clone();
+            if f(&mut next).is_ok() {
+                on_update.emit(next);
+            }
+        })
+    };
+    let accept_all = update(Rc::new(|w: &mut Workspace| {
+        w.accept_all();
+        Ok(())
+    }));
+    let merge = {
+        let ids: Vec<String> = selected.iter().cloned().collect();
+        let selected = selected.clone();
+        let f = update(Rc::new(move |w: &mut Workspace| w.merge(&ids).map_err(|e| e.0)));
+        Callback::from(move |_: MouseEvent| {
+            f.emit(());
+            selected.set(BTreeSet::new());
+        })
+    };
+    let download = {
+        let workspace = workspace.clone();
+        let base = props.base.clone();
+        Callback::from(move |_: MouseEvent| crate::download_json("citeline-timeline.json", &workspace.combined(&base).to_json()))
+    };
+    html! {
+        <div class="your-documents">
+            <h3>{ "Your documents and proposed events" }</h3>
+            <div class="add-actions">
+                <button type="button" onclick={accept_all.reform(|_: MouseEvent| ())}>{ "Accept all" }</button>
+                <button type="button" onclick={merge} disabled={selected.len() < 2}>{ format!("Merge selected ({})", selected.len()) }</button>
+                <button type="button" onclick={download}>{ "Download timeline JSON" }</button>
+            </div>
+            { for workspace.documents.iter().map(|doc| {
+                let remove = {
+                    let id = doc.id.clone();
+                    update(Rc::new(move |w: &mut Workspace| { w.remove_document(&id); Ok(()) }))
+                };
+                let events: Vec<_> = workspace.proposals_from(&doc.id).collect();
+                html! {
+                    <section class="your-document" data-user-document={doc.id.clone()}>
+                        <header>
+                            <h4>{ &doc.title }</h4>
+                            <span class="meta">{ doc.published.as_ref().map_or_else(|| "no publication date".to_owned(), |p| format!("published {}", p.date.display_long())) }</span>
+                            <button type="button" class="link" onclick={remove.reform(|_: MouseEvent| ())}>{ "Remove document" }</button>
+                        </header>
+                        if events.is_empty() {
+                            <p class="hint-text">{ "No dated events were found in this document." }</p>
+                        } else {
+                            <ol class="proposals">{ for events.iter().map(|p| proposal_row(p, props, selected)) }</ol>
+                        }
+                    </section>
+                }
+            }) }
+        </div>
+    }
+}
+
+fn proposal_row(p: &Proposal, props: &AddDocumentsProps, selected: &UseStateHandle<BTreeSet<String>>) -> Html {
+    let id = p.event.id.clone();
+    let change = |f: fn(&mut Workspace, &str, &str) -> Result<(), String>| {
+        let workspace = props.workspace.clone();
+        let on_update = props.on_update.clone();
+        let id = id.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+            let mut next = (*workspace).clone();
+            match f(&mut next, &id, &input.value()) {
+                Ok(()) => {
+                    input.set_custom_validity("");
+                    on_update.emit(next);
+                }
+                Err(message) => {
+                    input.set_custom_validity(&message);
+                    input.report_validity();
+                }
+            }
+        })
+    };
+    let simple = |f: fn(&mut Workspace, &str)| {
+        let workspace = props.workspace.clone();
+        let on_update = props.on_update.clone();
+        let id = id.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut next = (*workspace).clone();
+            f(&mut next, &id);
+            on_update.emit(next);
+        })
+    };
+    let toggle = {
+        let selected = selected.clone();
+        let id = id.clone();
+        Callback::from(move |_: Event| {
+            let mut s = (*selected).clone();
+            if !s.remove(&id) {
+                s.insert(id.clone());
+            }
+            selected.set(s);
+        })
+    };
+    let show = {
+        let on_action = props.on_action.clone();
+        let event = p.event.clone();
+        Callback::from(move |_: MouseEvent| {
+            on_action.emit(ViewAction::Reveal { start_days: event.date.start_days(), end_days: event.date.end_days() });
+            on_action.emit(ViewAction::Select(event.id.clone()));
+        })
+    };
+    let date_text = match &p.event.date {
+        citeline_model::date::EventDate::Point(v) => v.iso(),
+        other => other.display_short(),
+    };
+    html! {
+        <li class={classes!("proposal", p.accepted.then_some("accepted"))} data-proposal={id.clone()}>
+            <input type="checkbox" aria-label={format!("Select “{}” to merge", p.event.title)} checked={selected.contains(&id)} onchange={toggle} />
+            <input class="title" type="text" aria-label="Title" value={p.event.title.clone()}
+                onchange={change(|w, id, v| w.rename(id, v).map_err(|e| e.0))} />
+            <input class="date" type="text" aria-label="Date (2018, 2018-06 or 2018-06-08)" value={date_text}
+                onchange={change(|w, id, v| w.redate(id, v).map_err(|e| e.0))} />
+            <span class="status">{ if p.accepted { "accepted" } else { "proposed" } }</span>
+            <button type="button" onclick={show}>{ "Show" }</button>
+            if !p.accepted { <button type="button" onclick={simple(|w, id| w.accept(id))}>{ "Accept" }</button> }
+            <button type="button" class="danger" onclick={simple(|w, id| w.delete(id))} aria-label={format!("Delete “{}”", p.event.title)}>{ "Delete" }</button>
+            <p class="passage-line">{ &p.event.summary }</p>
+        </li>
+    }
+}

@@ -1,0 +1,358 @@
+//! The page: loads the seed timeline, holds the view state (a thin `Reducible` over the core's
+//! reducer) and keeps the selection in the URL (`#event=<id>`, pushState so back/forward step
+//! through selections).
+
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use yew::prelude::*;
+
+use citeline_model::embed::{EmbedOptions, HostCommand};
+use citeline_model::import::load_any;
+use citeline_model::seed::seed_timeline;
+use citeline_model::timeline::{Diagnostic, Timeline};
+use citeline_view::view::{ViewAction, ViewBounds, ViewState};
+use citeline_model::workspace::Workspace;
+
+use crate::add_documents::AddDocuments;
+use crate::detail_panel::DetailPanel;
+use crate::share_dialog::ShareDialog;
+use crate::timeline_view::TimelineView;
+use crate::{event_from_hash, hash_for};
+
+/// View state plus the bounds the reducer needs.
+#[derive(Clone, PartialEq)]
+pub struct ViewModel {
+    /// The current view.
+    pub view: ViewState,
+    /// Data extent.
+    pub bounds: ViewBounds,
+}
+
+/// What changes the view model: a view action, or new data bounds (documents added or removed).
+pub enum ModelAction {
+    /// Zoom, pan, select, ...
+    View(ViewAction),
+    /// The data's extent changed.
+    Bounds(ViewBounds),
+}
+
+impl Reducible for ViewModel {
+    type Action = ModelAction;
+
+    fn reduce(self: Rc<Self>, action: ModelAction) -> Rc<Self> {
+        match action {
+            ModelAction::View(action) => {
+                let view = self.view.apply(&action, &self.bounds);
+                if view == self.view {
+                    return self;
+                }
+                Rc::new(ViewModel { view, bounds: self.bounds })
+            }
+            ModelAction::Bounds(bounds) if bounds != self.bounds => {
+                // New data outside what was there: show everything. Otherwise keep the window.
+                let grew = bounds.extent_days.0 < self.bounds.extent_days.0 || bounds.extent_days.1 > self.bounds.extent_days.1;
+                let view = if grew {
+                    ViewState { selected: self.view.selected.clone(), ..ViewState::fit(&bounds) }
+                } else {
+                    self.view.clone()
+                };
+                Rc::new(ViewModel { view, bounds })
+            }
+            ModelAction::Bounds(_) => self,
+        }
+    }
+}
+
+/// Where the person's own documents are kept.
+const STORAGE_KEY: &str = "citeline.workspace.v1";
+
+fn load_workspace() -> (Workspace, Option<String>) {
+    let stored = gloo::utils::window().local_storage().ok().flatten().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+    match stored {
+        Some(json) => Workspace::from_json(&json),
+        None => (Workspace::default(), None),
+    }
+}
+
+fn save_workspace(workspace: &Workspace) -> Option<String> {
+    let storage = gloo::utils::window().local_storage().ok().flatten()?;
+    let result = if workspace.documents.is_empty() { storage.remove_item(STORAGE_KEY) } else { storage.set_item(STORAGE_KEY, &workspace.to_json()) };
+    result.err().map(|_| "Your documents are too large to keep in this browser's storage, so they will be gone after a reload. Download the timeline JSON to keep them.".to_owned())
+}
+
+/// Selects the event named in the URL (or clears the selection) and brings it into view.
+fn sync_from_hash(timeline: &Timeline, dispatch: &UseReducerDispatcher<ViewModel>) {
+    match event_from_hash().and_then(|id| timeline.event(&id)) {
+        Some(event) => {
+            dispatch.dispatch(ModelAction::View(ViewAction::Reveal { start_days: event.date.start_days(), end_days: event.date.end_days() }));
+            dispatch.dispatch(ModelAction::View(ViewAction::Select(event.id.clone())));
+        }
+        None => dispatch.dispatch(ModelAction::View(ViewAction::Deselect)),
+    }
+}
+
+
+/// Where the timeline comes from: `?src=<url>` (our JSON or TimelineJS3's), else the built-in seed.
+fn source_url() -> Option<String> {
+    let search = gloo::utils::window().location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get("src").filter(|s| !s.trim().is_empty())
+}
+
+/// The request for `url` that the boot script started before the wasm was ready, if it did (once).
+fn early_request(window: &web_sys::Window, url: &str) -> Option<js_sys::Promise> {
+    use wasm_bindgen::JsCast;
+    let key = wasm_bindgen::JsValue::from_str("citelineEarlySrc");
+    let early = js_sys::Reflect::get(window, &key).ok().filter(|v| v.is_object())?;
+    let _ = js_sys::Reflect::set(window, &key, &wasm_bindgen::JsValue::UNDEFINED);
+    let same = js_sys::Reflect::get(&early, &"url".into()).ok()?.as_string()? == url;
+    same.then(|| js_sys::Reflect::get(&early, &"response".into()).ok()?.dyn_into::<js_sys::Promise>().ok()).flatten()
+}
+
+/// Fetches and loads `url`; the error says what went wrong in plain words.
+async fn fetch_timeline(url: &str) -> Result<(Timeline, Vec<Diagnostic>), String> {
+    use wasm_bindgen::JsCast;
+    let refused = || format!("Could not fetch {url}: the server is unreachable, refused the request, or does not allow other sites to read it (CORS).");
+    let window = gloo::utils::window();
+    let response = wasm_bindgen_futures::JsFuture::from(early_request(&window, url).unwrap_or_else(|| window.fetch_with_str(url))).await.map_err(|_| refused())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| refused())?;
+    if !response.ok() {
+        return Err(format!("Could not load {url}: the server answered {} {}.", response.status(), response.status_text()));
+    }
+    // Bytes, not text: copied once into wasm memory and checked as UTF-8 there (no UTF-16 detour).
+    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(|_| refused())?).await.map_err(|_| refused())?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    let text = String::from_utf8(bytes).map_err(|_| format!("{url} is not UTF-8 text."))?;
+    load_any(&text).map_err(|e| format!("{url} is {e}."))
+}
+
+/// A timeline embedded in the page itself (the single-file export), if any.
+fn inline_data() -> Option<String> {
+    gloo::utils::document().get_element_by_id("citeline-data")?.text_content()
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let src = use_memo((), |_| source_url());
+    let loaded = use_state(|| match (inline_data(), &*src) {
+        (Some(json), _) => Some(load_any(&json).map(|(t, d)| (Rc::new(t), d)).map_err(|e| format!("The timeline in this file is {e}."))),
+        (None, None) => Some(seed_timeline().map(|(t, d)| (Rc::new(t), d)).map_err(|e| format!("The seed timeline could not be loaded: {e}"))),
+        (None, Some(_)) => None,
+    });
+    {
+        let loaded = loaded.clone();
+        use_effect_with(src.clone(), move |src| {
+            if let Some(url) = (**src).clone().filter(|_| loaded.is_none()) {
+                yew::platform::spawn_local(async move {
+                    let result = fetch_timeline(&url).await.map(|(t, d)| (Rc::new(t), d));
+                    loaded.set(Some(result));
+                });
+            }
+        });
+    }
+    match &*loaded {
+        None => html! { <p class="loading" role="status">{ format!("Loading {}…", src.as_deref().unwrap_or_default()) }</p> },
+        Some(Ok((timeline, diagnostics))) => html! { <Loaded timeline={timeline.clone()} diagnostics={diagnostics.clone()} /> },
+        Some(Err(message)) => html! {
+            <div class="load-error" role="alert">
+                <h1>{ "This timeline could not be shown" }</h1>
+                <p>{ message }</p>
+                <p><a href="?">{ "Open the built-in example instead" }</a></p>
+            </div>
+        },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LoadedProps {
+    timeline: Rc<Timeline>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// The initial view: the URL's window if it gives one, else everything.
+fn initial_view(bounds: &ViewBounds, options: &EmbedOptions) -> ViewState {
+    match options.window {
+        Some((start, end)) => ViewState::fit(bounds).apply(&ViewAction::Show { start_days: start.start_days(), end_days: end.end_days() }, bounds),
+        None => ViewState::fit(bounds),
+    }
+}
+
+#[function_component(Loaded)]
+fn loaded(props: &LoadedProps) -> Html {
+    // The person's own documents, kept in local storage, drawn beside the base timeline.
+    let initial = use_memo((), |_| load_workspace());
+    let workspace = use_state(|| Rc::new(initial.0.clone()));
+    let storage_problem = use_state(|| initial.1.clone());
+    let timeline = {
+        let base = props.timeline.clone();
+        use_memo(workspace.clone(), move |w| if w.documents.is_empty() { base.clone() } else { Rc::new(w.combined(&base)) })
+    };
+    let timeline: Rc<Timeline> = (*timeline).clone();
+    let pending = {
+        use_memo(workspace.clone(), |w| Rc::new(w.pending_ids().into_iter().collect::<std::collections::HashSet<String>>()))
+    };
+    let options = use_memo((), |_| crate::embed::options());
+    let bounds = *use_memo(timeline.clone(), |t| ViewBounds::of_extent(t.extent_days()));
+    let model = use_reducer(|| ViewModel { view: initial_view(&bounds, &options), bounds });
+    use_effect_with((options.theme, options.height), |(theme, height)| crate::embed::apply_theme(*theme, *height));
+    // Commands from a host page.
+    {
+        let dispatch = model.dispatcher();
+        let timeline = timeline.clone();
+        use_effect_with(timeline.clone(), move |_| {
+            let listener = crate::embed::listen(move |command| match command {
+                HostCommand::Select(id) => {
+                    if let Some(event) = timeline.event(&id) {
+                        dispatch.dispatch(ModelAction::View(ViewAction::Reveal { start_days: event.date.start_days(), end_days: event.date.end_days() }));
+                        dispatch.dispatch(ModelAction::View(ViewAction::Select(id)));
+                    }
+                }
+                HostCommand::View(start, end) => {
+                    dispatch.dispatch(ModelAction::View(ViewAction::Show { start_days: start.start_days(), end_days: end.end_days() }));
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    // The host hears our height after every render, and each selection.
+    {
+        let options = options.clone();
+        use_effect(move || crate::embed::post_height(&options));
+    }
+    {
+        let options = options.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| crate::embed::post_height(&options));
+            move || drop(listener)
+        });
+    }
+    {
+        let selected = model.view.selected.clone().and_then(|id| timeline.event(&id).cloned());
+        use_effect_with(selected, |selected| {
+            if let Some(event) = selected {
+                crate::embed::post_select(&event.id, &event.date.display_short(), &event.title);
+            }
+        });
+    }
+    {
+        let dispatch = model.dispatcher();
+        use_effect_with(bounds, move |bounds| dispatch.dispatch(ModelAction::Bounds(*bounds)));
+    }
+    let on_workspace = {
+        let workspace = workspace.clone();
+        let storage_problem = storage_problem.clone();
+        Callback::from(move |next: Workspace| {
+            storage_problem.set(save_workspace(&next));
+            workspace.set(Rc::new(next));
+        })
+    };
+    let on_accept = model.view.selected.as_ref().filter(|id| pending.contains(*id)).map(|_| {
+        let workspace = workspace.clone();
+        let on_workspace = on_workspace.clone();
+        Callback::from(move |id: String| {
+            let mut next = (**workspace).clone();
+            next.accept(&id);
+            on_workspace.emit(next);
+        })
+    });
+    let taken_ids = use_memo(props.timeline.clone(), |t| Rc::new(t.documents.iter().map(|d| d.id.clone()).collect::<Vec<_>>()));
+
+    // The URL drives the selection on load and on back/forward.
+    {
+        let timeline = timeline.clone();
+        let dispatch = model.dispatcher();
+        let first = options.event.clone();
+        use_effect_with((), move |_| {
+            match first.filter(|_| event_from_hash().is_none()).and_then(|id| timeline.event(&id).cloned()) {
+                Some(event) => {
+                    dispatch.dispatch(ModelAction::View(ViewAction::Reveal { start_days: event.date.start_days(), end_days: event.date.end_days() }));
+                    dispatch.dispatch(ModelAction::View(ViewAction::Select(event.id)));
+                }
+                None => sync_from_hash(&timeline, &dispatch),
+            }
+            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| sync_from_hash(&timeline, &dispatch));
+            move || drop(listener)
+        });
+    }
+    // ... and the selection drives the URL: a new entry per selection, so back steps through them.
+    {
+        let selected = model.view.selected.clone();
+        use_effect_with(selected, |selected| {
+            let window = gloo::utils::window();
+            let wanted = hash_for(selected.as_deref());
+            let current = window.location().hash().unwrap_or_default();
+            if current != wanted {
+                let url = if wanted.is_empty() {
+                    let location = window.location();
+                    format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default())
+                } else {
+                    wanted
+                };
+                if let Ok(history) = window.history() {
+                    let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                }
+            }
+        });
+    }
+
+    let on_action = {
+        let dispatch = model.dispatcher();
+        Callback::from(move |action: ViewAction| dispatch.dispatch(ModelAction::View(action)))
+    };
+    let selected_event = model.view.selected.as_deref().and_then(|id| timeline.event(id)).cloned();
+    let share_open = use_state(|| false);
+    let share = share_open.then(|| {
+        let location = gloo::utils::window().location();
+        let path = location.pathname().unwrap_or_default();
+        let base = format!("{}{}", location.origin().unwrap_or_default(), path.strip_suffix("index.html").unwrap_or(&path));
+        let day = |t: f64| citeline_model::date::date_from_days(t).map(citeline_model::date::DateValue::from_date);
+        let window = day(model.view.start_days).zip(day(model.view.end_days));
+        let snippets = citeline_model::embed::snippets(&base, source_url().as_deref(), model.view.selected.as_deref(), window.as_ref().map(|(s, e)| (s, e)), &timeline.title);
+        let on_close = {
+            let share_open = share_open.clone();
+            Callback::from(move |_| share_open.set(false))
+        };
+        html! { <ShareDialog snippets={Rc::new(snippets)} {on_close} /> }
+    });
+    let open_share = {
+        let share_open = share_open.clone();
+        Callback::from(move |_: MouseEvent| share_open.set(true))
+    };
+
+    let problems = options.problems.iter().map(|p| html! { <li>{ p }</li> });
+    if options.embed {
+        return html! {
+            <div class="embedded">
+                if !options.problems.is_empty() { <ul class="message warning" role="alert">{ for problems }</ul> }
+                <TimelineView timeline={timeline.clone()} view={model.view.clone()} on_action={on_action.clone()} pending={(*pending).clone()} />
+                <DetailPanel timeline={timeline.clone()} event={selected_event} on_action={on_action.clone()} />
+                <p class="full-view"><a href={crate::embed::full_view_url()} target="_blank" rel="noopener">{ format!("{} — open the full view ↗", timeline.title) }</a></p>
+            </div>
+        };
+    }
+    html! {
+        <>
+            if !options.problems.is_empty() { <ul class="message warning" role="alert">{ for problems }</ul> }
+            <header class="masthead">
+                <div class="masthead-row">
+                    <h1><span class="brand">{ "Citeline" }</span></h1>
+                    <button type="button" class="share-button" onclick={open_share}>{ "Share / embed" }</button>
+                </div>
+                <p class="subtitle">{ &timeline.title }</p>
+                <p class="lede">{ "Every event carries its evidence: select one to read the passages that date and describe it." }</p>
+            </header>
+            if !props.diagnostics.is_empty() {
+                <section class="diagnostics" role="alert" aria-label="Problems in the data">
+                    <h2>{ "Some of the data could not be used" }</h2>
+                    <ul>{ for props.diagnostics.iter().map(|d| html! { <li>{ d.to_string() }</li> }) }</ul>
+                </section>
+            }
+            <TimelineView timeline={timeline.clone()} view={model.view.clone()} on_action={on_action.clone()} pending={(*pending).clone()} />
+            <DetailPanel timeline={timeline.clone()} event={selected_event} on_action={on_action.clone()} on_accept={on_accept} />
+            { for share }
+            <AddDocuments base={props.timeline.clone()} workspace={(*workspace).clone()} taken_ids={(*taken_ids).clone()} on_update={on_workspace}
+                on_action={on_action} storage_problem={(*storage_problem).clone()} />
+        </>
+    }
+}

@@ -1,0 +1,135 @@
+//! The selected event: its date as people read it, how precise it is and how it was worked out,
+//! and every supporting passage quoted in its surroundings, with a way into the whole source.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use citeline_model::document::excerpt;
+use citeline_model::timeline::{Event, Passage, Timeline};
+use citeline_view::view::ViewAction;
+
+use crate::source_dialog::SourceDialog;
+
+/// Characters of context shown either side of a quoted passage.
+const CONTEXT_CHARS: usize = 160;
+
+#[derive(Properties, PartialEq)]
+pub struct DetailPanelProps {
+    pub timeline: Rc<Timeline>,
+    pub event: Option<Event>,
+    pub on_action: Callback<ViewAction>,
+    /// Set when the event is a proposal from the person's documents, not yet accepted: accepts it.
+    #[prop_or_default]
+    pub on_accept: Option<Callback<String>>,
+}
+
+/// Which passage is open in the source dialog.
+#[derive(Clone, PartialEq)]
+struct OpenSource {
+    document: String,
+    start: usize,
+    end: usize,
+}
+
+#[function_component(DetailPanel)]
+pub fn detail_panel(props: &DetailPanelProps) -> Html {
+    let open = use_state(|| None::<OpenSource>);
+    let heading = use_node_ref();
+
+    // A new selection closes any open source.
+    {
+        let open = open.clone();
+        use_effect_with(props.event.as_ref().map(|e| e.id.clone()), move |_| open.set(None));
+    }
+
+    let Some(event) = &props.event else {
+        return html! {
+            <aside class="detail empty" aria-label="Event details">
+                <p>{ "Select an event on the timeline to see its date, how that date was worked out, and the passages that support it." }</p>
+            </aside>
+        };
+    };
+
+    let close = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_| on_action.emit(ViewAction::Deselect))
+    };
+    let source = (*open).as_ref().and_then(|o| {
+        let document = props.timeline.document(&o.document)?.clone();
+        let on_close = {
+            let open = open.clone();
+            Callback::from(move |_| open.set(None))
+        };
+        Some(html! { <SourceDialog document={Rc::new(document)} start={o.start} end={o.end} {on_close} /> })
+    });
+
+    html! {
+        <aside class="detail" aria-label="Event details" aria-live="polite" data-detail-for={event.id.clone()}>
+            <header class="detail-header">
+                <h2 ref={heading} tabindex="-1">{ &event.title }</h2>
+                <button type="button" class="close" aria-label="Close details" onclick={close}>{ "×" }</button>
+            </header>
+            if let Some(accept) = props.on_accept.clone() {
+                <p class="proposed-note">
+                    { "Proposed by Citeline from your document: check the passage, then " }
+                    <button type="button" class="accept" onclick={{ let id = event.id.clone(); Callback::from(move |_| accept.emit(id.clone())) }}>{ "Accept it" }</button>
+                </p>
+            }
+            <p class="summary">{ &event.summary }</p>
+            <dl class="facts">
+                <dt>{ "Date" }</dt>
+                <dd class="date-long">{ event.date.display_long() }</dd>
+                <dt>{ "Precision" }</dt>
+                <dd>{ format!("Known {}", event.date.granularity().describe()) }</dd>
+                <dt>{ "How it was determined" }</dt>
+                <dd><strong>{ event.date_basis.kind.describe() }</strong>{ ": " }{ &event.date_basis.explanation }</dd>
+            </dl>
+            <h3>{ format!("Evidence ({} {})", event.passages.len(), if event.passages.len() == 1 { "passage" } else { "passages" }) }</h3>
+            <ol class="passages">
+                { for event.passages.iter().map(|p| passage(&props.timeline, p, &open)) }
+            </ol>
+            { for source }
+        </aside>
+    }
+}
+
+fn passage(timeline: &Timeline, p: &Passage, open: &UseStateHandle<Option<OpenSource>>) -> Html {
+    let Some(document) = timeline.document(&p.document) else {
+        return html! { <li class="passage missing">{ format!("Passage from an unknown document “{}”", p.document) }</li> };
+    };
+    let quoted = excerpt(&document.text, p.position.start, p.position.end, CONTEXT_CHARS);
+    let show = {
+        let open = open.clone();
+        let target = OpenSource { document: p.document.clone(), start: p.position.start, end: p.position.end };
+        Callback::from(move |_| open.set(Some(target.clone())))
+    };
+    let published = document.published.as_ref().map(|d| d.date.display_long());
+    html! {
+        <li>
+            <figure class="passage" data-passage="" data-document-id={p.document.clone()}>
+                <blockquote>
+                    if let Some(e) = quoted {
+                        if e.clipped_before { { "…" } }
+                        <span class="context">{ e.before }</span>
+                        <mark>{ e.exact }</mark>
+                        <span class="context">{ e.after }</span>
+                        if e.clipped_after { { "…" } }
+                    } else {
+                        <mark>{ &p.quote.exact }</mark>
+                    }
+                </blockquote>
+                <figcaption>
+                    <cite>{ &document.title }</cite>
+                    <span class="publisher">{ &document.publisher }</span>
+                    if let Some(published) = published { <span class="published">{ published }</span> }
+                    <span class="supports">
+                        { for p.supports.iter().map(|s| html! { <span class="badge">{ s.describe() }</span> }) }
+                    </span>
+                </figcaption>
+                <button type="button" class="show-source" onclick={show}
+                    aria-label={format!("Show in source: {}", document.title)}>{ "Show in source" }</button>
+            </figure>
+        </li>
+    }
+}
