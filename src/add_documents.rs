@@ -153,7 +153,11 @@ pub fn add_documents(props: &AddDocumentsProps) -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             drag_over.set(false);
-            let files = e.data_transfer().and_then(|d| d.files()).map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
+            let files = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+                .unwrap_or_default();
             read_files.emit(files);
         })
     };
@@ -242,14 +246,22 @@ pub fn add_documents(props: &AddDocumentsProps) -> Html {
     }
 }
 
-fn review(draft: &Draft, props: &AddDocumentsProps, stage: &UseStateHandle<Stage>, messages: &UseStateHandle<Vec<String>>, advance: Rc<dyn Fn()>) -> Html {
+fn review(
+    draft: &Draft,
+    props: &AddDocumentsProps,
+    stage: &UseStateHandle<Stage>,
+    messages: &UseStateHandle<Vec<String>>,
+    advance: Rc<dyn Fn()>,
+) -> Html {
     let edit = |f: fn(&mut Draft, String)| {
         let stage = stage.clone();
         let draft = draft.clone();
         Callback::from(move |e: Event| {
             let value = e
                 .target()
-                .and_then(|t| t.dyn_ref::<HtmlInputElement>().map(|i| i.value()).or_else(|| t.dyn_ref::<HtmlSelectElement>().map(|s| s.value())))
+                .and_then(|t| {
+                    t.dyn_ref::<HtmlInputElement>().map(|i| i.value()).or_else(|| t.dyn_ref::<HtmlSelectElement>().map(|s| s.value()))
+                })
                 .unwrap_or_default();
             let mut d = draft.clone();
             f(&mut d, value);

@@ -11,8 +11,8 @@ use citeline_model::embed::{EmbedOptions, HostCommand};
 use citeline_model::import::load_any;
 use citeline_model::seed::seed_timeline;
 use citeline_model::timeline::{Diagnostic, Timeline};
-use citeline_view::view::{ViewAction, ViewBounds, ViewState};
 use citeline_model::workspace::Workspace;
+use citeline_view::view::{ViewAction, ViewBounds, ViewState};
 
 use crate::add_documents::AddDocuments;
 use crate::detail_panel::DetailPanel;
@@ -52,11 +52,8 @@ impl Reducible for ViewModel {
             ModelAction::Bounds(bounds) if bounds != self.bounds => {
                 // New data outside what was there: show everything. Otherwise keep the window.
                 let grew = bounds.extent_days.0 < self.bounds.extent_days.0 || bounds.extent_days.1 > self.bounds.extent_days.1;
-                let view = if grew {
-                    ViewState { selected: self.view.selected.clone(), ..ViewState::fit(&bounds) }
-                } else {
-                    self.view.clone()
-                };
+                let view =
+                    if grew { ViewState { selected: self.view.selected.clone(), ..ViewState::fit(&bounds) } } else { self.view.clone() };
                 Rc::new(ViewModel { view, bounds })
             }
             ModelAction::Bounds(_) => self,
@@ -77,7 +74,8 @@ fn load_workspace() -> (Workspace, Option<String>) {
 
 fn save_workspace(workspace: &Workspace) -> Option<String> {
     let storage = gloo::utils::window().local_storage().ok().flatten()?;
-    let result = if workspace.documents.is_empty() { storage.remove_item(STORAGE_KEY) } else { storage.set_item(STORAGE_KEY, &workspace.to_json()) };
+    let result =
+        if workspace.documents.is_empty() { storage.remove_item(STORAGE_KEY) } else { storage.set_item(STORAGE_KEY, &workspace.to_json()) };
     result.err().map(|_| "Your documents are too large to keep in this browser's storage, so they will be gone after a reload. Download the timeline JSON to keep them.".to_owned())
 }
 
@@ -85,13 +83,13 @@ fn save_workspace(workspace: &Workspace) -> Option<String> {
 fn sync_from_hash(timeline: &Timeline, dispatch: &UseReducerDispatcher<ViewModel>) {
     match event_from_hash().and_then(|id| timeline.event(&id)) {
         Some(event) => {
-            dispatch.dispatch(ModelAction::View(ViewAction::Reveal { start_days: event.date.start_days(), end_days: event.date.end_days() }));
+            dispatch
+                .dispatch(ModelAction::View(ViewAction::Reveal { start_days: event.date.start_days(), end_days: event.date.end_days() }));
             dispatch.dispatch(ModelAction::View(ViewAction::Select(event.id.clone())));
         }
         None => dispatch.dispatch(ModelAction::View(ViewAction::Deselect)),
     }
 }
-
 
 /// Where the timeline comes from: `?src=<url>` (our JSON or TimelineJS3's), else the built-in seed.
 fn source_url() -> Option<String> {
@@ -113,9 +111,13 @@ fn early_request(window: &web_sys::Window, url: &str) -> Option<js_sys::Promise>
 /// Fetches and loads `url`; the error says what went wrong in plain words.
 async fn fetch_timeline(url: &str) -> Result<(Timeline, Vec<Diagnostic>), String> {
     use wasm_bindgen::JsCast;
-    let refused = || format!("Could not fetch {url}: the server is unreachable, refused the request, or does not allow other sites to read it (CORS).");
+    let refused = || {
+        format!("Could not fetch {url}: the server is unreachable, refused the request, or does not allow other sites to read it (CORS).")
+    };
     let window = gloo::utils::window();
-    let response = wasm_bindgen_futures::JsFuture::from(early_request(&window, url).unwrap_or_else(|| window.fetch_with_str(url))).await.map_err(|_| refused())?;
+    let response = wasm_bindgen_futures::JsFuture::from(early_request(&window, url).unwrap_or_else(|| window.fetch_with_str(url)))
+        .await
+        .map_err(|_| refused())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| refused())?;
     if !response.ok() {
         return Err(format!("Could not load {url}: the server answered {} {}.", response.status(), response.status_text()));
@@ -137,7 +139,9 @@ pub fn app() -> Html {
     let src = use_memo((), |_| source_url());
     let loaded = use_state(|| match (inline_data(), &*src) {
         (Some(json), _) => Some(load_any(&json).map(|(t, d)| (Rc::new(t), d)).map_err(|e| format!("The timeline in this file is {e}."))),
-        (None, None) => Some(seed_timeline().map(|(t, d)| (Rc::new(t), d)).map_err(|e| format!("The seed timeline could not be loaded: {e}"))),
+        (None, None) => {
+            Some(seed_timeline().map(|(t, d)| (Rc::new(t), d)).map_err(|e| format!("The seed timeline could not be loaded: {e}")))
+        }
         (None, Some(_)) => None,
     });
     {
@@ -173,7 +177,9 @@ struct LoadedProps {
 /// The initial view: the URL's window if it gives one, else everything.
 fn initial_view(bounds: &ViewBounds, options: &EmbedOptions) -> ViewState {
     match options.window {
-        Some((start, end)) => ViewState::fit(bounds).apply(&ViewAction::Show { start_days: start.start_days(), end_days: end.end_days() }, bounds),
+        Some((start, end)) => {
+            ViewState::fit(bounds).apply(&ViewAction::Show { start_days: start.start_days(), end_days: end.end_days() }, bounds)
+        }
         None => ViewState::fit(bounds),
     }
 }
@@ -189,9 +195,7 @@ fn loaded(props: &LoadedProps) -> Html {
         use_memo(workspace.clone(), move |w| if w.documents.is_empty() { base.clone() } else { Rc::new(w.combined(&base)) })
     };
     let timeline: Rc<Timeline> = (*timeline).clone();
-    let pending = {
-        use_memo(workspace.clone(), |w| Rc::new(w.pending_ids().into_iter().collect::<std::collections::HashSet<String>>()))
-    };
+    let pending = { use_memo(workspace.clone(), |w| Rc::new(w.pending_ids().into_iter().collect::<std::collections::HashSet<String>>())) };
     let options = use_memo((), |_| crate::embed::options());
     let bounds = *use_memo(timeline.clone(), |t| ViewBounds::of_extent(t.extent_days()));
     let model = use_reducer(|| ViewModel { view: initial_view(&bounds, &options), bounds });
@@ -204,7 +208,10 @@ fn loaded(props: &LoadedProps) -> Html {
             let listener = crate::embed::listen(move |command| match command {
                 HostCommand::Select(id) => {
                     if let Some(event) = timeline.event(&id) {
-                        dispatch.dispatch(ModelAction::View(ViewAction::Reveal { start_days: event.date.start_days(), end_days: event.date.end_days() }));
+                        dispatch.dispatch(ModelAction::View(ViewAction::Reveal {
+                            start_days: event.date.start_days(),
+                            end_days: event.date.end_days(),
+                        }));
                         dispatch.dispatch(ModelAction::View(ViewAction::Select(id)));
                     }
                 }
@@ -266,7 +273,10 @@ fn loaded(props: &LoadedProps) -> Html {
         use_effect_with((), move |_| {
             match first.filter(|_| event_from_hash().is_none()).and_then(|id| timeline.event(&id).cloned()) {
                 Some(event) => {
-                    dispatch.dispatch(ModelAction::View(ViewAction::Reveal { start_days: event.date.start_days(), end_days: event.date.end_days() }));
+                    dispatch.dispatch(ModelAction::View(ViewAction::Reveal {
+                        start_days: event.date.start_days(),
+                        end_days: event.date.end_days(),
+                    }));
                     dispatch.dispatch(ModelAction::View(ViewAction::Select(event.id)));
                 }
                 None => sync_from_hash(&timeline, &dispatch),
@@ -308,7 +318,13 @@ fn loaded(props: &LoadedProps) -> Html {
         let base = format!("{}{}", location.origin().unwrap_or_default(), path.strip_suffix("index.html").unwrap_or(&path));
         let day = |t: f64| citeline_model::date::date_from_days(t).map(citeline_model::date::DateValue::from_date);
         let window = day(model.view.start_days).zip(day(model.view.end_days));
-        let snippets = citeline_model::embed::snippets(&base, source_url().as_deref(), model.view.selected.as_deref(), window.as_ref().map(|(s, e)| (s, e)), &timeline.title);
+        let snippets = citeline_model::embed::snippets(
+            &base,
+            source_url().as_deref(),
+            model.view.selected.as_deref(),
+            window.as_ref().map(|(s, e)| (s, e)),
+            &timeline.title,
+        );
         let on_close = {
             let share_open = share_open.clone();
             Callback::from(move |_| share_open.set(false))

@@ -7,7 +7,9 @@ use gloo::events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::MessageEvent;
 
-use citeline_model::embed::{height_message, parse_command, parse_options, pym_height_message, select_message, EmbedOptions, HostCommand, Theme};
+use citeline_model::embed::{
+    height_message, parse_command, parse_options, pym_height_message, select_message, EmbedOptions, HostCommand, Theme,
+};
 
 const OPTION_KEYS: &[&str] = &["embed", "event", "start", "end", "theme", "height", "childId", "lang", "language"];
 
@@ -36,7 +38,9 @@ pub fn full_view_url() -> String {
 /// Sets `data-theme` on the root element (CSS picks the colours) and the timeline height, through
 /// the CSSOM (no style attribute, so a strict CSP holds).
 pub fn apply_theme(theme: Theme, height: Option<u32>) {
-    if let (Some(h), Some(root)) = (height, gloo::utils::document().document_element().and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok())) {
+    if let (Some(h), Some(root)) =
+        (height, gloo::utils::document().document_element().and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()))
+    {
         let _ = root.style().set_property("--timeline-height", &format!("{h}px"));
     }
     if let Some(root) = gloo::utils::document().document_element() {

@@ -149,7 +149,12 @@ pub async fn guess_published(text: &str) -> Result<Option<Published>, String> {
 }
 
 /// Proposes events for `document`, calling `progress(done_chars, total_chars)` after each chunk.
-pub async fn propose(document: Document, locale: Locale, chunk_chars: usize, progress: impl Fn(usize, usize)) -> Result<Vec<Event>, String> {
+pub async fn propose(
+    document: Document,
+    locale: Locale,
+    chunk_chars: usize,
+    progress: impl Fn(usize, usize),
+) -> Result<Vec<Event>, String> {
     let mut replies = send(&Request::Propose { document, locale, chunk_chars });
     let mut events = Vec::new();
     while let Some(reply) = replies.next().await {

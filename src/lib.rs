@@ -16,7 +16,6 @@ mod share_dialog;
 mod source_dialog;
 mod timeline_view;
 
-
 /// Logs panics to the console and mounts the page on `<main id="app">` when there is one (a host
 /// page that loads Citeline for the mount API has none, and gets nothing it did not ask for).
 pub fn start() {
@@ -73,4 +72,3 @@ pub(crate) fn download_json(file_name: &str, json: &str) {
     }
     let _ = web_sys::Url::revoke_object_url(&url);
 }
-

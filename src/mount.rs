@@ -122,7 +122,10 @@ fn mounted(props: &MountedProps) -> Html {
                         if let Some(event) = data.0.event(&id) {
                             let bounds = data.2;
                             let next = view
-                                .apply(&ViewAction::Reveal { start_days: event.date.start_days(), end_days: event.date.end_days() }, &bounds)
+                                .apply(
+                                    &ViewAction::Reveal { start_days: event.date.start_days(), end_days: event.date.end_days() },
+                                    &bounds,
+                                )
                                 .apply(&ViewAction::Select(id), &bounds);
                             view.set(next);
                         }
@@ -199,7 +202,8 @@ impl TimelineHandle {
     /// Shows the window from `start` to `end` ("2017", "2017-06", "2017-06-04").
     #[wasm_bindgen(js_name = setView)]
     pub fn set_view(&self, start: &str, end: &str) -> Result<(), JsValue> {
-        let (s, e): (DateValue, DateValue) = (start.parse().map_err(|e| JsValue::from_str(&format!("{e}")))?, end.parse().map_err(|e| JsValue::from_str(&format!("{e}")))?);
+        let (s, e): (DateValue, DateValue) =
+            (start.parse().map_err(|e| JsValue::from_str(&format!("{e}")))?, end.parse().map_err(|e| JsValue::from_str(&format!("{e}")))?);
         self.bridge.send(Command::Show(s.start_days(), e.end_days()));
         Ok(())
     }

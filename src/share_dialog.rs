@@ -53,7 +53,9 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
                     let ok = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await.is_ok();
                     if !ok {
                         // No clipboard permission: select the text so Ctrl+C / Cmd+C copies it.
-                        if let Some(area) = gloo::utils::document().get_element_by_id(&id).and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok()) {
+                        if let Some(area) =
+                            gloo::utils::document().get_element_by_id(&id).and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
+                        {
                             area.select();
                         }
                     }

@@ -11,10 +11,10 @@ use web_sys::{HtmlElement, PointerEvent, WheelEvent};
 use yew::prelude::*;
 
 use citeline_model::date::{date_from_days, DateValue};
+use citeline_model::timeline::Timeline;
 use citeline_view::index::EventIndex;
 use citeline_view::layout::{index_timeline, layout_indexed, ClusterInfo, MarkKind, PlacedEvent, LANE_PX};
 use citeline_view::ticks::TickUnit;
-use citeline_model::timeline::Timeline;
 use citeline_view::view::{ViewAction, ViewBounds, ViewState, ZOOM_STEP};
 
 /// Movement (px) before a press becomes a drag rather than a click.
@@ -195,9 +195,10 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
 
     let frame = {
         let width = *width;
-        use_memo((props.timeline.clone(), index.clone(), props.view.clone(), (width * 2.0).round() as i64), move |(timeline, index, view, _)| {
-            layout_indexed(timeline, &index.0, view, width)
-        })
+        use_memo(
+            (props.timeline.clone(), index.clone(), props.view.clone(), (width * 2.0).round() as i64),
+            move |(timeline, index, view, _)| layout_indexed(timeline, &index.0, view, width),
+        )
     };
 
     let on_pointer_down = {
@@ -341,11 +342,7 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
         Callback::from(move |()| listing.set(None))
     };
     let lanes_px = frame.lane_count.max(1) as f64 * LANE_PX;
-    let range_label = format!(
-        "Showing {} to {}",
-        day_label(props.view.start_days),
-        day_label(props.view.end_days),
-    );
+    let range_label = format!("Showing {} to {}", day_label(props.view.start_days), day_label(props.view.end_days),);
 
     html! {
         <section class="timeline" aria-label="Timeline">
@@ -426,7 +423,13 @@ fn marker(p: &PlacedEvent) -> Html {
     }
 }
 
-fn event_label(p: &PlacedEvent, pending: bool, on_action: &Callback<ViewAction>, on_list: &Callback<ClusterInfo>, gesture: &Rc<RefCell<Gesture>>) -> Html {
+fn event_label(
+    p: &PlacedEvent,
+    pending: bool,
+    on_action: &Callback<ViewAction>,
+    on_list: &Callback<ClusterInfo>,
+    gesture: &Rc<RefCell<Gesture>>,
+) -> Html {
     if let Some(cluster) = p.cluster {
         return cluster_label(p, cluster, on_action, on_list, gesture);
     }
@@ -479,7 +482,13 @@ fn label_text(p: &PlacedEvent) -> Html {
 
 /// A cluster: its count and when its events start. A click zooms in on it when that would separate
 /// its events, and otherwise lists them.
-fn cluster_label(p: &PlacedEvent, cluster: ClusterInfo, on_action: &Callback<ViewAction>, on_list: &Callback<ClusterInfo>, gesture: &Rc<RefCell<Gesture>>) -> Html {
+fn cluster_label(
+    p: &PlacedEvent,
+    cluster: ClusterInfo,
+    on_action: &Callback<ViewAction>,
+    on_list: &Callback<ClusterInfo>,
+    gesture: &Rc<RefCell<Gesture>>,
+) -> Html {
     let onclick = {
         let on_action = on_action.clone();
         let on_list = on_list.clone();
@@ -584,7 +593,9 @@ fn overview(props: &OverviewProps) -> Html {
     let dragging = use_mut_ref(|| false);
     // The whole extent as "Fit all" shows it, and the density path over it, once per data set.
     let whole = use_memo(props.timeline.clone(), |t| ViewState::fit(&ViewBounds::of_extent(t.extent_days())));
-    let path = use_memo((props.index.clone(), whole.start_days, whole.end_days), |(index, t0, t1)| density_path(&index.0.histogram(*t0, *t1, OVERVIEW_BINS)));
+    let path = use_memo((props.index.clone(), whole.start_days, whole.end_days), |(index, t0, t1)| {
+        density_path(&index.0.histogram(*t0, *t1, OVERVIEW_BINS))
+    });
     let span = (whole.end_days - whole.start_days).max(1e-9);
     let left = ((props.view.start_days - whole.start_days) / span * 100.0).clamp(0.0, 100.0);
     let right = ((props.view.end_days - whole.start_days) / span * 100.0).clamp(0.0, 100.0);
@@ -638,7 +649,12 @@ fn overview(props: &OverviewProps) -> Html {
         let strip = strip.clone();
         use_effect(move || apply_geometry(&strip));
     }
-    let label = format!("Overview of the whole timeline, {} events: showing {} to {}", props.index.0.len(), day_label(props.view.start_days), day_label(props.view.end_days));
+    let label = format!(
+        "Overview of the whole timeline, {} events: showing {} to {}",
+        props.index.0.len(),
+        day_label(props.view.start_days),
+        day_label(props.view.end_days)
+    );
     html! {
         <div class="overview" ref={strip} role="slider" tabindex="0" aria-label="Overview: move the window"
             aria-valuemin="0" aria-valuemax="100" aria-valuenow={format!("{:.0}", (left + right) / 2.0)} aria-valuetext={label}

@@ -125,7 +125,8 @@ fn the_dependency_rules_catch_what_they_should() {
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v.into_iter().map(str::to_owned).collect()))
     .collect();
-    let rules: &[(&str, &[&str], Option<&str>)] = &[("citeline-web", &["citeline-extract"], None), ("citeline-model", &["citeline-view"], None)];
+    let rules: &[(&str, &[&str], Option<&str>)] =
+        &[("citeline-web", &["citeline-extract"], None), ("citeline-model", &["citeline-view"], None)];
     assert_eq!(violations(&graph, rules), vec!["citeline-web → citeline-extract".to_owned()], "found through citeline-view");
 }
 

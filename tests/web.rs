@@ -25,9 +25,7 @@ fn mount() -> Element {
 
 fn ids(root: &Element) -> Vec<String> {
     let list = root.query_selector_all("[data-event-id]").expect("query");
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()?.get_attribute("data-event-id"))
-        .collect()
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()?.get_attribute("data-event-id")).collect()
 }
 
 #[wasm_bindgen_test]

@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use citeline_model::document::byte_range_of_chars;
-use citeline_extract::{extract, Locale, Mention};
 use citeline_eval::tempeval::{align, score, Counts, Report, Span};
-use citeline_model::timeline::Severity;
 use citeline_eval::timeml;
+use citeline_extract::{extract, Locale, Mention};
+use citeline_model::document::byte_range_of_chars;
+use citeline_model::timeline::Severity;
 
 /// The help text (`citeline --help`).
 pub const HELP: &str = "\
@@ -350,18 +350,11 @@ fn eval_command(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> io
 fn tml_files(arg: &str) -> Result<Vec<PathBuf>, String> {
     let path = Path::new(arg);
     if !path.is_dir() {
-        return if path.is_file() {
-            Ok(vec![path.to_path_buf()])
-        } else {
-            Err(format!("{arg}: no such file or directory"))
-        };
+        return if path.is_file() { Ok(vec![path.to_path_buf()]) } else { Err(format!("{arg}: no such file or directory")) };
     }
     let entries = std::fs::read_dir(path).map_err(|e| format!("{arg}: cannot read directory: {e}"))?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.to_str().is_some_and(is_timeml))
-        .collect();
+    let mut files: Vec<PathBuf> =
+        entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_file() && p.to_str().is_some_and(is_timeml)).collect();
     files.sort();
     if files.is_empty() {
         return Err(format!("{arg}: no .tml files in this directory"));
@@ -422,16 +415,7 @@ fn list_errors(
         let system_side = if p.strict { String::new() } else { format!("{} ", quote(s)) };
         lines.push((
             g.start,
-            format!(
-                "  {:<17} {}  gold {} {} | system {}{} {}",
-                what.join("+"),
-                quote(g),
-                g.kind,
-                g.value,
-                system_side,
-                s.kind,
-                s.value
-            ),
+            format!("  {:<17} {}  gold {} {} | system {}{} {}", what.join("+"), quote(g), g.kind, g.value, system_side, s.kind, s.value),
         ));
     }
     lines.sort_by_key(|(start, _)| *start);

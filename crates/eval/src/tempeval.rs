@@ -22,8 +22,8 @@ use std::fmt;
 use std::iter::Sum;
 use std::ops::{Add, AddAssign};
 
-use citeline_extract::Mention;
 use crate::timeml::GoldTimex;
+use citeline_extract::Mention;
 
 /// A timex to score: extent in chars, TIMEX3 type and value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -366,26 +366,13 @@ impl fmt::Display for Report {
         writeln!(
             f,
             "{:<12} {:>6} {:>6} | {:>9} {:>6} {:>6} | {:>9} {:>6} {:>6} | {:>8} {:>9} | {:>7} {:>8}",
-            "",
-            "gold",
-            "system",
-            "strict P",
-            "R",
-            "F1",
-            "relaxed P",
-            "R",
-            "F1",
-            "type acc",
-            "value acc",
-            "type F1",
-            "value F1"
+            "", "gold", "system", "strict P", "R", "F1", "relaxed P", "R", "F1", "type acc", "value acc", "type F1", "value F1"
         )?;
         // Per-type rows filter both sides to the type, so their type accuracy says nothing: shown as -.
         let row = |f: &mut fmt::Formatter<'_>, label: &str, t: &Tally, with_type: bool| {
             let m = t.metrics();
             let p = |x: f64| format!("{:.2}", 100.0 * x);
-            let (type_acc, type_f1) =
-                if with_type { (p(m.type_accuracy), p(m.type_f1)) } else { ("-".into(), "-".into()) };
+            let (type_acc, type_f1) = if with_type { (p(m.type_accuracy), p(m.type_f1)) } else { ("-".into(), "-".into()) };
             writeln!(
                 f,
                 "{:<12} {:>6} {:>6} | {:>9} {:>6} {:>6} | {:>9} {:>6} {:>6} | {:>8} {:>9} | {:>7} {:>8}",
@@ -407,8 +394,7 @@ impl fmt::Display for Report {
         row(f, "all", &c.all, true)?;
         row(f, "DATE/TIME", &c.date_time, true)?;
         for (kind, tally) in &c.by_type {
-            let label: String =
-                format!("  {}", if kind.is_empty() { "(no type)" } else { kind }).chars().take(12).collect();
+            let label: String = format!("  {}", if kind.is_empty() { "(no type)" } else { kind }).chars().take(12).collect();
             row(f, &label, tally, false)?;
         }
         Ok(())
@@ -429,21 +415,12 @@ mod tests {
 
     #[test]
     fn empty_inputs_give_zeros_not_nan() {
-        for (gold, system) in
-            [(vec![], vec![]), (vec![span(0, 4, "DATE", "2018")], vec![]), (vec![], vec![span(0, 4, "DATE", "2018")])]
-        {
+        for (gold, system) in [(vec![], vec![]), (vec![span(0, 4, "DATE", "2018")], vec![]), (vec![], vec![span(0, 4, "DATE", "2018")])] {
             let counts = score(&gold, &system);
             let m = counts.all.metrics();
-            for x in [
-                m.strict.precision,
-                m.strict.recall,
-                m.strict.f1,
-                m.relaxed.f1,
-                m.type_accuracy,
-                m.value_accuracy,
-                m.type_f1,
-                m.value_f1,
-            ] {
+            for x in
+                [m.strict.precision, m.strict.recall, m.strict.f1, m.relaxed.f1, m.type_accuracy, m.value_accuracy, m.type_f1, m.value_f1]
+            {
                 assert_eq!(x, 0.0);
             }
             let text = Report::new("empty", counts).to_string();
@@ -504,10 +481,7 @@ mod tests {
         let a = align(&[span(0, 5, "DATE", "x")], &[span(0, 6, "DATE", "y"), span(0, 5, "DATE", "x")]);
         assert_eq!(a.pairs, vec![Pair { gold: 0, system: 1, strict: true }]);
         // Duplicates pair once; touching spans do not overlap; empty spans only match exactly.
-        assert_eq!(
-            Tally::of(&[span(0, 4, "DATE", "x")], &[span(0, 4, "DATE", "x"), span(0, 4, "DATE", "x")]).strict,
-            1
-        );
+        assert_eq!(Tally::of(&[span(0, 4, "DATE", "x")], &[span(0, 4, "DATE", "x"), span(0, 4, "DATE", "x")]).strict, 1);
         assert_eq!(Tally::of(&[span(0, 4, "DATE", "x")], &[span(4, 8, "DATE", "x")]).relaxed, 0);
         assert_eq!(Tally::of(&[span(2, 2, "DATE", "x")], &[span(0, 4, "DATE", "x")]).relaxed, 0);
         assert_eq!(Tally::of(&[span(2, 2, "DATE", "x")], &[span(2, 2, "DATE", "x")]).strict, 1);
@@ -524,10 +498,7 @@ mod tests {
         let c = score(&gold, &system);
         assert_eq!(c.all, Tally { gold: 3, system: 3, strict: 2, relaxed: 2, type_correct: 1, value_correct: 2 });
         assert_eq!(c.date_time, Tally { gold: 2, system: 2, strict: 1, relaxed: 1, type_correct: 1, value_correct: 1 });
-        assert_eq!(
-            c.by_type["DATE"],
-            Tally { gold: 1, system: 2, strict: 1, relaxed: 1, type_correct: 1, value_correct: 1 }
-        );
+        assert_eq!(c.by_type["DATE"], Tally { gold: 1, system: 2, strict: 1, relaxed: 1, type_correct: 1, value_correct: 1 });
         assert_eq!(c.by_type["DURATION"], Tally { gold: 1, ..Tally::default() });
         assert_eq!(c.by_type["SET"], Tally { system: 1, ..Tally::default() });
         assert_eq!(c.by_type.keys().collect::<Vec<_>>(), ["DATE", "DURATION", "SET", "TIME"]);

@@ -170,8 +170,7 @@ pub fn rewrite(source: &str, mentions: &[Mention]) -> Result<String, String> {
                 break tid;
             }
         };
-        let mut tag =
-            format!("<TIMEX3 tid=\"{tid}\" type=\"{}\" value=\"{}\"", m.kind.as_str(), escape(&m.value, true));
+        let mut tag = format!("<TIMEX3 tid=\"{tid}\" type=\"{}\" value=\"{}\"", m.kind.as_str(), escape(&m.value, true));
         if let Some(modifier) = m.modifier {
             tag.push_str(&format!(" mod=\"{}\"", modifier.as_str()));
         }
@@ -286,8 +285,7 @@ struct Scan<'a> {
 impl<'a> Scan<'a> {
     fn new(src: &'a str) -> Result<Self, String> {
         let tokens = tokenize(src);
-        let is_text =
-            |t: &Token, k: TagKind| matches!(t, Token::Tag { kind, name, .. } if *kind == k && *name == "TEXT");
+        let is_text = |t: &Token, k: TagKind| matches!(t, Token::Tag { kind, name, .. } if *kind == k && *name == "TEXT");
         let open = tokens
             .iter()
             .position(|t| is_text(t, TagKind::Open) || is_text(t, TagKind::Empty))
@@ -345,11 +343,9 @@ impl<'a> Scan<'a> {
 /// The date at the start of a TIMEX3 value: `1998-01-08`, `1998-01-08T12:00`, `19980108`.
 fn date_of_value(value: &str) -> Option<NaiveDate> {
     let v = value.trim();
-    v.get(..10).and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()).or_else(|| {
-        v.get(..8)
-            .filter(|s| s.bytes().all(|b| b.is_ascii_digit()))
-            .and_then(|s| NaiveDate::parse_from_str(s, "%Y%m%d").ok())
-    })
+    v.get(..10)
+        .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+        .or_else(|| v.get(..8).filter(|s| s.bytes().all(|b| b.is_ascii_digit())).and_then(|s| NaiveDate::parse_from_str(s, "%Y%m%d").ok()))
 }
 
 fn gold_timex(tag: &str, start: usize, end: usize) -> GoldTimex {
@@ -502,9 +498,8 @@ fn markup(src: &str, i: usize) -> Option<Token<'_>> {
     if !(first.is_alphabetic() || first == '_' || first == ':') {
         return None;
     }
-    let name_len = rest[name_start..]
-        .find(|c: char| c.is_whitespace() || c == '/' || c == '>' || c == '<')
-        .unwrap_or(rest.len() - name_start);
+    let name_len =
+        rest[name_start..].find(|c: char| c.is_whitespace() || c == '/' || c == '>' || c == '<').unwrap_or(rest.len() - name_start);
     let name = &rest[name_start..name_start + name_len];
     // Find the closing `>` outside quotes. A `<` (never legal inside a tag) means this is not one, so
     // a tag inserted later can never be swallowed by a stray `<` before it.
@@ -701,10 +696,7 @@ Prices &amp; wages <EVENT eid="e1" class="OCCURRENCE">rose</EVENT> <TIMEX3 tid="
         let start = doc.text.find("Café").map(|b| doc.text[..b].chars().count()).unwrap();
         let m = Mention { modifier: Some(Modifier::Approx), ..mention(start, start + 4, TimexType::Date, "a\"b&c") };
         let out = rewrite(SMALL, &[m]).unwrap();
-        assert!(
-            out.contains(r#"<TIMEX3 tid="t1" type="DATE" value="a&quot;b&amp;c" mod="APPROX">Café</TIMEX3>"#),
-            "{out}"
-        );
+        assert!(out.contains(r#"<TIMEX3 tid="t1" type="DATE" value="a&quot;b&amp;c" mod="APPROX">Café</TIMEX3>"#), "{out}");
         assert!(out.contains("last week at"));
         assert!(!out.contains("P3Y"));
         // The DCT, entities, EVENT tags and TLINK are untouched.
@@ -747,7 +739,8 @@ Prices &amp; wages <EVENT eid="e1" class="OCCURRENCE">rose</EVENT> <TIMEX3 tid="
 
     #[test]
     fn rewrite_orders_overlaps_and_ids() {
-        let src = "<DCT><TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2020-01-01\" functionInDocument=\"CREATION_TIME\"/></DCT><TEXT>abcdefgh</TEXT>";
+        let src =
+            "<DCT><TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2020-01-01\" functionInDocument=\"CREATION_TIME\"/></DCT><TEXT>abcdefgh</TEXT>";
         assert_eq!(parse(src).unwrap().dct, NaiveDate::from_ymd_opt(2020, 1, 1));
         let ms = [
             mention(4, 6, TimexType::Time, "B"),
@@ -768,8 +761,7 @@ Prices &amp; wages <EVENT eid="e1" class="OCCURRENCE">rose</EVENT> <TIMEX3 tid="
 
     #[test]
     fn wrap_round_trips_any_text() {
-        for text in ["", "plain", "a & b < c > d \"q\" 'a'", "x\r\ny\rz\u{1}\t", "Zoë — 東京 🎉", "]]> <!-- -->"]
-        {
+        for text in ["", "plain", "a & b < c > d \"q\" 'a'", "x\r\ny\rz\u{1}\t", "Zoë — 東京 🎉", "]]> <!-- -->"] {
             let doc = parse(&wrap("id&<", text, NaiveDate::from_ymd_opt(2018, 6, 8))).unwrap();
             assert_eq!(doc.text, text);
             assert_eq!(doc.dct, NaiveDate::from_ymd_opt(2018, 6, 8));
@@ -909,9 +901,7 @@ Prices &amp; wages <EVENT eid="e1" class="OCCURRENCE">rose</EVENT> <TIMEX3 tid="
                 eprintln!("note: {} is missing; skipping the corpus test", root.join(dir).display());
                 return None;
             };
-            files.extend(
-                entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "tml")),
-            );
+            files.extend(entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "tml")));
         }
         files.sort();
         Some(files)
@@ -942,12 +932,7 @@ Prices &amp; wages <EVENT eid="e1" class="OCCURRENCE">rose</EVENT> <TIMEX3 tid="
             assert_eq!(back.dct, doc.dct, "{}", path.display());
             assert_eq!(back.gold.len(), doc.gold.len(), "{}", path.display());
             for (b, g) in back.gold.iter().zip(&doc.gold) {
-                assert_eq!(
-                    (b.start, b.end, &b.kind, &b.value),
-                    (g.start, g.end, &g.kind, &g.value),
-                    "{}",
-                    path.display()
-                );
+                assert_eq!((b.start, b.end, &b.kind, &b.value), (g.start, g.end, &g.kind, &g.value), "{}", path.display());
                 if modifier(g.modifier.as_deref()).is_some() {
                     assert_eq!(b.modifier, g.modifier, "{}", path.display());
                 }

@@ -3,9 +3,9 @@
 
 use citeline_model::anchor::{TextPositionSelector, TextQuoteSelector};
 use citeline_model::date::{DateValue, EventDate};
-use citeline_model::document::Document;
 #[cfg(test)]
 use citeline_model::document::byte_range_of_chars;
+use citeline_model::document::Document;
 use citeline_model::timeline::{DateBasis, DateBasisKind, Event, Passage, Support};
 
 use super::{extract, Locale, Mention, Resolution, TimexType};
@@ -36,7 +36,10 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
             let next_word = chars[j..].iter().find(|c| **c != ' ');
             let spaced = chars.get(j).is_some_and(|c| c.is_whitespace()) || j == chars.len();
             let abbreviation = c == '.' && is_abbreviation(&chars[..i]);
-            if spaced && !abbreviation && next_word.is_none_or(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\n')) {
+            if spaced
+                && !abbreviation
+                && next_word.is_none_or(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\n'))
+            {
                 cut = Some(j);
             }
         }
@@ -59,8 +62,39 @@ fn is_abbreviation(before: &[char]) -> bool {
     single_initial
         || matches!(
             word.as_str(),
-            "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Prof" | "Sen" | "Rep" | "Gov" | "Gen" | "Lt" | "Col" | "Sgt" | "Rev" | "Jr" | "Sr"
-                | "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec" | "No" | "Co" | "Corp" | "Inc" | "Ltd" | "vs"
+            "Mr" | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "St"
+                | "Prof"
+                | "Sen"
+                | "Rep"
+                | "Gov"
+                | "Gen"
+                | "Lt"
+                | "Col"
+                | "Sgt"
+                | "Rev"
+                | "Jr"
+                | "Sr"
+                | "Jan"
+                | "Feb"
+                | "Mar"
+                | "Apr"
+                | "Jun"
+                | "Jul"
+                | "Aug"
+                | "Sep"
+                | "Sept"
+                | "Oct"
+                | "Nov"
+                | "Dec"
+                | "No"
+                | "Co"
+                | "Corp"
+                | "Inc"
+                | "Ltd"
+                | "vs"
         )
 }
 
@@ -76,7 +110,6 @@ fn push_trimmed(chars: &[char], mut start: usize, mut end: usize, out: &mut Vec<
     }
 }
 
-
 /// The data model's date for a mention, where one fits (years, months, days, times).
 fn date_of(m: &Mention) -> Option<DateValue> {
     if !matches!(m.kind, TimexType::Date | TimexType::Time) {
@@ -87,13 +120,24 @@ fn date_of(m: &Mention) -> Option<DateValue> {
 }
 
 fn basis(m: &Mention, document: &Document) -> DateBasis {
-    let published = document.published.as_ref().map_or_else(|| "the publication date".to_owned(), |p| format!("the publication date, {}", p.date.display_long()));
+    let published = document
+        .published
+        .as_ref()
+        .map_or_else(|| "the publication date".to_owned(), |p| format!("the publication date, {}", p.date.display_long()));
     let (kind, explanation) = match m.resolution {
         Resolution::Stated => (DateBasisKind::Stated, format!("The text states it: \"{}\".", m.text)),
         Resolution::ReferenceDate => (DateBasisKind::Resolved, format!("\"{}\" resolved against {published}.", m.text)),
-        Resolution::ReferenceYear => (DateBasisKind::Resolved, format!("\"{}\" gives no year; the year comes from {published} and the tense of the sentence.", m.text)),
-        Resolution::WeekdayChecked => (DateBasisKind::Resolved, format!("\"{}\" gives no year; it is the year near {published} in which that day falls on that weekday.", m.text)),
-        Resolution::LastMentioned => (DateBasisKind::Resolved, format!("\"{}\" resolved against the date mentioned just before it.", m.text)),
+        Resolution::ReferenceYear => (
+            DateBasisKind::Resolved,
+            format!("\"{}\" gives no year; the year comes from {published} and the tense of the sentence.", m.text),
+        ),
+        Resolution::WeekdayChecked => (
+            DateBasisKind::Resolved,
+            format!("\"{}\" gives no year; it is the year near {published} in which that day falls on that weekday.", m.text),
+        ),
+        Resolution::LastMentioned => {
+            (DateBasisKind::Resolved, format!("\"{}\" resolved against the date mentioned just before it.", m.text))
+        }
         Resolution::Unanchored => (DateBasisKind::Stated, format!("\"{}\".", m.text)),
     };
     DateBasis { kind, explanation }
@@ -107,7 +151,10 @@ pub fn title_from(sentence: &str, date_text: &str) -> String {
         Some(at) => {
             let head = sentence[..at].trim_end();
             let last_word = head.rsplit(char::is_whitespace).next().unwrap_or("");
-            let head = if matches!(last_word.to_lowercase().as_str(), "on" | "in" | "at" | "by" | "since" | "from" | "until" | "during" | "of" | "before" | "after") {
+            let head = if matches!(
+                last_word.to_lowercase().as_str(),
+                "on" | "in" | "at" | "by" | "since" | "from" | "until" | "during" | "of" | "before" | "after"
+            ) {
                 &head[..head.len() - last_word.len()]
             } else {
                 head
@@ -123,11 +170,31 @@ pub fn title_from(sentence: &str, date_text: &str) -> String {
         .collect();
     let skip = words
         .iter()
-        .take_while(|w| matches!(w.to_lowercase().trim_end_matches(','), "on" | "in" | "at" | "by" | "since" | "from" | "during" | "and" | "but" | "then" | "as" | "of" | "until" | "the" | "this" | "that"))
+        .take_while(|w| {
+            matches!(
+                w.to_lowercase().trim_end_matches(','),
+                "on" | "in"
+                    | "at"
+                    | "by"
+                    | "since"
+                    | "from"
+                    | "during"
+                    | "and"
+                    | "but"
+                    | "then"
+                    | "as"
+                    | "of"
+                    | "until"
+                    | "the"
+                    | "this"
+                    | "that"
+            )
+        })
         .count();
     let skip = if skip == words.len() { 0 } else { skip };
     let kept: Vec<&str> = words[skip..].iter().take(TITLE_WORDS).copied().collect();
-    let mut title = kept.join(" ").trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '–' | '-')).to_owned();
+    let mut title =
+        kept.join(" ").trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '–' | '-')).to_owned();
     if words.len() - skip > TITLE_WORDS {
         title.push('…');
     }
@@ -162,7 +229,11 @@ pub fn propose_events(document: &Document, locale: Locale) -> Vec<Event> {
 /// Proposes events chunk by chunk (chunks of about `chunk_chars`, cut at paragraph breaks), so a
 /// caller can report progress and stay responsive on large texts. Yields (chars done, chars in all,
 /// events of the chunk). Each chunk costs time linear in its own length.
-pub fn propose_events_chunked(document: &Document, locale: Locale, chunk_chars: usize) -> impl Iterator<Item = (usize, usize, Vec<Event>)> + '_ {
+pub fn propose_events_chunked(
+    document: &Document,
+    locale: Locale,
+    chunk_chars: usize,
+) -> impl Iterator<Item = (usize, usize, Vec<Event>)> + '_ {
     let bounds = chunk_bounds(&document.text, chunk_chars.max(1000));
     let total = bounds.last().map_or(0, |c| c.end_char);
     bounds.into_iter().map(move |chunk| {
@@ -189,7 +260,8 @@ fn chunk_bounds(text: &str, chunk_chars: usize) -> Vec<Chunk> {
     for (byte, c) in text.char_indices() {
         if chars_in >= chunk_chars {
             // Cut at the last paragraph or line break seen, if it is not too early.
-            let cut = last_para.or(last_line).filter(|&(chars, _)| chars > start_char + chunk_chars / 4).unwrap_or((start_char + chars_in, byte));
+            let cut =
+                last_para.or(last_line).filter(|&(chars, _)| chars > start_char + chunk_chars / 4).unwrap_or((start_char + chars_in, byte));
             out.push(Chunk { start_char, end_char: cut.0, start_byte, end_byte: cut.1 });
             chars_in -= cut.0 - start_char;
             (start_char, start_byte) = cut;
@@ -285,7 +357,10 @@ mod tests {
 
     #[test]
     fn titles_drop_the_date_with_its_preposition() {
-        assert_eq!(title_from("The previous crossing was closed in 2015 after an inspection.", "2015"), "Previous crossing was closed after an inspection");
+        assert_eq!(
+            title_from("The previous crossing was closed in 2015 after an inspection.", "2015"),
+            "Previous crossing was closed after an inspection"
+        );
         assert_eq!(title_from("Construction will begin in September.", "September"), "Construction will begin");
     }
 

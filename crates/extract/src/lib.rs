@@ -8,8 +8,8 @@ use serde::Serialize;
 mod calendar;
 mod events;
 mod publication;
-pub mod service;
 mod rules;
+pub mod service;
 mod tokens;
 
 pub use calendar::Cal;
@@ -154,7 +154,10 @@ pub fn extract(text: &str, reference: Option<chrono::NaiveDate>, locale: Locale)
             modifier: found.modifier,
             resolution: found.resolution,
             granularity: found.cal.map(|c| c.granularity()),
-            interval: found.cal.and_then(|c| c.interval()).map(|(a, b)| (a.format("%Y-%m-%d").to_string(), b.format("%Y-%m-%d").to_string())),
+            interval: found
+                .cal
+                .and_then(|c| c.interval())
+                .map(|(a, b)| (a.format("%Y-%m-%d").to_string(), b.format("%Y-%m-%d").to_string())),
         });
         i = end;
     }

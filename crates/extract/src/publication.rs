@@ -9,13 +9,13 @@ use crate::{extract, Locale, Resolution, TimexType};
 /// A publication date stated near the top of the text (a dateline), with where it was found.
 pub fn guess_publication_date(text: &str) -> Option<Published> {
     let head: String = text.chars().take(DATELINE_CHARS).collect();
-    extract(&head, None, Locale::EnGb)
-        .into_iter()
-        .filter(|m| m.kind == TimexType::Date && m.resolution == Resolution::Stated)
-        .find_map(|m| {
+    extract(&head, None, Locale::EnGb).into_iter().filter(|m| m.kind == TimexType::Date && m.resolution == Resolution::Stated).find_map(
+        |m| {
             let date: DateValue = m.value.parse().ok()?;
-            (date.granularity() == Granularity::Day).then(|| Published { date, source: format!("Found near the top of the text: \"{}\".", m.text) })
-        })
+            (date.granularity() == Granularity::Day)
+                .then(|| Published { date, source: format!("Found near the top of the text: \"{}\".", m.text) })
+        },
+    )
 }
 
 #[cfg(test)]
@@ -28,5 +28,4 @@ mod tests {
         assert_eq!(p.date.iso(), "2018-06-04");
         assert!(guess_publication_date("No dates here at all.").is_none());
     }
-
 }

@@ -76,16 +76,83 @@ const FUTURE_WINDOW: i64 = 4 * 31;
 
 /// Words that introduce a bare year ("in 2011", "since 2011").
 const YEAR_SIGNALS: &[&str] = &[
-    "in", "since", "by", "until", "till", "from", "to", "of", "during", "before", "after", "for", "between", "and",
-    "early", "late", "mid", "end", "around", "circa", "fiscal", "through", "throughout", "as", "or", "spring", "summer",
-    "autumn", "fall", "winter", "year", "than", "on", "at", "within", "into", "about", "cy", "fy", "the",
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "from",
+    "to",
+    "of",
+    "during",
+    "before",
+    "after",
+    "for",
+    "between",
+    "and",
+    "early",
+    "late",
+    "mid",
+    "end",
+    "around",
+    "circa",
+    "fiscal",
+    "through",
+    "throughout",
+    "as",
+    "or",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "year",
+    "than",
+    "on",
+    "at",
+    "within",
+    "into",
+    "about",
+    "cy",
+    "fy",
+    "the",
 ];
 
 /// Words that make a capitalised "May"/"March" likely a month even alone.
 const MONTH_SIGNALS: &[&str] = &[
-    "in", "since", "by", "until", "till", "from", "to", "of", "during", "before", "after", "early", "late", "mid", "last",
-    "next", "this", "through", "until", "end", "beginning", "middle", "between", "and", "or", "throughout", "each",
-    "every", "that", "on", "for", "than", "as",
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "from",
+    "to",
+    "of",
+    "during",
+    "before",
+    "after",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "through",
+    "until",
+    "end",
+    "beginning",
+    "middle",
+    "between",
+    "and",
+    "or",
+    "throughout",
+    "each",
+    "every",
+    "that",
+    "on",
+    "for",
+    "than",
+    "as",
 ];
 
 fn is_sentence_end(toks: &[Token<'_>], i: usize) -> bool {
@@ -113,12 +180,12 @@ pub fn tenses(toks: &[Token<'_>]) -> Vec<Tense> {
             let mut present = false;
             for (k, t) in sentence.iter().enumerate() {
                 match t.lower.as_str() {
-                    "will" | "shall" | "ll" | "tomorrow" | "next" | "upcoming" | "coming" | "plans" | "plan" | "scheduled"
-                    | "expects" | "expected" | "aims" | "intends" => future = true,
+                    "will" | "shall" | "ll" | "tomorrow" | "next" | "upcoming" | "coming" | "plans" | "plan" | "scheduled" | "expects"
+                    | "expected" | "aims" | "intends" => future = true,
                     "going" if sentence.get(k + 1).is_some_and(|n| n.lower == "to") => future = true,
-                    "was" | "were" | "had" | "did" | "said" | "ago" | "last" | "yesterday" | "earlier" | "told" | "came"
-                    | "went" | "took" | "made" | "gave" | "began" | "became" | "rose" | "fell" | "won" | "lost" | "met"
-                    | "saw" | "left" | "got" | "sold" | "paid" | "spent" | "brought" | "bought" | "held" | "grew" => past = true,
+                    "was" | "were" | "had" | "did" | "said" | "ago" | "last" | "yesterday" | "earlier" | "told" | "came" | "went"
+                    | "took" | "made" | "gave" | "began" | "became" | "rose" | "fell" | "won" | "lost" | "met" | "saw" | "left" | "got"
+                    | "sold" | "paid" | "spent" | "brought" | "bought" | "held" | "grew" => past = true,
                     "is" | "are" | "am" | "says" | "has" | "have" => present = true,
                     w if w.len() > 4 && w.ends_with("ed") => past = true,
                     _ => {}
@@ -229,12 +296,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// dividend"): a content word follows it rather than an article, a preposition or a number.
     fn adjectival(&self, k: usize) -> bool {
         const FOLLOW: &[&str] = &[
-            "the", "a", "an", "on", "in", "at", "to", "by", "for", "from", "with", "that", "its", "his", "her", "their", "this",
-            "last", "and", "of", "as", "up", "down", "out", "over", "off", "after", "before", "since", "until", "during", "it",
-            "he", "she", "they", "we", "them", "him", "about", "more", "some", "into", "back", "away", "early", "late",
+            "the", "a", "an", "on", "in", "at", "to", "by", "for", "from", "with", "that", "its", "his", "her", "their", "this", "last",
+            "and", "of", "as", "up", "down", "out", "over", "off", "after", "before", "since", "until", "during", "it", "he", "she",
+            "they", "we", "them", "him", "about", "more", "some", "into", "back", "away", "early", "late",
         ];
         match self.tok(k + 1) {
-            Some(t) if t.kind == Kind::Word && !t.capitalized() => !FOLLOW.contains(&t.lower.as_str()) && tokens::month(&t.lower).is_none() && tokens::weekday(&t.lower).is_none(),
+            Some(t) if t.kind == Kind::Word && !t.capitalized() => {
+                !FOLLOW.contains(&t.lower.as_str()) && tokens::month(&t.lower).is_none() && tokens::weekday(&t.lower).is_none()
+            }
             _ => false,
         }
     }
@@ -247,7 +316,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
         match w {
             "will" | "shall" | "ll" | "tomorrow" | "scheduled" | "planned" | "expects" | "due" => Some(Tense::Future),
             // "as soon as Tuesday", "as early as next week"
-            "soon" | "early" if k.checked_sub(1).is_some_and(|p| self.word_is(p, &["as"])) && self.word_is(k + 1, &["as"]) => Some(Tense::Future),
+            "soon" | "early" if k.checked_sub(1).is_some_and(|p| self.word_is(p, &["as"])) && self.word_is(k + 1, &["as"]) => {
+                Some(Tense::Future)
+            }
             "going" | "plans" | "plan" | "planning" | "preparing" if self.word_is(k + 1, &["to"]) => Some(Tense::Future),
             _ if after_be => None,
             // "to resume Monday": an infinitive looks ahead; "extended to Nov. 16" is a deadline.
@@ -255,9 +326,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
             // A deadline or a payment date: no tense, the nearest date.
             "payable" | "effective" | "by" | "until" | "through" | "record" | "to" => Some(Tense::Present),
             "expected" => Some(Tense::Future),
-            "was" | "were" | "had" | "did" | "said" | "ago" | "yesterday" | "told" | "came" | "went" | "took" | "made"
-            | "gave" | "began" | "became" | "rose" | "fell" | "won" | "lost" | "met" | "saw" | "left" | "got" | "sold"
-            | "paid" | "spent" | "brought" | "bought" | "held" | "grew" | "says" | "last" => Some(Tense::Past),
+            "was" | "were" | "had" | "did" | "said" | "ago" | "yesterday" | "told" | "came" | "went" | "took" | "made" | "gave"
+            | "began" | "became" | "rose" | "fell" | "won" | "lost" | "met" | "saw" | "left" | "got" | "sold" | "paid" | "spent"
+            | "brought" | "bought" | "held" | "grew" | "says" | "last" => Some(Tense::Past),
             w if w.len() > 4 && w.ends_with("ed") && !after_be && !self.adjectival(k) => Some(Tense::Past),
             _ => None,
         }
@@ -334,7 +405,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         let y = full_year(t.number()?, 4)?;
         // "1998-99" or "2,000": not a plain year here.
-        if self.tok(i + 1).is_some_and(|n| !n.space_before && (n.is(",") || n.is(".")) && self.tok(i + 2).is_some_and(|m| m.kind == Kind::Number && !m.space_before)) {
+        if self.tok(i + 1).is_some_and(|n| {
+            !n.space_before && (n.is(",") || n.is(".")) && self.tok(i + 2).is_some_and(|m| m.kind == Kind::Number && !m.space_before)
+        }) {
             return None;
         }
         Some((y, i + 1))
@@ -345,7 +418,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
     fn spoken_year(&self, i: usize) -> Option<(i32, usize)> {
         let units = |k: usize| -> Option<(u32, usize)> {
             let k = if self.glued(k, "-") { k + 1 } else { k };
-            self.word(k).and_then(tokens::cardinal).filter(|u| (1..=9).contains(u) && !matches!(self.word(k), Some("a" | "an"))).map(|u| (u, k + 1))
+            self.word(k)
+                .and_then(tokens::cardinal)
+                .filter(|u| (1..=9).contains(u) && !matches!(self.word(k), Some("a" | "an")))
+                .map(|u| (u, k + 1))
         };
         let year = match self.word(i)? {
             century @ ("nineteen" | "eighteen") => {
@@ -356,7 +432,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
             "two" if self.word_is(i + 1, &["thousand"]) => {
                 let k = if self.word_is(i + 2, &["and"]) { i + 3 } else { i + 2 };
-                match self.word(k).and_then(tokens::cardinal).filter(|u| (1..=19).contains(u) && !matches!(self.word(k), Some("a" | "an"))) {
+                match self.word(k).and_then(tokens::cardinal).filter(|u| (1..=19).contains(u) && !matches!(self.word(k), Some("a" | "an")))
+                {
                     Some(u) => Some((2000 + i32::try_from(u).ok()?, k + 1)),
                     None => Some((2000, i + 2)),
                 }
@@ -364,7 +441,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
             _ => None,
         }?;
         // "two thousand years", "nineteen twenty-dollar bills": a count, not a year.
-        if self.tok(year.1).is_some_and(|t| t.kind == Kind::Word && !t.capitalized() && (tokens::unit(&t.lower).is_some() || t.lower.ends_with('s') && !matches!(t.lower.as_str(), "has" | "is" | "was" | "as" | "its" | "his" | "this" | "thus"))) {
+        if self.tok(year.1).is_some_and(|t| {
+            t.kind == Kind::Word
+                && !t.capitalized()
+                && (tokens::unit(&t.lower).is_some()
+                    || t.lower.ends_with('s') && !matches!(t.lower.as_str(), "has" | "is" | "was" | "as" | "its" | "his" | "this" | "thus"))
+        }) {
             return None;
         }
         Some(year)
@@ -551,7 +633,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let prev = i.checked_sub(1).and_then(|p| self.word(p));
         let sentence_start = i == 0 || self.tok(i - 1).is_some_and(|p| p.is(".") || p.is("\"") || p.newline_before);
         // "the March meeting": an article and a noun after it.
-        let the_noun = prev == Some("the") && self.tok(j).is_some_and(|n| n.kind == Kind::Word && !n.capitalized() && !matches!(n.lower.as_str(), "of" | "and" | "or" | "to" | "in" | "on" | "for" | "was" | "is" | "will" | "had" | "has"));
+        let the_noun = prev == Some("the")
+            && self.tok(j).is_some_and(|n| {
+                n.kind == Kind::Word
+                    && !n.capitalized()
+                    && !matches!(n.lower.as_str(), "of" | "and" | "or" | "to" | "in" | "on" | "for" | "was" | "is" | "will" | "had" | "has")
+            });
         if matches!(word, "may" | "march") && !prev.is_some_and(|p| MONTH_SIGNALS.contains(&p)) && !the_noun {
             return None;
         }
@@ -631,8 +718,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         let prev = i.checked_sub(1).and_then(|p| self.tok(p));
         // "post-1959", "pre-1914": the year is the date.
-        let prefixed = prev.is_some_and(|p| p.is("-") && !p.space_before && !t.space_before) && i.checked_sub(2).is_some_and(|p| self.word_is(p, &["post", "pre"]));
-        if !prefixed && prev.is_some_and(|p| p.is("$") || p.is("£") || p.is("€") || p.is("#") || p.is("-") && !t.space_before || p.kind == Kind::Number) {
+        let prefixed = prev.is_some_and(|p| p.is("-") && !p.space_before && !t.space_before)
+            && i.checked_sub(2).is_some_and(|p| self.word_is(p, &["post", "pre"]));
+        if !prefixed
+            && prev
+                .is_some_and(|p| p.is("$") || p.is("£") || p.is("€") || p.is("#") || p.is("-") && !t.space_before || p.kind == Kind::Number)
+        {
             return None;
         }
         let next = self.tok(j);
@@ -643,8 +734,18 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // "a 1996 law", "a 1997 report": an article, a year of this era and a singular noun.
         let article = prev.is_some_and(|p| matches!(p.lower.as_str(), "a" | "an"))
             && (1900..=2099).contains(&y)
-            && next.is_some_and(|n| n.kind == Kind::Word && !n.capitalized() && !n.lower.ends_with('s') && tokens::unit(&n.lower).is_none() && !matches!(n.lower.as_str(), "percent" | "per" | "feet" | "foot" | "meter" | "metre" | "mile" | "ton" | "pound" | "acre" | "seat" | "square"));
-        let signal = prev.is_some_and(|p| p.kind == Kind::Word && YEAR_SIGNALS.contains(&p.lower.as_str())) || j > i + 2 || prefixed || article;
+            && next.is_some_and(|n| {
+                n.kind == Kind::Word
+                    && !n.capitalized()
+                    && !n.lower.ends_with('s')
+                    && tokens::unit(&n.lower).is_none()
+                    && !matches!(
+                        n.lower.as_str(),
+                        "percent" | "per" | "feet" | "foot" | "meter" | "metre" | "mile" | "ton" | "pound" | "acre" | "seat" | "square"
+                    )
+            });
+        let signal =
+            prev.is_some_and(|p| p.kind == Kind::Word && YEAR_SIGNALS.contains(&p.lower.as_str())) || j > i + 2 || prefixed || article;
         let ends = match next {
             None => true,
             Some(n) => n.kind == Kind::Punct && !n.is("%") && !n.is("-") || n.lower == "and" || n.lower == "to",
@@ -679,7 +780,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
             Tense::Future => reference.year(),
             _ => {
                 let first = Cal::Season(reference.year(), s).first_day()?;
-                if first > reference { reference.year() - 1 } else { reference.year() }
+                if first > reference {
+                    reference.year() - 1
+                } else {
+                    reference.year()
+                }
             }
         };
         Some(Found::date(i + 1, Cal::Season(y, s), Resolution::ReferenceYear))
@@ -697,7 +802,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if t.kind == Kind::Word && t.text.len() == 1 && (t.text == "Q" || t.text == "H") {
             let n = self.tok(j + 1).filter(|n| n.kind == Kind::Number && !n.space_before)?.number()?;
             let (y, end) = self.year_at(j + 2).or_else(|| {
-                self.tok(j + 2).filter(|a| a.is("'")).and(self.tok(j + 3)).filter(|n| n.kind == Kind::Number && n.text.len() == 2).and_then(|n| Some((full_year(n.number()?, 2)?, j + 4)))
+                self.tok(j + 2)
+                    .filter(|a| a.is("'"))
+                    .and(self.tok(j + 3))
+                    .filter(|n| n.kind == Kind::Number && n.text.len() == 2)
+                    .and_then(|n| Some((full_year(n.number()?, 2)?, j + 4)))
             })?;
             let cal = if t.text == "Q" && (1..=4).contains(&n) {
                 Cal::Quarter(y, n)
@@ -740,7 +849,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
         };
         let modifier_word = if the && n.is_none() { self.word(j) } else { None };
         // "the last half of 1989" is its second half.
-        let n = if half && n.is_none() && explicit_year.is_some() && matches!(modifier_word, Some("last" | "latter")) { Some(2) } else { n };
+        let n =
+            if half && n.is_none() && explicit_year.is_some() && matches!(modifier_word, Some("last" | "latter")) { Some(2) } else { n };
         let (year, resolution) = match explicit_year {
             Some((y, e)) => {
                 end = e;
@@ -889,7 +999,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
 
     /// "last year", "a year ago", "a year earlier" at `k`: the index after it.
     fn year_back_phrase(&self, k: usize) -> Option<usize> {
-        if self.word_is(k, &["last"]) && self.word_is(k + 1, &["year"]) && !self.tok(k + 2).is_some_and(|t| (t.is("'") || t.is("’")) && !t.space_before) {
+        if self.word_is(k, &["last"])
+            && self.word_is(k + 1, &["year"])
+            && !self.tok(k + 2).is_some_and(|t| (t.is("'") || t.is("’")) && !t.space_before)
+        {
             return Some(k + 2);
         }
         (self.word_is(k, &["a"]) && self.word_is(k + 1, &["year"]) && self.word_is(k + 2, &["ago", "earlier"])).then_some(k + 3)
@@ -931,14 +1044,22 @@ impl<'t, 'a> Scanner<'t, 'a> {
             "christmas" if day_word(j + 1, &["eve"]) => (|y| NaiveDate::from_ymd_opt(y, 12, 24), j + 2),
             "christmas" => (|y| NaiveDate::from_ymd_opt(y, 12, 25), if day_word(j + 1, &["day"]) { j + 2 } else { j + 1 }),
             "halloween" => (|y| NaiveDate::from_ymd_opt(y, 10, 31), j + 1),
-            "new" if day_word(j + 1, &["year"]) && possessive(j + 2) && day_word(j + 4, &["eve"]) => (|y| NaiveDate::from_ymd_opt(y, 12, 31), j + 5),
-            "new" if day_word(j + 1, &["year"]) && possessive(j + 2) && day_word(j + 4, &["day"]) => (|y| NaiveDate::from_ymd_opt(y, 1, 1), j + 5),
+            "new" if day_word(j + 1, &["year"]) && possessive(j + 2) && day_word(j + 4, &["eve"]) => {
+                (|y| NaiveDate::from_ymd_opt(y, 12, 31), j + 5)
+            }
+            "new" if day_word(j + 1, &["year"]) && possessive(j + 2) && day_word(j + 4, &["day"]) => {
+                (|y| NaiveDate::from_ymd_opt(y, 1, 1), j + 5)
+            }
             "valentine" if possessive(j + 1) && day_word(j + 3, &["day"]) => (|y| NaiveDate::from_ymd_opt(y, 2, 14), j + 4),
             "independence" if day_word(j + 1, &["day"]) => (|y| NaiveDate::from_ymd_opt(y, 7, 4), j + 2),
             "labor" | "labour" if day_word(j + 1, &["day"]) => (|y| nth_weekday(y, 9, 1, 1), j + 2),
-            "memorial" if day_word(j + 1, &["day"]) => (|y| nth_weekday(y, 6, 1, 1).and_then(|d| d.checked_sub_days(chrono::Days::new(7))), j + 2),
+            "memorial" if day_word(j + 1, &["day"]) => {
+                (|y| nth_weekday(y, 6, 1, 1).and_then(|d| d.checked_sub_days(chrono::Days::new(7))), j + 2)
+            }
             // The first Tuesday after the first Monday of November.
-            "election" if day_word(j + 1, &["day"]) => (|y| nth_weekday(y, 11, 1, 1).and_then(|d| d.checked_add_days(chrono::Days::new(1))), j + 2),
+            "election" if day_word(j + 1, &["day"]) => {
+                (|y| nth_weekday(y, 11, 1, 1).and_then(|d| d.checked_add_days(chrono::Days::new(1))), j + 2)
+            }
             // "Easter week": the week of Easter Sunday, read from its Monday.
             "easter" if self.word_is(j + 1, &["week"]) => (|y| easter(y).and_then(|d| d.checked_sub_days(chrono::Days::new(6))), j + 2),
             "easter" => (easter, if day_word(j + 1, &["sunday"]) { j + 2 } else { j + 1 }),
@@ -961,7 +1082,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
             _ => {
                 let past = dates.iter().rev().copied().find(|d| *d <= r)?;
                 let next = dates.iter().copied().find(|d| *d > r)?;
-                if (next - r).num_days() <= FUTURE_WINDOW { next } else { past }
+                if (next - r).num_days() <= FUTURE_WINDOW {
+                    next
+                } else {
+                    past
+                }
             }
         };
         if week {
@@ -1002,7 +1127,24 @@ impl<'t, 'a> Scanner<'t, 'a> {
             "today"
                 if self.tok(i + 1).is_some_and(|a| a.is("'") || a.is("’"))
                     && self.word_is(i + 2, &["s"])
-                    && self.word_is(i + 3, &["world", "youth", "society", "generation", "young", "children", "kids", "standards", "technology", "culture", "personal", "modern", "global"]) =>
+                    && self.word_is(
+                        i + 3,
+                        &[
+                            "world",
+                            "youth",
+                            "society",
+                            "generation",
+                            "young",
+                            "children",
+                            "kids",
+                            "standards",
+                            "technology",
+                            "culture",
+                            "personal",
+                            "modern",
+                            "global",
+                        ],
+                    ) =>
             {
                 return None;
             }
@@ -1035,7 +1177,13 @@ impl<'t, 'a> Scanner<'t, 'a> {
             // follows ("the current quarter" is relative()) or it is electric ("current account").
             "current"
                 if self.tok(i + 1).is_some_and(|n| n.kind == Kind::Word || n.kind == Kind::Number)
-                    && !self.word(i + 1).is_some_and(|w| tokens::unit(w).is_some() || matches!(w, "fiscal" | "account" | "accounts" | "affairs" | "events" | "and" | "or" | "of" | "to" | "is" | "was"))
+                    && !self.word(i + 1).is_some_and(|w| {
+                        tokens::unit(w).is_some()
+                            || matches!(
+                                w,
+                                "fiscal" | "account" | "accounts" | "affairs" | "events" | "and" | "or" | "of" | "to" | "is" | "was"
+                            )
+                    })
                     && !self.tok(i + 2).is_some_and(|t| t.kind == Kind::Word && tokens::unit(&t.lower).is_some()) =>
             {
                 (i + 1, "PRESENT_REF")
@@ -1070,7 +1218,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
     fn clause_end(&self, k: usize) -> bool {
         match self.tok(k) {
             None => true,
-            Some(t) => (t.kind == Kind::Punct && !t.is("-") && !t.is("'") && !t.is("’") && !t.is("$")) || matches!(t.lower.as_str(), "and" | "but" | "or"),
+            Some(t) => {
+                (t.kind == Kind::Punct && !t.is("-") && !t.is("'") && !t.is("’") && !t.is("$"))
+                    || matches!(t.lower.as_str(), "and" | "but" | "or")
+            }
         }
     }
 
@@ -1082,7 +1233,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let w = self.word(i + 1)?;
         let unit = tokens::unit(w).filter(|_| w.ends_with('s'))?;
         // "recent weeks and months": the recent past.
-        if self.word_is(i + 2, &["and", "or"]) && self.word(i + 3).and_then(tokens::unit).is_some() && self.word(i + 3).is_some_and(|w| w.ends_with('s')) {
+        if self.word_is(i + 2, &["and", "or"])
+            && self.word(i + 3).and_then(tokens::unit).is_some()
+            && self.word(i + 3).is_some_and(|w| w.ends_with('s'))
+        {
             return Some(Found::other(i + 4, TimexType::Date, "PAST_REF", Resolution::Unanchored));
         }
         Some(Found::other(i + 2, TimexType::Duration, unit.duration(None), Resolution::Unanchored))
@@ -1177,8 +1331,20 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
             let r = reference?;
             let y = match direction {
-                -1 => if m < r.month() { r.year() } else { r.year() - 1 },
-                1 => if m > r.month() { r.year() } else { r.year() + 1 },
+                -1 => {
+                    if m < r.month() {
+                        r.year()
+                    } else {
+                        r.year() - 1
+                    }
+                }
+                1 => {
+                    if m > r.month() {
+                        r.year()
+                    } else {
+                        r.year() + 1
+                    }
+                }
                 _ => r.year(),
             };
             Found::date(end, Cal::Month(y, m), Resolution::ReferenceDate)
@@ -1188,7 +1354,13 @@ impl<'t, 'a> Scanner<'t, 'a> {
             let started = this.first_day()? <= r;
             let y = match direction {
                 -1 => r.year() - 1,
-                1 => if started { r.year() + 1 } else { r.year() },
+                1 => {
+                    if started {
+                        r.year() + 1
+                    } else {
+                        r.year()
+                    }
+                }
                 _ => r.year(),
             };
             Found::date(k + 1, Cal::Season(y, s), Resolution::ReferenceDate)
@@ -1284,12 +1456,18 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let (end, cal) = match (self.word(i)?, self.word(i + 1)?, self.word(i + 2)) {
             ("the", "following" | "next", Some("day")) => (i + 3, Cal::Day(last.day()?).shift(Step::Days, 1)?),
             // "the next morning": the day after, valued at the day.
-            ("the", "following" | "next", Some("morning" | "afternoon" | "evening" | "night")) => (i + 3, Cal::Day(last.day()?).shift(Step::Days, 1)?),
+            ("the", "following" | "next", Some("morning" | "afternoon" | "evening" | "night")) => {
+                (i + 3, Cal::Day(last.day()?).shift(Step::Days, 1)?)
+            }
             ("the", "previous", Some("day")) => (i + 3, Cal::Day(last.day()?).shift(Step::Days, -1)?),
             ("the", "day", Some("before")) => (i + 3, Cal::Day(last.day()?).shift(Step::Days, -1)?),
             ("the", "day", Some("after")) => (i + 3, Cal::Day(last.day()?).shift(Step::Days, 1)?),
-            ("the", "same", Some("day")) | ("that", "day", _) => (if self.word(i) == Some("that") { i + 2 } else { i + 3 }, Cal::Day(last.day()?)),
-            ("that", "year", _) | ("the", "same", Some("year")) => (if self.word(i) == Some("that") { i + 2 } else { i + 3 }, Cal::Year(last.year())),
+            ("the", "same", Some("day")) | ("that", "day", _) => {
+                (if self.word(i) == Some("that") { i + 2 } else { i + 3 }, Cal::Day(last.day()?))
+            }
+            ("that", "year", _) | ("the", "same", Some("year")) => {
+                (if self.word(i) == Some("that") { i + 2 } else { i + 3 }, Cal::Year(last.year()))
+            }
             ("the", "following" | "next", Some("year")) => (i + 3, Cal::Year(last.year() + 1)),
             ("the", "previous", Some("year")) => (i + 3, Cal::Year(last.year() - 1)),
             ("that", "month", _) => (i + 2, Cal::Month(last.year(), last.first_day()?.month())),
@@ -1325,7 +1503,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let (mut hour, mut minute, mut k) = match t.kind {
             Kind::Number if t.text.len() <= 2 => {
                 let h = t.number()?;
-                if self.glued(i + 1, ":") || self.glued(i + 1, ".") && self.tok(i + 2).is_some_and(|m| m.text.len() == 2 && m.kind == Kind::Number && !m.space_before) && self.is_meridiem(i + 3).is_some() {
+                if self.glued(i + 1, ":")
+                    || self.glued(i + 1, ".")
+                        && self.tok(i + 2).is_some_and(|m| m.text.len() == 2 && m.kind == Kind::Number && !m.space_before)
+                        && self.is_meridiem(i + 3).is_some()
+                {
                     let m = self.tok(i + 2).filter(|m| m.kind == Kind::Number && m.text.len() == 2 && !m.space_before)?.number()?;
                     (h, m, i + 3)
                 } else {
@@ -1333,7 +1515,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 }
             }
             // "High Noon" is a film, "high noon" a figure of speech.
-            Kind::Word if (t.lower == "noon" || t.lower == "midday") && !i.checked_sub(1).is_some_and(|p| self.word_is(p, &["high"])) => (12, 0, i + 1),
+            Kind::Word if (t.lower == "noon" || t.lower == "midday") && !i.checked_sub(1).is_some_and(|p| self.word_is(p, &["high"])) => {
+                (12, 0, i + 1)
+            }
             Kind::Word if t.lower == "midnight" => (0, 0, i + 1),
             _ => return None,
         };
@@ -1360,7 +1544,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         // Time zone.
         if let Some(z) = self.tok(k) {
-            if z.kind == Kind::Word && matches!(z.text, "GMT" | "BST" | "UTC" | "EST" | "EDT" | "CST" | "CDT" | "PST" | "PDT" | "ET" | "CET" | "CEST") {
+            if z.kind == Kind::Word
+                && matches!(z.text, "GMT" | "BST" | "UTC" | "EST" | "EDT" | "CST" | "CDT" | "PST" | "PDT" | "ET" | "CET" | "CEST")
+            {
                 k += 1;
             }
         }
@@ -1399,7 +1585,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if t.kind == Kind::Number {
             let n = t.number()?;
             // "1.5 years" and "2,000 years": keep them whole or not at all.
-            if (self.glued(i + 1, ".") || self.glued(i + 1, ",")) && self.tok(i + 2).is_some_and(|n| n.kind == Kind::Number && !n.space_before) {
+            if (self.glued(i + 1, ".") || self.glued(i + 1, ","))
+                && self.tok(i + 2).is_some_and(|n| n.kind == Kind::Number && !n.space_before)
+            {
                 return None;
             }
             return Some((Some(n), i + 1));
@@ -1480,7 +1668,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     return None;
                 }
                 if self.tok(j)?.lower.ends_with('s') {
-                    return Some(Found { modifier, ..Found::other(j + 1, TimexType::Duration, unit.duration(None), Resolution::Unanchored) });
+                    return Some(Found {
+                        modifier,
+                        ..Found::other(j + 1, TimexType::Duration, unit.duration(None), Resolution::Unanchored)
+                    });
                 }
                 // US news "over the past year" names the year before the report's; "in the last
                 // week" the report's own week. ("Over the last year" stays twelve months.)
@@ -1494,7 +1685,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
                         return Some(Found { anchors: false, ..Found::date(j + 1, cal, Resolution::ReferenceDate) });
                     }
                 }
-                return Some(Found { modifier, ..Found::other(j + 1, TimexType::Duration, unit.duration(Some(1)), Resolution::Unanchored) });
+                return Some(Found {
+                    modifier,
+                    ..Found::other(j + 1, TimexType::Duration, unit.duration(Some(1)), Resolution::Unanchored)
+                });
             }
             None => {
                 // Bare plurals after "for"/"in": "for years", "in recent years".
@@ -1513,13 +1707,18 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
         };
         // "the two-week strike": the article belongs to the noun, the adjective alone is the duration.
-        if determiner && self.glued(k, "-") && !self.word_is(i + 1, &["past", "last", "first", "next", "previous", "coming", "following", "latest", "final", "initial"]) {
+        if determiner
+            && self.glued(k, "-")
+            && !self.word_is(i + 1, &["past", "last", "first", "next", "previous", "coming", "following", "latest", "final", "initial"])
+        {
             return None;
         }
         // "2 1/2 years", "two and a half years"
         let mut half = false;
         let mut k = k;
-        let slash_half = self.tok(k).is_some_and(|t| t.text == "1") && self.glued(k + 1, "/") && self.tok(k + 2).is_some_and(|t| t.text == "2" && !t.space_before);
+        let slash_half = self.tok(k).is_some_and(|t| t.text == "1")
+            && self.glued(k + 1, "/")
+            && self.tok(k + 2).is_some_and(|t| t.text == "2" && !t.space_before);
         let and_a_half = self.word_is(k, &["and"]) && self.word_is(k + 1, &["a"]) && self.word_is(k + 2, &["half"]);
         if n.is_some() && (slash_half || and_a_half) {
             half = true;
@@ -1534,7 +1733,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let unit_word = self.word(k)?;
         let unit = tokens::unit(unit_word)?;
         // "three-quarters of the vote", "a quarter of the shares": fractions, not periods.
-        if unit == Unit::Quarter && (hyphenated && unit_word.ends_with('s') || self.word_is(k + 1, &["of"]) && self.year_at(k + 2).is_none()) {
+        if unit == Unit::Quarter
+            && (hyphenated && unit_word.ends_with('s') || self.word_is(k + 1, &["of"]) && self.year_at(k + 2).is_none())
+        {
             return None;
         }
         // "52 years old": an age.
@@ -1548,7 +1749,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
         }
         // "60 Minutes", "48 Hours": a title, not a length of time.
-        if self.tok(k).is_some_and(|u| u.capitalized() && u.text.chars().skip(1).any(|c| c.is_lowercase())) && self.tok(j).is_some_and(|q| q.kind == Kind::Number) {
+        if self.tok(k).is_some_and(|u| u.capitalized() && u.text.chars().skip(1).any(|c| c.is_lowercase()))
+            && self.tok(j).is_some_and(|q| q.kind == Kind::Number)
+        {
             return None;
         }
         // "after a weekend of talks": a stretch of time, not a length.
@@ -1582,8 +1785,14 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         let article = self.word(j).is_some_and(|w| matches!(w, "a" | "an"));
         // "24 hours a day", "seven days a week": a figure of speech for "always".
-        let rate = |u: usize| self.word_is(u, &["a", "per"]) && self.word(u + 1).and_then(tokens::unit).is_some() && !self.word(u + 1).is_some_and(|w| w.ends_with('s'));
-        if article && j.checked_sub(1).and_then(|p| self.word(p)).and_then(tokens::unit).is_some() || n.is_some() && modifier.is_none() && !determiner && rate(k + 1) && self.word(k).is_some_and(|w| w.ends_with('s')) {
+        let rate = |u: usize| {
+            self.word_is(u, &["a", "per"])
+                && self.word(u + 1).and_then(tokens::unit).is_some()
+                && !self.word(u + 1).is_some_and(|w| w.ends_with('s'))
+        };
+        if article && j.checked_sub(1).and_then(|p| self.word(p)).and_then(tokens::unit).is_some()
+            || n.is_some() && modifier.is_none() && !determiner && rate(k + 1) && self.word(k).is_some_and(|w| w.ends_with('s'))
+        {
             return None;
         }
         if !determiner && modifier.is_none() {
@@ -1640,7 +1849,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         let inner = self.day_month(i + 3)?;
         let d = inner.cal?.day()?;
-        Some(Found { resolution: inner.resolution, ..Found::date(inner.end, Cal::Week(d.iso_week().year(), d.iso_week().week()), inner.resolution) })
+        Some(Found {
+            resolution: inner.resolution,
+            ..Found::date(inner.end, Cal::Week(d.iso_week().year(), d.iso_week().week()), inner.resolution)
+        })
     }
 
     /// The second day of "April 24 and 25": a bare day number after "and"/"or" that follows the
@@ -1654,7 +1866,13 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         let (day, end) = self.day_number_at(i)?;
         // "24 and 25 percent", "3 and 4 years", "5 and 6,000"
-        if self.tok(end).is_some_and(|n| n.kind == Kind::Number || n.is("%") || n.kind == Kind::Word && (tokens::unit(&n.lower).is_some() || matches!(n.lower.as_str(), "percent" | "per" | "million" | "billion" | "people"))) {
+        if self.tok(end).is_some_and(|n| {
+            n.kind == Kind::Number
+                || n.is("%")
+                || n.kind == Kind::Word
+                    && (tokens::unit(&n.lower).is_some()
+                        || matches!(n.lower.as_str(), "percent" | "per" | "million" | "billion" | "people"))
+        }) {
             return None;
         }
         if day <= last.day() || t.number()? != day {
@@ -1666,10 +1884,19 @@ impl<'t, 'a> Scanner<'t, 'a> {
 
     /// Any date expression starting at `i` (used by modified()).
     fn date_at(&self, i: usize) -> Option<Found> {
-        [self.iso(i), self.day_month(i), self.month_year(i), self.year_alone(i), self.season(i), self.quarter(i), self.relative(i), self.century_decade(i)]
-            .into_iter()
-            .flatten()
-            .max_by_key(|f| f.end)
+        [
+            self.iso(i),
+            self.day_month(i),
+            self.month_year(i),
+            self.year_alone(i),
+            self.season(i),
+            self.quarter(i),
+            self.relative(i),
+            self.century_decade(i),
+        ]
+        .into_iter()
+        .flatten()
+        .max_by_key(|f| f.end)
     }
 
     /// The longest expression starting at `i`.

@@ -55,7 +55,16 @@ mod tests {
         let request = Request::Propose { document, locale: Locale::EnGb, chunk_chars: 1000 };
         let out = replies(&request.to_json());
         assert_eq!(out.last(), Some(&Reply::Done));
-        let progress: Vec<_> = out.iter().filter_map(|r| if let Reply::Progress { done_chars, total_chars, events } = r { Some((*done_chars, *total_chars, events.len())) } else { None }).collect();
+        let progress: Vec<_> = out
+            .iter()
+            .filter_map(|r| {
+                if let Reply::Progress { done_chars, total_chars, events } = r {
+                    Some((*done_chars, *total_chars, events.len()))
+                } else {
+                    None
+                }
+            })
+            .collect();
         assert!(progress.len() >= 3, "{progress:?}");
         assert!(progress.windows(2).all(|w| w[0].0 < w[1].0), "progress only grows: {progress:?}");
         assert_eq!(progress.last().map(|p| (p.0, p.1)), Some((3800, 3800)));

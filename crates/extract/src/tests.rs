@@ -316,7 +316,8 @@ mod news {
         let all = at("The dam held for three decades and the abbey stood for centuries.", 1997, 3, 1);
         has(&all, "three decades", "DURATION", "P30Y");
         has(&all, "centuries", "DURATION", "PXC");
-        let all = at("The crowd fell silent for one minute; the jury stays out for two more weeks after a third day-long hearing.", 1997, 3, 1);
+        let all =
+            at("The crowd fell silent for one minute; the jury stays out for two more weeks after a third day-long hearing.", 1997, 3, 1);
         has(&all, "one minute", "DURATION", "PT1M");
         has(&all, "two more weeks", "DURATION", "P2W");
         has(&all, "day-long", "DURATION", "P1D");
@@ -411,7 +412,8 @@ mod news {
         // Reference Thursday 2 November 1989.
         let all = at("The mill earned $4 million in the third quarter. For the quarter a year ago it lost $1 million.", 1989, 11, 2);
         has(&all, "the quarter a year ago", "DATE", "1988-Q3");
-        let all = at("The mill earned $4 million in the third quarter, against $2 million in the corresponding period last year.", 1989, 11, 2);
+        let all =
+            at("The mill earned $4 million in the third quarter, against $2 million in the corresponding period last year.", 1989, 11, 2);
         has(&all, "the corresponding period last year", "DATE", "1988-Q3");
         let all = at("Exports for last year's quarter were flat.", 1989, 11, 2);
         has(&all, "last year's quarter", "DATE", "1988-Q3");

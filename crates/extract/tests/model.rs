@@ -29,8 +29,10 @@ fn every_seed_date_is_found_by_the_extractor_in_its_passages() {
             EventDate::Point(v) => found.iter().any(|m| m.value == v.iso()),
             EventDate::Range { start, end } => found.iter().any(|m| {
                 // "over the last year": a duration ending at the reference date.
-                let reference = timeline.document(&event.passages[0].document).and_then(|d| d.published.as_ref()).map(|p| p.date.first_day());
-                let months = m.value.strip_prefix('P').and_then(|v| v.strip_suffix('Y')).and_then(|n| n.parse::<u32>().ok()).map(|y| y * 12);
+                let reference =
+                    timeline.document(&event.passages[0].document).and_then(|d| d.published.as_ref()).map(|p| p.date.first_day());
+                let months =
+                    m.value.strip_prefix('P').and_then(|v| v.strip_suffix('Y')).and_then(|n| n.parse::<u32>().ok()).map(|y| y * 12);
                 match (m.kind, reference, months) {
                     (TimexType::Duration, Some(r), Some(months)) => {
                         let from = r.checked_sub_months(Months::new(months)).expect("in range");

@@ -76,11 +76,7 @@ impl std::fmt::Display for AnchorError {
 }
 
 /// Locates a passage in `text`. Never panics, whatever the selectors say.
-pub fn resolve(
-    text: &str,
-    quote: &TextQuoteSelector,
-    position: TextPositionSelector,
-) -> Result<Resolution, AnchorError> {
+pub fn resolve(text: &str, quote: &TextQuoteSelector, position: TextPositionSelector) -> Result<Resolution, AnchorError> {
     if quote.exact.is_empty() {
         return Err(AnchorError::EmptyQuote);
     }
@@ -95,8 +91,7 @@ pub fn resolve(
     for (byte_start, _) in text.match_indices(quote.exact.as_str()) {
         let before = &text[..byte_start];
         let after = &text[byte_start + quote.exact.len()..];
-        let score = usize::from(before.ends_with(quote.prefix.as_str()))
-            + usize::from(after.starts_with(quote.suffix.as_str()));
+        let score = usize::from(before.ends_with(quote.prefix.as_str())) + usize::from(after.starts_with(quote.suffix.as_str()));
         if score > best_score || best.is_empty() {
             if score > best_score {
                 best.clear();
@@ -119,23 +114,14 @@ pub fn resolve(
 }
 
 /// Builds both selectors for the char range `[start, end)` with up to `context_chars` of context.
-pub fn selectors_for(
-    text: &str,
-    start: usize,
-    end: usize,
-    context_chars: usize,
-) -> Option<(TextQuoteSelector, TextPositionSelector)> {
+pub fn selectors_for(text: &str, start: usize, end: usize, context_chars: usize) -> Option<(TextQuoteSelector, TextPositionSelector)> {
     let range = byte_range_of_chars(text, start, end)?;
     let prefix_start = start.saturating_sub(context_chars);
     let prefix = byte_range_of_chars(text, prefix_start, start)?;
     let total = text.chars().count();
     let suffix = byte_range_of_chars(text, end, (end + context_chars).min(total))?;
     Some((
-        TextQuoteSelector {
-            exact: text[range].to_owned(),
-            prefix: text[prefix].to_owned(),
-            suffix: text[suffix].to_owned(),
-        },
+        TextQuoteSelector { exact: text[range].to_owned(), prefix: text[prefix].to_owned(), suffix: text[suffix].to_owned() },
         TextPositionSelector { start, end },
     ))
 }

@@ -93,20 +93,12 @@ impl DateValue {
 
     /// A month value, e.g. June 2018.
     pub fn month(year: i32, month: u32) -> Option<Self> {
-        Some(Self {
-            date: NaiveDate::from_ymd_opt(year, month, 1)?,
-            time: None,
-            granularity: Granularity::Month,
-        })
+        Some(Self { date: NaiveDate::from_ymd_opt(year, month, 1)?, time: None, granularity: Granularity::Month })
     }
 
     /// A day value, e.g. 8 June 2018.
     pub fn day(year: i32, month: u32, day: u32) -> Option<Self> {
-        Some(Self {
-            date: NaiveDate::from_ymd_opt(year, month, day)?,
-            time: None,
-            granularity: Granularity::Day,
-        })
+        Some(Self { date: NaiveDate::from_ymd_opt(year, month, day)?, time: None, granularity: Granularity::Day })
     }
 
     /// A day value from a chrono date.
@@ -116,11 +108,7 @@ impl DateValue {
 
     /// A minute-precision value.
     pub fn time(date: NaiveDate, hour: u32, minute: u32) -> Option<Self> {
-        Some(Self {
-            date,
-            time: Some(NaiveTime::from_hms_opt(hour, minute, 0)?),
-            granularity: Granularity::Time,
-        })
+        Some(Self { date, time: Some(NaiveTime::from_hms_opt(hour, minute, 0)?), granularity: Granularity::Time })
     }
 
     /// How precisely this value is known.
@@ -206,10 +194,7 @@ impl DateValue {
 
 fn parse_number(part: &str, digits: usize, what: &str, input: &str) -> Result<u32, DateParseError> {
     if part.len() != digits || !part.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(DateParseError {
-            input: input.to_owned(),
-            reason: format!("the {what} must be {digits} digits"),
-        });
+        return Err(DateParseError { input: input.to_owned(), reason: format!("the {what} must be {digits} digits") });
     }
     part.parse().map_err(|_| DateParseError { input: input.to_owned(), reason: format!("bad {what}") })
 }
@@ -367,9 +352,9 @@ impl<'de> Deserialize<'de> for EventDate {
             serde_json::Value::Object(_) => serde_json::from_value::<RangeRepr>(value)
                 .map(|r| EventDate::Range { start: r.start, end: r.end })
                 .map_err(|e| D::Error::custom(format!("a date range needs \"start\" and \"end\": {e}"))),
-            other => Err(D::Error::custom(format!(
-                "expected an ISO date such as \"2018-06-08\" or {{\"start\": …, \"end\": …}}, found {other}"
-            ))),
+            other => {
+                Err(D::Error::custom(format!("expected an ISO date such as \"2018-06-08\" or {{\"start\": …, \"end\": …}}, found {other}")))
+            }
         }
     }
 }

@@ -95,13 +95,7 @@ pub fn excerpt(text: &str, start: usize, end: usize, context_chars: usize) -> Op
     let after = tail[..after_end].trim_end();
     clipped_after &= after_end < tail.len();
 
-    Some(Excerpt {
-        before: before.to_owned(),
-        exact: text[range].to_owned(),
-        after: after.to_owned(),
-        clipped_before,
-        clipped_after,
-    })
+    Some(Excerpt { before: before.to_owned(), exact: text[range].to_owned(), after: after.to_owned(), clipped_before, clipped_after })
 }
 
 #[cfg(test)]

@@ -137,7 +137,15 @@ mod tests {
 
     #[test]
     fn options_come_from_the_query() {
-        let o = parse_options([("embed", "1"), ("event", "trip"), ("start", "2017"), ("end", "2018-06"), ("theme", "dark"), ("height", "480"), ("childId", "c1")]);
+        let o = parse_options([
+            ("embed", "1"),
+            ("event", "trip"),
+            ("start", "2017"),
+            ("end", "2018-06"),
+            ("theme", "dark"),
+            ("height", "480"),
+            ("childId", "c1"),
+        ]);
         assert!(o.embed);
         assert_eq!(o.event.as_deref(), Some("trip"));
         assert_eq!(o.window.map(|(s, e)| (s.iso(), e.iso())), Some(("2017".into(), "2018-06".into())));
@@ -153,8 +161,14 @@ mod tests {
     #[test]
     fn messages_are_versioned_and_malformed_ones_ignored() {
         assert_eq!(parse_command(&json!({"type": "citeline:select", "version": 1, "id": "a"})), Some(HostCommand::Select("a".into())));
-        assert_eq!(parse_command(&Value::String(r#"{"type":"citeline:select","version":1,"id":"a"}"#.into())), Some(HostCommand::Select("a".into())));
-        assert!(matches!(parse_command(&json!({"type": "citeline:view", "version": 1, "start": "2017", "end": "2018"})), Some(HostCommand::View(..))));
+        assert_eq!(
+            parse_command(&Value::String(r#"{"type":"citeline:select","version":1,"id":"a"}"#.into())),
+            Some(HostCommand::Select("a".into()))
+        );
+        assert!(matches!(
+            parse_command(&json!({"type": "citeline:view", "version": 1, "start": "2017", "end": "2018"})),
+            Some(HostCommand::View(..))
+        ));
         for bad in [
             json!({"type": "citeline:select", "version": 2, "id": "a"}),
             json!({"type": "citeline:select", "id": "a"}),
@@ -205,7 +219,11 @@ pub fn snippets(base: &str, src: Option<&str>, event: Option<&str>, window: Opti
     if let Some(src) = src {
         query.push(format!("src={}", enc(src)));
     }
-    let link = format!("{base}{}{}", if query.is_empty() { String::new() } else { format!("?{}", query.join("&")) }, event.map(|e| format!("#event={}", enc(e))).unwrap_or_default());
+    let link = format!(
+        "{base}{}{}",
+        if query.is_empty() { String::new() } else { format!("?{}", query.join("&")) },
+        event.map(|e| format!("#event={}", enc(e))).unwrap_or_default()
+    );
     query.insert(0, "embed=1".to_owned());
     if let Some(e) = event {
         query.push(format!("event={}", enc(e)));
@@ -225,7 +243,8 @@ pub fn snippets(base: &str, src: Option<&str>, event: Option<&str>, window: Opti
         attr_escape(title),
         attr_escape(base)
     );
-    let data = src.map_or_else(|| "null".to_owned(), |s| format!("await (await fetch({})).text()", serde_json::Value::String(s.to_owned())));
+    let data =
+        src.map_or_else(|| "null".to_owned(), |s| format!("await (await fetch({})).text()", serde_json::Value::String(s.to_owned())));
     let options = match (event, window) {
         (Some(e), _) => format!("{{ event: {} }}", serde_json::Value::String(e.to_owned())),
         (None, Some((s, e))) => format!("{{ start: \"{}\", end: \"{}\" }}", s.iso(), e.iso()),
@@ -246,9 +265,19 @@ mod snippet_tests {
     fn snippets_carry_the_event_and_window_and_escape_what_they_quote() {
         let s: DateValue = "2017".parse().expect("date");
         let e: DateValue = "2018-06".parse().expect("date");
-        let out = snippets("https://example.org/citeline/", Some("https://data.example/t.json"), Some("launch"), Some((&s, &e)), "CONTEST \"2018\"");
+        let out = snippets(
+            "https://example.org/citeline/",
+            Some("https://data.example/t.json"),
+            Some("launch"),
+            Some((&s, &e)),
+            "CONTEST \"2018\"",
+        );
         assert_eq!(out.link, "https://example.org/citeline/?src=https%3A%2F%2Fdata.example%2Ft.json#event=launch");
-        assert!(out.iframe.contains("?embed=1&amp;src=https%3A%2F%2Fdata.example%2Ft.json&amp;event=launch&amp;start=2017&amp;end=2018-06"), "{}", out.iframe);
+        assert!(
+            out.iframe.contains("?embed=1&amp;src=https%3A%2F%2Fdata.example%2Ft.json&amp;event=launch&amp;start=2017&amp;end=2018-06"),
+            "{}",
+            out.iframe
+        );
         assert!(out.iframe.contains("title=\"CONTEST &quot;2018&quot;\""));
         assert!(out.script.ends_with("<script src=\"https://example.org/citeline/embed.js\" async></script>"));
         assert!(out.api.contains("mount(document.getElementById(\"citeline\"), await (await fetch(\"https://data.example/t.json\")).text(), { event: \"launch\" })"), "{}", out.api);

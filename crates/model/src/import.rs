@@ -217,7 +217,8 @@ fn from_timelinejs(title: &Value, items: &[&RawValue], eras_value: &Value) -> (T
         let item = format!("events[{index}]");
         // Each field stays raw text until it is needed; strings without escapes are borrowed.
         let raw: RawEvent = serde_json::from_str(raw.get()).unwrap_or_default();
-        let error = |field: &str, message: String| Diagnostic { severity: Severity::Error, item: item.clone(), field: field.to_owned(), message };
+        let error =
+            |field: &str, message: String| Diagnostic { severity: Severity::Error, item: item.clone(), field: field.to_owned(), message };
         let start = match parse_raw(raw.start_date).as_ref().map(tjs_date) {
             Some(Ok(d)) => d,
             Some(Err(m)) => {
@@ -233,11 +234,21 @@ fn from_timelinejs(title: &Value, items: &[&RawValue], eras_value: &Value) -> (T
             None => EventDate::Point(start),
             Some(Ok(end)) if end.first_day() >= start.first_day() => EventDate::Range { start, end },
             Some(Ok(_)) => {
-                diagnostics.push(Diagnostic { severity: Severity::Warning, item: item.clone(), field: "end_date".into(), message: "ends before it starts; the end was left out".into() });
+                diagnostics.push(Diagnostic {
+                    severity: Severity::Warning,
+                    item: item.clone(),
+                    field: "end_date".into(),
+                    message: "ends before it starts; the end was left out".into(),
+                });
                 EventDate::Point(start)
             }
             Some(Err(m)) => {
-                diagnostics.push(Diagnostic { severity: Severity::Warning, item: item.clone(), field: "end_date".into(), message: format!("{m}; the end was left out") });
+                diagnostics.push(Diagnostic {
+                    severity: Severity::Warning,
+                    item: item.clone(),
+                    field: "end_date".into(),
+                    message: format!("{m}; the end was left out"),
+                });
                 EventDate::Point(start)
             }
         };
@@ -303,7 +314,13 @@ fn from_timelinejs(title: &Value, items: &[&RawValue], eras_value: &Value) -> (T
             }),
         }
     }
-    let document = Document { id: "timelinejs-import".into(), title: title.clone(), publisher: "Imported from TimelineJS3 data".into(), published: None, text };
+    let document = Document {
+        id: "timelinejs-import".into(),
+        title: title.clone(),
+        publisher: "Imported from TimelineJS3 data".into(),
+        published: None,
+        text,
+    };
     (Timeline { format: FORMAT.into(), version: VERSION, title, documents: vec![document], events, eras }, diagnostics)
 }
 
@@ -336,7 +353,10 @@ mod tests {
         let fields: Vec<(&str, &str)> = diagnostics.iter().map(|d| (d.item.as_str(), d.field.as_str())).collect();
         assert_eq!(fields, [("events[2]", "start_date"), ("events[3]", "start_date")]);
         assert_eq!(timeline.eras.len(), 1);
-        assert_eq!((timeline.eras[0].title.as_str(), timeline.eras[0].start.iso(), timeline.eras[0].end.iso()), ("Planning", "2015".into(), "2016".into()));
+        assert_eq!(
+            (timeline.eras[0].title.as_str(), timeline.eras[0].start.iso(), timeline.eras[0].end.iso()),
+            ("Planning", "2015".into(), "2016".into())
+        );
         // Round trip through our loader: every passage resolves.
         let (again, problems) = Timeline::from_json(&timeline.to_json()).expect("our format");
         assert!(problems.is_empty(), "{problems:#?}");
@@ -346,7 +366,10 @@ mod tests {
 
     #[test]
     fn plain_text_drops_tags_decodes_entities_and_collapses_spaces() {
-        assert_eq!(plain_text("  <p>The <b>council</b>&nbsp;agreed\n the plan &amp; budget.</p> "), "The council agreed the plan & budget.");
+        assert_eq!(
+            plain_text("  <p>The <b>council</b>&nbsp;agreed\n the plan &amp; budget.</p> "),
+            "The council agreed the plan & budget."
+        );
         assert_eq!(plain_text("&amp;lt;b&amp;gt; &lt;i&gt; a<br>b"), "&lt;b&gt; <i> a b");
         assert_eq!(plain_text("caf\u{e9} \u{a0} & co"), "caf\u{e9} & co");
         assert_eq!(plain_text("<unclosed"), "");

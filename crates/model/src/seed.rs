@@ -12,10 +12,7 @@ const MANIFEST: &str = include_str!("../../../seeds/manifest.json");
 const EVENTS: &str = include_str!("../../../seeds/events.json");
 /// Seed texts by the file name the manifest gives them.
 const TEXTS: &[(&str, &str)] = &[
-    (
-        "home-office-contest-2018-press-release.txt",
-        include_str!("../../../seeds/home-office-contest-2018-press-release.txt"),
-    ),
+    ("home-office-contest-2018-press-release.txt", include_str!("../../../seeds/home-office-contest-2018-press-release.txt")),
     ("apcc-response-contest-2018.txt", include_str!("../../../seeds/apcc-response-contest-2018.txt")),
 ];
 

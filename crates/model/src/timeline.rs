@@ -292,10 +292,7 @@ impl Timeline {
             }
             for (p, passage) in event.passages.iter_mut().enumerate() {
                 let Some(doc) = documents.iter().find(|d| d.id == passage.document) else {
-                    problems.push((
-                        format!("passages[{p}].document"),
-                        format!("no document has the id \"{}\"", passage.document),
-                    ));
+                    problems.push((format!("passages[{p}].document"), format!("no document has the id \"{}\"", passage.document)));
                     continue;
                 };
                 match resolve(&doc.text, &passage.quote, passage.position) {
@@ -328,7 +325,12 @@ impl Timeline {
             let item = format!("eras[{index}]");
             match parse_item::<Era>(raw) {
                 Ok(era) if era.end.end_days() > era.start.start_days() => eras.push(era),
-                Ok(_) => diagnostics.push(Diagnostic { severity: Severity::Error, item, field: "end".into(), message: "ends before it starts".into() }),
+                Ok(_) => diagnostics.push(Diagnostic {
+                    severity: Severity::Error,
+                    item,
+                    field: "end".into(),
+                    message: "ends before it starts".into(),
+                }),
                 Err((field, message)) => diagnostics.push(Diagnostic { severity: Severity::Error, item, field, message }),
             }
         }
@@ -448,8 +450,7 @@ mod tests {
         for bad in ["", "[]", "{", r#"{"format":"x","version":1}"#, r#"{"format":"citeline-timeline","version":9}"#] {
             assert!(Timeline::from_json(bad).is_err(), "{bad}");
         }
-        let (timeline, diagnostics) =
-            Timeline::from_json(r#"{"format":"citeline-timeline","version":1,"events":{}}"#).expect("loads");
+        let (timeline, diagnostics) = Timeline::from_json(r#"{"format":"citeline-timeline","version":1,"events":{}}"#).expect("loads");
         assert!(timeline.events.is_empty());
         assert_eq!(diagnostics[0].field, "events");
     }

@@ -43,7 +43,11 @@ pub struct Workspace {
 /// HTML becomes its readable text.
 pub fn decode_input(name: &str, bytes: &[u8]) -> Result<String, InputError> {
     if bytes.len() > MAX_BYTES {
-        return Err(InputError(format!("{name} is {:.1} MB; the limit is {} MB.", bytes.len() as f64 / 1_048_576.0, MAX_BYTES / 1_048_576)));
+        return Err(InputError(format!(
+            "{name} is {:.1} MB; the limit is {} MB.",
+            bytes.len() as f64 / 1_048_576.0,
+            MAX_BYTES / 1_048_576
+        )));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
@@ -59,7 +63,10 @@ pub fn decode_input(name: &str, bytes: &[u8]) -> Result<String, InputError> {
         ))
     })?;
     let lower = name.to_lowercase();
-    let looks_html = lower.ends_with(".html") || lower.ends_with(".htm") || text.trim_start().to_lowercase().starts_with("<!doctype html") || text.trim_start().to_lowercase().starts_with("<html");
+    let looks_html = lower.ends_with(".html")
+        || lower.ends_with(".htm")
+        || text.trim_start().to_lowercase().starts_with("<!doctype html")
+        || text.trim_start().to_lowercase().starts_with("<html");
     Ok(if looks_html { html_to_text(text) } else { text.replace("\r\n", "\n") })
 }
 
@@ -86,7 +93,25 @@ pub fn html_to_text(html: &str) -> String {
             }
             continue;
         }
-        if matches!(name.as_str(), "p" | "div" | "br" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "tr" | "section" | "article" | "header" | "footer" | "blockquote" | "title") {
+        if matches!(
+            name.as_str(),
+            "p" | "div"
+                | "br"
+                | "li"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "tr"
+                | "section"
+                | "article"
+                | "header"
+                | "footer"
+                | "blockquote"
+                | "title"
+        ) {
             out.push_str(if name == "br" || name == "li" || name == "tr" { "\n" } else { "\n\n" });
         }
     }
@@ -157,13 +182,8 @@ pub fn title_guess(text: &str) -> String {
 }
 
 fn slug(text: &str) -> String {
-    let s: String = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(5)
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join("-");
+    let s: String =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(5).map(str::to_lowercase).collect::<Vec<_>>().join("-");
     if s.is_empty() {
         "document".to_owned()
     } else {
@@ -194,7 +214,13 @@ impl Workspace {
             id = format!("{base}-{n}");
             n += 1;
         }
-        self.documents.push(Document { id: id.clone(), title: title.trim().to_owned(), publisher: "Added by you".to_owned(), published, text });
+        self.documents.push(Document {
+            id: id.clone(),
+            title: title.trim().to_owned(),
+            publisher: "Added by you".to_owned(),
+            published,
+            text,
+        });
         id
     }
 
@@ -344,5 +370,4 @@ mod tests {
         let text = decode_input("a.html", b"<html><head><title>x</title><style>p{}</style></head><body><h1>News</h1><p>Published 4 June 2018 &amp; more</p><script>alert(1)</script></body></html>").expect("html");
         assert_eq!(text, "News\n\nPublished 4 June 2018 & more");
     }
-
 }

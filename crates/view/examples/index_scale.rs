@@ -92,7 +92,12 @@ fn main() {
             let date = match e - s {
                 l if l > 300.0 => format!(r#"{{"year":"{}"}}"#, chrono::Datelike::year(&d)),
                 l if l > 2.0 => format!(r#"{{"year":"{}","month":"{}"}}"#, chrono::Datelike::year(&d), chrono::Datelike::month(&d)),
-                _ => format!(r#"{{"year":"{}","month":"{}","day":"{}"}}"#, chrono::Datelike::year(&d), chrono::Datelike::month(&d), chrono::Datelike::day(&d)),
+                _ => format!(
+                    r#"{{"year":"{}","month":"{}","day":"{}"}}"#,
+                    chrono::Datelike::year(&d),
+                    chrono::Datelike::month(&d),
+                    chrono::Datelike::day(&d)
+                ),
             };
             format!(r#"{{"start_date":{date},"text":{{"headline":"Event {id} in six words here","text":"Forty words of text."}}}}"#)
         })

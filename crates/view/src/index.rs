@@ -193,7 +193,14 @@ impl EventIndex {
                 .enumerate()
                 .map(|(pos, &i)| {
                     let (start, end) = keyed[i];
-                    Cluster { first: pos, len: 1, start_days: start, last_start_days: start, end_days: end, class: length_class(start, end) }
+                    Cluster {
+                        first: pos,
+                        len: 1,
+                        start_days: start,
+                        last_start_days: start,
+                        end_days: end,
+                        class: length_class(start, end),
+                    }
                 })
                 .collect();
             let classes_present = current.windows(2).filter(|w| w[0].class != w[1].class).count() + 1;
@@ -282,7 +289,6 @@ impl EventIndex {
         let edge = |i: usize| starts.partition_point(|&s| s < t0 + step * i as f64);
         (0..bins).map(|i| u32::try_from(edge(i + 1) - edge(i)).unwrap_or(u32::MAX)).collect()
     }
-
 }
 
 /// Length class of an interval: 0 about a day or less, 1 about a month, 2 a year or more.

@@ -40,11 +40,7 @@ mod tests {
 
     #[test]
     fn close_boxes_stack_and_distant_ones_share() {
-        let spans = [
-            Span { start_px: 0.0, end_px: 100.0 },
-            Span { start_px: 2.0, end_px: 50.0 },
-            Span { start_px: 200.0, end_px: 300.0 },
-        ];
+        let spans = [Span { start_px: 0.0, end_px: 100.0 }, Span { start_px: 2.0, end_px: 50.0 }, Span { start_px: 200.0, end_px: 300.0 }];
         assert_eq!(assign_lanes(&spans, 8.0), vec![0, 1, 0]);
     }
 

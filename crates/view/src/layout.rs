@@ -9,13 +9,13 @@ use serde::Serialize;
 
 use chrono::Datelike;
 
-use citeline_model::date::{date_from_days, DateValue, Granularity};
 use crate::index::{Cluster, EventIndex, Item};
 use crate::lanes::{assign_lanes, Span};
 use crate::scale::TimeScale;
 use crate::ticks::{ticks, TickSet};
-use citeline_model::timeline::Timeline;
 use crate::view::{ViewState, MIN_SPAN_DAYS};
+use citeline_model::date::{date_from_days, DateValue, Granularity};
+use citeline_model::timeline::Timeline;
 
 /// How an event is marked on the axis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
@@ -187,8 +187,21 @@ fn pull_out_selected(items: &mut Vec<Item>, selected: usize, timeline: &Timeline
 
 /// Draws the smallest clusters as their events while that still fits in [`MAX_LANES`]: a day's
 /// two events are better shown than counted.
-fn expand_small_clusters(timeline: &Timeline, index: &EventIndex, items: &mut Vec<Item>, placed: &mut Vec<PlacedEvent>, scale: &TimeScale, view: &ViewState) {
-    let mut small: Vec<Cluster> = items.iter().filter_map(|item| match item { Item::Cluster(c) if c.len <= MAX_LANES => Some(*c), _ => None }).collect();
+fn expand_small_clusters(
+    timeline: &Timeline,
+    index: &EventIndex,
+    items: &mut Vec<Item>,
+    placed: &mut Vec<PlacedEvent>,
+    scale: &TimeScale,
+    view: &ViewState,
+) {
+    let mut small: Vec<Cluster> = items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Cluster(c) if c.len <= MAX_LANES => Some(*c),
+            _ => None,
+        })
+        .collect();
     small.sort_by_key(|c| c.len);
     for c in small.into_iter().take(16) {
         let mut trial: Vec<Item> = items.iter().filter(|item| **item != Item::Cluster(c)).copied().collect();
@@ -205,10 +218,12 @@ fn expand_small_clusters(timeline: &Timeline, index: &EventIndex, items: &mut Ve
 /// Places markers and labels for `items` and packs them into lanes, in time order.
 fn place_items(timeline: &Timeline, index: &EventIndex, items: &[Item], scale: &TimeScale, view: &ViewState) -> Vec<PlacedEvent> {
     let width_px = scale.width_px();
-    let selected = view.selected.as_deref().and_then(|id| items.iter().find_map(|item| match item {
-        Item::Event(i) if timeline.events[*i].id == id => Some(*i),
-        _ => None,
-    }));
+    let selected = view.selected.as_deref().and_then(|id| {
+        items.iter().find_map(|item| match item {
+            Item::Event(i) if timeline.events[*i].id == id => Some(*i),
+            _ => None,
+        })
+    });
     let max_label_px = (width_px * 0.62).clamp(80.0, 340.0);
     let mut placed: Vec<PlacedEvent> = items
         .iter()
@@ -235,7 +250,10 @@ fn place_items(timeline: &Timeline, index: &EventIndex, items: &[Item], scale: &
                 let members = index.members(&c);
                 let count = members.len() - usize::from(selected.is_some_and(|s| items.contains(&Item::Event(s)) && members.contains(&s)));
                 if count <= 1 {
-                    return members.iter().find(|m| Some(**m) != selected).and_then(|&m| place_items(timeline, index, &[Item::Event(m)], scale, view).pop());
+                    return members
+                        .iter()
+                        .find(|m| Some(**m) != selected)
+                        .and_then(|&m| place_items(timeline, index, &[Item::Event(m)], scale, view).pop());
                 }
                 let c = Cluster { len: count, ..c };
                 let title = format!("{} events", group_thousands(c.len));
@@ -375,9 +393,9 @@ fn cluster_date_label(c: &Cluster, long: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use citeline_model::seed::seed_timeline;
     use crate::view::{ViewAction, ViewBounds};
     use citeline_model::date::Granularity;
+    use citeline_model::seed::seed_timeline;
 
     fn seed_frame(width: f64) -> LayoutFrame {
         let (timeline, _) = seed_timeline().expect("seed");
@@ -493,7 +511,8 @@ mod tests {
         assert!(full.events.len() <= ITEM_BUDGET);
         // Zoom towards a day-precision event that has its day to itself: it ends up drawn alone,
         // with its own label, beside the clusters of the longer events that contain it.
-        let same_day = |a: &citeline_model::timeline::Event, b: &citeline_model::timeline::Event| a.date.start_days() == b.date.start_days();
+        let same_day =
+            |a: &citeline_model::timeline::Event, b: &citeline_model::timeline::Event| a.date.start_days() == b.date.start_days();
         let target = timeline
             .events
             .iter()
@@ -502,7 +521,10 @@ mod tests {
             .expect("a day event alone on its day");
         let day = target.date.start_days();
         for _ in 0..30 {
-            view = view.apply(&ViewAction::Show { start_days: day + 0.5 - view.span_days() / 3.0, end_days: day + 0.5 + view.span_days() / 3.0 }, &bounds);
+            view = view.apply(
+                &ViewAction::Show { start_days: day + 0.5 - view.span_days() / 3.0, end_days: day + 0.5 + view.span_days() / 3.0 },
+                &bounds,
+            );
         }
         let near = layout_indexed(&timeline, &index, &view, 1280.0);
         assert!(near.events.iter().any(|p| p.id == target.id && p.cluster.is_none()), "{:?}", view);

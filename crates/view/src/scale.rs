@@ -23,11 +23,7 @@ impl TimeScale {
     /// empty, non-finite) are widened to the minimum span and width rather than rejected.
     pub fn new(start_days: f64, end_days: f64, width_px: f64) -> Self {
         let start_days = if start_days.is_finite() { start_days } else { 0.0 };
-        let end_days = if end_days.is_finite() && end_days - start_days >= MIN_SPAN_DAYS {
-            end_days
-        } else {
-            start_days + MIN_SPAN_DAYS
-        };
+        let end_days = if end_days.is_finite() && end_days - start_days >= MIN_SPAN_DAYS { end_days } else { start_days + MIN_SPAN_DAYS };
         let width_px = if width_px.is_finite() { width_px.max(MIN_WIDTH_PX) } else { MIN_WIDTH_PX };
         Self { start_days, end_days, width_px }
     }

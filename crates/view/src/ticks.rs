@@ -4,8 +4,8 @@
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
-use citeline_model::date::{date_from_days, days_from_date};
 use crate::scale::TimeScale;
+use citeline_model::date::{date_from_days, days_from_date};
 
 /// The unit of a tick step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -78,10 +78,7 @@ fn round_px(x: f64) -> f64 {
 /// Ticks for `scale`, no two labels closer than `min_spacing_px`.
 pub fn ticks(scale: &TimeScale, min_spacing_px: f64) -> TickSet {
     let px_per_day = scale.px_per_day();
-    let &(unit, step, _) = LADDER
-        .iter()
-        .find(|(_, _, days)| days * px_per_day >= min_spacing_px)
-        .unwrap_or(&LADDER[LADDER.len() - 1]);
+    let &(unit, step, _) = LADDER.iter().find(|(_, _, days)| days * px_per_day >= min_spacing_px).unwrap_or(&LADDER[LADDER.len() - 1]);
     let (Some(first), Some(last)) = (date_from_days(scale.start_days()), date_from_days(scale.end_days())) else {
         return TickSet { unit, step, minor: Vec::new(), major: Vec::new() };
     };
