@@ -17,6 +17,13 @@ WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml
 export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
 
 command -v cargo >/dev/null || die "cargo is missing: install Rust with rustup (https://rustup.rs)"
+# The test command's style gate needs rustfmt and clippy.
+for component in rustfmt clippy; do
+  if ! cargo "${component/rustfmt/fmt}" --version >/dev/null 2>&1; then
+    say "adding the $component component"
+    rustup component add "$component" || die "rustup component add $component failed"
+  fi
+done
 
 want_web=0; want_browser=0
 for arg in "$@"; do

@@ -6,8 +6,13 @@ cd "$root"
 bash scripts/setup.sh web browser
 export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
 
-echo "== native tests (core, seeds, layering)"
-cargo test --locked
+echo "== style: rustfmt and clippy (native, and wasm32 for the web and worker crates)"
+cargo fmt --all --check || { echo "rustfmt: run 'cargo fmt --all' and commit the result" >&2; exit 1; }
+cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy -p citeline-web -p citeline-worker --all-targets --target wasm32-unknown-unknown --locked -- -D warnings
+
+echo "== native tests (model, view, extract, eval, cli; layering)"
+cargo test --workspace --locked
 
 echo "== component tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --test web

@@ -346,12 +346,15 @@ fn review(
     }
 }
 
+/// A change to the workspace; an error leaves it as it was.
+type Edit = Rc<dyn Fn(&mut Workspace) -> Result<(), String>>;
+
 fn proposals(props: &AddDocumentsProps, selected: &UseStateHandle<BTreeSet<String>>) -> Html {
     let workspace = &props.workspace;
     if workspace.documents.is_empty() {
         return Html::default();
     }
-    let update = |f: Rc<dyn Fn(&mut Workspace) -> Result<(), String>>| {
+    let update = |f: Edit| {
         let workspace = workspace.clone();
         let on_update = props.on_update.clone();
         Callback::from(move |_: ()| {

@@ -209,6 +209,7 @@ fn check(files: &[String], out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
                 continue;
             }
         };
+        #[allow(clippy::disallowed_methods)] // the command line reports how long loading took
         let started = std::time::Instant::now();
         match citeline_model::import::load_any(&text) {
             Err(e) => {

@@ -1,6 +1,7 @@
 //! Native level-of-detail figures: builds the event index for N synthetic events over ten years
 //! (mixed year / month / day precision) and times view queries and whole frame layouts.
 //! `cargo run --release --example index_scale [N]` (default 1,000,000)
+#![allow(clippy::disallowed_methods)] // a benchmark times itself
 
 use std::time::Instant;
 
@@ -61,7 +62,7 @@ fn main() {
     let mut query_ms = Vec::new();
     let mut items_seen = 0;
     for i in 0..2000 {
-        let width = SPAN / 2f64.powi((i % 14) as i32);
+        let width = SPAN / 2f64.powi(i % 14);
         let t0 = START + f64::from(rng.next() % SPAN as u32) - width / 2.0;
         let t = Instant::now();
         let mut found = None;

@@ -282,7 +282,8 @@ impl EventIndex {
     /// How many events start in each of `bins` equal slices of `[t0, t1)` (the overview's density).
     pub fn histogram(&self, t0: f64, t1: f64, bins: usize) -> Vec<u32> {
         let starts = &self.events.starts;
-        if bins == 0 || !(t1 > t0) {
+        // Also empty when either end is NaN.
+        if bins == 0 || t1.partial_cmp(&t0) != Some(std::cmp::Ordering::Greater) {
             return vec![0; bins];
         }
         let step = (t1 - t0) / bins as f64;
