@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use citeline_model::import::load_any;
 use citeline_view::index::EventIndex;
-use citeline_view::layout::{index_timeline, layout_indexed, ITEM_BUDGET};
+use citeline_view::layout::{layout_indexed, ITEM_BUDGET};
 use citeline_view::view::{ViewAction, ViewBounds, ViewState};
 
 /// A small deterministic generator (LCG), so every run indexes the same data.
@@ -112,9 +112,9 @@ fn main() {
     let (timeline, _) = load_any(&json).expect("loads");
     let load_ms = t.elapsed().as_secs_f64() * 1e3;
     let t = Instant::now();
-    let index = index_timeline(&timeline);
+    let index = EventIndex::of_timeline(&timeline);
     let index_ms = t.elapsed().as_secs_f64() * 1e3;
-    let bounds = ViewBounds { extent_days: timeline.extent_days().expect("events") };
+    let bounds = ViewBounds::of_extent(Some(timeline.extent_days().expect("events")));
     let mut view = ViewState::fit(&bounds);
     let mut frame_ms = Vec::new();
     for step in 0..120 {

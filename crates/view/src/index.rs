@@ -16,13 +16,17 @@
 //!
 //! The layout asks for the finest level whose visible items fit, so clusters split as you zoom in.
 
+use std::collections::HashMap;
+
 use chrono::Datelike;
+use serde::Serialize;
 
 use citeline_model::date::date_from_days;
+use citeline_model::timeline::Timeline;
 
 /// A calendar bucket: clusters never straddle one, so their labels read as calendar periods.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Unit {
+enum BucketUnit {
     /// `n` hours (dividing a day).
     Hours(u32),
     /// Thirds of a month: days 1–10, 11–20, 21 to the end.
@@ -34,28 +38,28 @@ enum Unit {
 }
 
 /// The ladder of buckets, finest first; each nests in the next.
-const LADDER: [Unit; 15] = [
-    Unit::Hours(1),
-    Unit::Hours(6),
-    Unit::Hours(24),
-    Unit::TenDays,
-    Unit::Months(1),
-    Unit::Months(3),
-    Unit::Months(6),
-    Unit::Years(1),
-    Unit::Years(5),
-    Unit::Years(10),
-    Unit::Years(50),
-    Unit::Years(100),
-    Unit::Years(500),
-    Unit::Years(1000),
-    Unit::Years(10_000),
+const LADDER: [BucketUnit; 15] = [
+    BucketUnit::Hours(1),
+    BucketUnit::Hours(6),
+    BucketUnit::Hours(24),
+    BucketUnit::TenDays,
+    BucketUnit::Months(1),
+    BucketUnit::Months(3),
+    BucketUnit::Months(6),
+    BucketUnit::Years(1),
+    BucketUnit::Years(5),
+    BucketUnit::Years(10),
+    BucketUnit::Years(50),
+    BucketUnit::Years(100),
+    BucketUnit::Years(500),
+    BucketUnit::Years(1000),
+    BucketUnit::Years(10_000),
 ];
 
-impl Unit {
+impl BucketUnit {
     /// Which bucket of this unit holds `t_days`.
     fn key(self, t_days: f64) -> i64 {
-        if let Unit::Hours(h) = self {
+        if let BucketUnit::Hours(h) = self {
             return (t_days * 24.0 / f64::from(h)).floor() as i64;
         }
         let Some(d) = date_from_days(t_days) else {
@@ -64,10 +68,10 @@ impl Unit {
         };
         let month_index = i64::from(d.year()) * 12 + i64::from(d.month0());
         match self {
-            Unit::Hours(_) => 0,
-            Unit::TenDays => month_index * 3 + i64::from((d.day0() / 10).min(2)),
-            Unit::Months(k) => month_index.div_euclid(i64::from(k)),
-            Unit::Years(k) => i64::from(d.year()).div_euclid(k),
+            BucketUnit::Hours(_) => 0,
+            BucketUnit::TenDays => month_index * 3 + i64::from((d.day0() / 10).min(2)),
+            BucketUnit::Months(k) => month_index.div_euclid(i64::from(k)),
+            BucketUnit::Years(k) => i64::from(d.year()).div_euclid(k),
         }
     }
 }
@@ -98,10 +102,10 @@ impl IntervalTree {
         Self { starts, tree, leaves }
     }
 
-    /// Indices (in start order) of the intervals with `start <= t1` and `end > t0`, or `None` as
-    /// soon as there are more than `limit`.
-    fn query(&self, t0: f64, t1: f64, limit: usize) -> Option<Vec<usize>> {
-        let hi = self.starts.partition_point(|&s| s <= t1);
+    /// Indices (in start order) of the intervals with `start <= to_days` and `end > from_days`, or
+    /// `None` as soon as there are more than `limit`.
+    fn query(&self, from_days: f64, to_days: f64, limit: usize) -> Option<Vec<usize>> {
+        let hi = self.starts.partition_point(|&s| s <= to_days);
         let mut out = Vec::new();
         if hi == 0 {
             return Some(out);
@@ -109,7 +113,7 @@ impl IntervalTree {
         // Depth-first, left to right, over nodes covering [lo, lo + size) within [0, hi).
         let mut stack = vec![(1usize, 0usize, self.leaves)];
         while let Some((node, lo, size)) = stack.pop() {
-            if lo >= hi || self.tree[node] <= t0 {
+            if lo >= hi || self.tree[node] <= from_days {
                 continue;
             }
             if size == 1 {
@@ -140,8 +144,8 @@ pub struct Cluster {
     pub last_start_days: f64,
     /// Latest end of its events, days.
     pub end_days: f64,
-    /// Length class of its events: 0 about a day or less, 1 about a month, 2 a year or more.
-    pub class: u8,
+    /// How long its events last (clusters never mix classes).
+    pub class: LengthClass,
 }
 
 #[derive(Debug, Clone)]
@@ -159,7 +163,7 @@ pub enum Item {
     Cluster(Cluster),
 }
 
-/// The time index of one data set. Build it once (`EventIndex::new`), query it every frame.
+/// The time index of one data set. Build it once ([`EventIndex::of_timeline`]), query it every frame.
 #[derive(Debug, Clone, Default)]
 pub struct EventIndex {
     /// Position in (start, end) order -> index into `Timeline::events`.
@@ -168,6 +172,8 @@ pub struct EventIndex {
     by_class: Vec<usize>,
     events: IntervalTree,
     levels: Vec<Level>,
+    /// Event id -> index into `Timeline::events` (filled by [`EventIndex::of_timeline`]).
+    by_id: HashMap<String, usize>,
 }
 
 impl EventIndex {
@@ -181,8 +187,8 @@ impl EventIndex {
         });
         // (class, start, end) order: a stable split of the start order by class, O(n).
         let mut by_class = Vec::with_capacity(order.len());
-        for class in 0..=2 {
-            by_class.extend(order.iter().copied().filter(|&i| length_class(keyed[i].0, keyed[i].1) == class));
+        for class in LengthClass::ALL {
+            by_class.extend(order.iter().copied().filter(|&i| LengthClass::of(keyed[i].0, keyed[i].1) == class));
         }
         let events = IntervalTree::new(order.iter().map(|&i| keyed[i]));
 
@@ -199,7 +205,7 @@ impl EventIndex {
                         start_days: start,
                         last_start_days: start,
                         end_days: end,
-                        class: length_class(start, end),
+                        class: LengthClass::of(start, end),
                     }
                 })
                 .collect();
@@ -217,7 +223,23 @@ impl EventIndex {
                 }
             }
         }
-        Self { order, by_class, events, levels }
+        Self { order, by_class, events, levels, by_id: HashMap::new() }
+    }
+
+    /// The index of a timeline's events, with their ids (built once per data set).
+    pub fn of_timeline(timeline: &Timeline) -> Self {
+        let mut index = Self::build(timeline.events.iter().map(|e| (e.date.start_days(), e.date.end_days())));
+        // The first event with an id wins, as `Timeline::event` finds it.
+        for (i, event) in timeline.events.iter().enumerate().rev() {
+            index.by_id.insert(event.id.clone(), i);
+        }
+        index
+    }
+
+    /// The position in `Timeline::events` of the event with this id, in O(1) (indexes built with
+    /// [`EventIndex::of_timeline`]).
+    pub fn position_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
     }
 
     /// Number of events indexed.
@@ -251,20 +273,20 @@ impl EventIndex {
         &self.by_class[first.min(end)..end]
     }
 
-    /// Timeline indices of every event whose interval intersects `[t0, t1]`, in time order.
-    pub fn events_in(&self, t0: f64, t1: f64) -> Vec<usize> {
-        self.events.query(t0, t1, usize::MAX).unwrap_or_default().into_iter().map(|i| self.order[i]).collect()
+    /// Timeline indices of every event whose interval intersects `[from_days, to_days]`, in time order.
+    pub fn events_in(&self, from_days: f64, to_days: f64) -> Vec<usize> {
+        self.events.query(from_days, to_days, usize::MAX).unwrap_or_default().into_iter().map(|i| self.order[i]).collect()
     }
 
-    /// What to draw in `[t0, t1]` at `level` (`None` = every event alone), in time order, or
-    /// `None` when that is more than `limit` items.
-    pub fn visible(&self, t0: f64, t1: f64, level: Option<usize>, limit: usize) -> Option<Vec<Item>> {
+    /// What to draw in `[from_days, to_days]` at `level` (`None` = every event alone), in time
+    /// order, or `None` when that is more than `limit` items.
+    pub fn visible(&self, from_days: f64, to_days: f64, level: Option<usize>, limit: usize) -> Option<Vec<Item>> {
         match level.and_then(|l| self.levels.get(l)) {
-            None => Some(self.events.query(t0, t1, limit)?.into_iter().map(|i| Item::Event(self.order[i])).collect()),
+            None => Some(self.events.query(from_days, to_days, limit)?.into_iter().map(|i| Item::Event(self.order[i])).collect()),
             Some(level) => Some(
                 level
                     .tree
-                    .query(t0, t1, limit)?
+                    .query(from_days, to_days, limit)?
                     .into_iter()
                     .map(|i| {
                         let c = level.clusters[i];
@@ -279,35 +301,54 @@ impl EventIndex {
         }
     }
 
-    /// How many events start in each of `bins` equal slices of `[t0, t1)` (the overview's density).
-    pub fn histogram(&self, t0: f64, t1: f64, bins: usize) -> Vec<u32> {
+    /// How many events start in each of `bins` equal slices of `[from_days, to_days)` (the
+    /// overview's density).
+    pub fn histogram(&self, from_days: f64, to_days: f64, bins: usize) -> Vec<u32> {
         let starts = &self.events.starts;
         // Also empty when either end is NaN.
-        if bins == 0 || t1.partial_cmp(&t0) != Some(std::cmp::Ordering::Greater) {
+        if bins == 0 || to_days.partial_cmp(&from_days) != Some(std::cmp::Ordering::Greater) {
             return vec![0; bins];
         }
-        let step = (t1 - t0) / bins as f64;
-        let edge = |i: usize| starts.partition_point(|&s| s < t0 + step * i as f64);
+        let step_days = (to_days - from_days) / bins as f64;
+        let edge = |i: usize| starts.partition_point(|&s| s < from_days + step_days * i as f64);
         (0..bins).map(|i| u32::try_from(edge(i + 1) - edge(i)).unwrap_or(u32::MAX)).collect()
     }
 }
 
-/// Length class of an interval: 0 about a day or less, 1 about a month, 2 a year or more.
-fn length_class(start_days: f64, end_days: f64) -> u8 {
-    match end_days - start_days {
-        d if d > 200.0 => 2,
-        d if d > 20.0 => 1,
-        _ => 0,
+/// How long an event lasts, roughly: events of different classes never share a cluster, so a
+/// year's worth of year-long events never hides the day-long events inside that year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LengthClass {
+    /// About a day or less.
+    Day,
+    /// About a month (more than 20 days).
+    Month,
+    /// A year or more (more than 200 days).
+    Year,
+}
+
+impl LengthClass {
+    /// Every class, shortest first.
+    pub const ALL: [LengthClass; 3] = [LengthClass::Day, LengthClass::Month, LengthClass::Year];
+
+    /// The class of an interval.
+    pub fn of(start_days: f64, end_days: f64) -> LengthClass {
+        match end_days - start_days {
+            d if d > 200.0 => LengthClass::Year,
+            d if d > 20.0 => LengthClass::Month,
+            _ => LengthClass::Day,
+        }
     }
 }
 
 /// Merges neighbouring clusters (in class, start order) of one class whose first start falls in
 /// the same bucket of `unit`.
-fn merge_by_bucket(clusters: &[Cluster], unit: Unit) -> Vec<Cluster> {
+fn merge_by_bucket(clusters: &[Cluster], unit: BucketUnit) -> Vec<Cluster> {
     let mut out: Vec<Cluster> = Vec::with_capacity(clusters.len() / 2 + 1);
-    let mut last_key = (u8::MAX, i64::MIN);
+    let mut last_key = None;
     for c in clusters {
-        let key = (c.class, unit.key(c.start_days));
+        let key = Some((c.class, unit.key(c.start_days)));
         match out.last_mut() {
             Some(prev) if key == last_key => {
                 prev.len += c.len;
@@ -326,8 +367,8 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn index_of(spans: &[(f64, f64)]) -> (EventIndex, ()) {
-        (EventIndex::build(spans.iter().copied()), ())
+    fn index_of(spans: &[(f64, f64)]) -> EventIndex {
+        EventIndex::build(spans.iter().copied())
     }
 
     fn spans_strategy() -> impl Strategy<Value = Vec<(f64, f64)>> {
@@ -340,16 +381,16 @@ mod tests {
         // Two bunches a year apart: the coarsest levels hold one cluster, finer ones two, the
         // finest a cluster per day.
         let spans: Vec<(f64, f64)> = (0..10).map(|i| (f64::from(i % 2) * 365.0 + f64::from(i / 2), 0.0)).collect();
-        let (index, _) = index_of(&spans);
+        let index = index_of(&spans);
         let counts: Vec<usize> = (0..index.level_count()).map(|l| index.clusters(l).len()).collect();
         assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
         assert_eq!(*counts.last().expect("levels"), 1);
 
         // A year-long event and the day events inside it stay apart at every level.
-        let (index, _) = index_of(&[(0.0, 365.0), (10.0, 11.0), (12.0, 13.0)]);
+        let index = index_of(&[(0.0, 365.0), (10.0, 11.0), (12.0, 13.0)]);
         assert!(index.level_count() > 0);
         for level in 0..index.level_count() {
-            assert!(index.clusters(level).iter().all(|c| c.class == 0 || c.len == 1));
+            assert!(index.clusters(level).iter().all(|c| c.class == LengthClass::Day || c.len == 1));
         }
         assert!(counts.contains(&2), "{counts:?}");
     }
@@ -358,11 +399,11 @@ mod tests {
     fn buckets_follow_the_calendar_and_nest() {
         // 1970-01-31 and 1970-02-01 are a day apart but in different months.
         let (jan31, feb1) = (30.0, 31.0);
-        assert_ne!(Unit::Months(1).key(jan31), Unit::Months(1).key(feb1));
-        assert_eq!(Unit::Months(3).key(jan31), Unit::Months(3).key(feb1));
-        assert_eq!(Unit::TenDays.key(20.0), Unit::TenDays.key(29.9), "21 to 31 January");
-        assert_ne!(Unit::Years(1).key(364.9), Unit::Years(1).key(365.0));
-        assert_eq!(Unit::Years(10).key(-1.0), 196, "1969 is in the 1960s");
+        assert_ne!(BucketUnit::Months(1).key(jan31), BucketUnit::Months(1).key(feb1));
+        assert_eq!(BucketUnit::Months(3).key(jan31), BucketUnit::Months(3).key(feb1));
+        assert_eq!(BucketUnit::TenDays.key(20.0), BucketUnit::TenDays.key(29.9), "21 to 31 January");
+        assert_ne!(BucketUnit::Years(1).key(364.9), BucketUnit::Years(1).key(365.0));
+        assert_eq!(BucketUnit::Years(10).key(-1.0), 196, "1969 is in the 1960s");
         for t in (-40_000..40_000).step_by(97).map(|d| f64::from(d) + 0.37) {
             for pair in LADDER.windows(2) {
                 let (fine, coarse) = (pair[0], pair[1]);
@@ -377,14 +418,14 @@ mod tests {
 
     #[test]
     fn histogram_counts_starts() {
-        let (index, _) = index_of(&[(0.5, 1.0), (1.5, 2.0), (1.6, 2.0), (9.9, 10.0)]);
+        let index = index_of(&[(0.5, 1.0), (1.5, 2.0), (1.6, 2.0), (9.9, 10.0)]);
         assert_eq!(index.histogram(0.0, 10.0, 5), vec![3, 0, 0, 0, 1]);
         assert_eq!(index.histogram(0.0, 0.0, 3), vec![0, 0, 0]);
     }
 
     #[test]
     fn empty_data_answers_nothing() {
-        let (index, _) = index_of(&[]);
+        let index = index_of(&[]);
         assert!(index.is_empty());
         assert_eq!(index.visible(0.0, 1.0, None, 10), Some(vec![]));
         assert_eq!(index.level_count(), 0);
@@ -393,7 +434,7 @@ mod tests {
     proptest! {
         #[test]
         fn every_level_partitions_the_events(spans in spans_strategy()) {
-            let (index, _) = index_of(&spans);
+            let index = index_of(&spans);
             for level in 0..index.level_count() {
                 let mut seen = vec![0u32; spans.len()];
                 let mut runs: Vec<(usize, usize)> = index.clusters(level).iter().map(|c| (c.first, c.len)).collect();
@@ -408,7 +449,7 @@ mod tests {
                         seen[m] += 1;
                         let (s, e) = (spans[m].0, spans[m].1.max(spans[m].0));
                         prop_assert!(s >= c.start_days && s <= c.last_start_days && e <= c.end_days);
-                        prop_assert_eq!(length_class(s, e), c.class);
+                        prop_assert_eq!(LengthClass::of(s, e), c.class);
                     }
                 }
                 prop_assert!(seen.iter().all(|&n| n == 1), "none lost, none doubled at level {}", level);
@@ -417,7 +458,7 @@ mod tests {
 
         #[test]
         fn a_view_query_returns_exactly_the_intersecting_events(spans in spans_strategy(), a in -100.0f64..4500.0, w in 0.0f64..2000.0) {
-            let (index, _) = index_of(&spans);
+            let index = index_of(&spans);
             let (t0, t1) = (a, a + w);
             let mut got = index.events_in(t0, t1);
             got.sort_unstable();
@@ -428,7 +469,7 @@ mod tests {
         #[test]
         fn cluster_queries_cover_the_same_events(spans in spans_strategy(), a in -100.0f64..4500.0, w in 0.0f64..2000.0) {
             // Every event intersecting the window is drawn, alone or inside a visible cluster.
-            let (index, _) = index_of(&spans);
+            let index = index_of(&spans);
             let (t0, t1) = (a, a + w);
             let wanted = index.events_in(t0, t1);
             for level in 0..index.level_count() {

@@ -6,13 +6,19 @@
 //! - [`index`]: the event index (sorted events, max-end tree, calendar cluster levels).
 //! - [`view`]: the visible window and the reducer over it.
 //! - [`layout`]: `(timeline, index, view, width) -> LayoutFrame`, the frame the web crate draws.
+//! - [`overview`]: the whole span's density and where the window sits on it.
+//! - [`input`]: wheel, pinch, drag, keys and buttons as view actions, batched per frame.
+//! - [`session`]: data + index + view, and the one reducer the page, embed and mount API share.
 //!
 //! Architecture invariant: pure Rust, depending on `citeline-model` only. No web crate, no clock
 //! read. The same inputs give the same frame (snapshot-tested).
 
 pub mod index;
+pub mod input;
 pub mod lanes;
 pub mod layout;
+pub mod overview;
 pub mod scale;
+pub mod session;
 pub mod ticks;
 pub mod view;

@@ -14,17 +14,17 @@ pub struct ViewState {
     pub selected: Option<String>,
 }
 
-/// Limits the reducer keeps the view within.
+/// Limits the reducer keeps the view within: the data's extent.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ViewBounds {
-    /// The data's first start and last end, in days.
-    pub extent_days: (f64, f64),
+    /// The data's first start, days since 1970-01-01.
+    pub start_days: f64,
+    /// The data's last end, days.
+    pub end_days: f64,
 }
 
 /// Narrowest window: one hour.
 pub const MIN_SPAN_DAYS: f64 = 1.0 / 24.0;
-/// Zoom factor of one +/- step.
-pub const ZOOM_STEP: f64 = 1.5;
 
 /// Everything that changes the view.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,6 +51,15 @@ pub enum ViewAction {
         /// End of the window.
         end_days: f64,
     },
+    /// Bring an event into view with the least movement, and select it.
+    Focus {
+        /// The event's id.
+        id: String,
+        /// Its start.
+        start_days: f64,
+        /// Its end.
+        end_days: f64,
+    },
     /// Bring `[start_days, end_days)` into view with the least movement (zooming out if needed).
     Reveal {
         /// Start of what must be visible.
@@ -60,24 +69,38 @@ pub enum ViewAction {
     },
 }
 
+impl ViewAction {
+    /// Brings `event` into view and selects it: what following a link, a search result or
+    /// "Show" does.
+    pub fn focus_on(event: &citeline_model::timeline::Event) -> ViewAction {
+        ViewAction::Focus { id: event.id.clone(), start_days: event.date.start_days(), end_days: event.date.end_days() }
+    }
+}
+
 impl ViewBounds {
-    /// Bounds for data with this extent (`Timeline::extent_days`); a year of 2016 when there is none.
+    /// Bounds for data with this extent (`Timeline::extent_days`); with no data, the 365 days from
+    /// 18 July 2016 (any year would do: there is nothing to show).
     pub fn of_extent(extent_days: Option<(f64, f64)>) -> Self {
-        Self { extent_days: extent_days.unwrap_or((17_000.0, 17_365.0)) }
+        let (start_days, end_days) = extent_days.unwrap_or((17_000.0, 17_365.0));
+        Self { start_days, end_days }
     }
 
     /// Widest window: four times the data (at least ten years), so zooming out stays bounded.
     pub fn max_span_days(&self) -> f64 {
-        ((self.extent_days.1 - self.extent_days.0) * 4.0).max(3652.5)
+        ((self.end_days - self.start_days) * 4.0).max(3652.5)
+    }
+
+    /// Whether these bounds reach beyond `other` on either side.
+    pub fn reaches_beyond(&self, other: &ViewBounds) -> bool {
+        self.start_days < other.start_days || self.end_days > other.end_days
     }
 }
 
 impl ViewState {
     /// The view that fits the whole extent with 4% padding each side.
     pub fn fit(bounds: &ViewBounds) -> Self {
-        let (start, end) = bounds.extent_days;
-        let pad = ((end - start) * 0.04).max(0.5);
-        Self { start_days: start - pad, end_days: end + pad, selected: None }
+        let pad_days = ((bounds.end_days - bounds.start_days) * 0.04).max(0.5);
+        Self { start_days: bounds.start_days - pad_days, end_days: bounds.end_days + pad_days, selected: None }
     }
 
     /// Days shown.
@@ -119,6 +142,10 @@ impl ViewState {
             ViewAction::Show { .. } => {}
             ViewAction::Select(id) => next.selected = Some(id.clone()),
             ViewAction::Deselect => next.selected = None,
+            ViewAction::Focus { id, start_days, end_days } => {
+                next = next.apply(&ViewAction::Reveal { start_days: *start_days, end_days: *end_days }, bounds);
+                next.selected = Some(id.clone());
+            }
             ViewAction::Reveal { start_days, end_days } => {
                 let needed = (end_days - start_days) * 1.2;
                 if needed > next.span_days() {
@@ -145,11 +172,10 @@ impl ViewState {
 
     /// Keeps the window's centre within the data extent so the data can never be lost off-screen.
     fn clamp_to(mut self, bounds: &ViewBounds) -> Self {
-        let (lo, hi) = bounds.extent_days;
-        let centre = (self.start_days + self.end_days) / 2.0;
-        let shift = centre.clamp(lo, hi) - centre;
-        self.start_days += shift;
-        self.end_days += shift;
+        let centre_days = (self.start_days + self.end_days) / 2.0;
+        let shift_days = centre_days.clamp(bounds.start_days, bounds.end_days) - centre_days;
+        self.start_days += shift_days;
+        self.end_days += shift_days;
         self
     }
 }
@@ -159,7 +185,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const BOUNDS: ViewBounds = ViewBounds { extent_days: (15_000.0, 17_700.0) };
+    const BOUNDS: ViewBounds = ViewBounds { start_days: 15_000.0, end_days: 17_700.0 };
 
     #[test]
     fn zoom_keeps_the_anchor_fixed() {
@@ -213,7 +239,7 @@ mod tests {
                 prop_assert!(view.span_days() >= MIN_SPAN_DAYS * 0.999);
                 prop_assert!(view.span_days() <= BOUNDS.max_span_days() * 1.001);
                 let centre = (view.start_days + view.end_days) / 2.0;
-                prop_assert!(centre >= BOUNDS.extent_days.0 - 1e-6 && centre <= BOUNDS.extent_days.1 + 1e-6);
+                prop_assert!((BOUNDS.start_days - 1e-6..=BOUNDS.end_days + 1e-6).contains(&centre));
             }
         }
     }

@@ -1,0 +1,204 @@
+//! One reader's session with one timeline: the data, its index and the view, changed only by
+//! [`Session::apply`]. The page, the embed and the JS mount API all drive this one state machine;
+//! the web crate wraps it in a five-line `Reducible`.
+
+use std::rc::Rc;
+
+use citeline_model::timeline::{Event, Timeline};
+
+use crate::index::EventIndex;
+use crate::view::{ViewAction, ViewBounds, ViewState};
+
+/// What changes a session.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SessionAction {
+    /// Zoom, pan, select, ...
+    View(ViewAction),
+    /// Bring the event with this id into view and select it (ignored if there is none).
+    Focus(String),
+    /// Follow a link: focus the event it names, or clear the selection when it names none (or
+    /// one that does not exist).
+    FollowLink(Option<String>),
+    /// The same data set with events added or removed (the person's own documents): the window
+    /// stays unless the data now reaches beyond it, then everything is shown; the selection
+    /// stays while its event does.
+    Extend(Rc<Timeline>),
+    /// Different data: show all of it, with nothing selected.
+    Replace(Rc<Timeline>),
+}
+
+/// How a session starts: an initial window and an event to focus, both optional.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Start {
+    /// The window to show, days (else everything).
+    pub window_days: Option<(f64, f64)>,
+    /// The event to focus.
+    pub event: Option<String>,
+}
+
+/// The data, its index, the bounds the view keeps to, and the view.
+#[derive(Debug, Clone)]
+pub struct Session {
+    timeline: Rc<Timeline>,
+    index: Rc<EventIndex>,
+    bounds: ViewBounds,
+    view: ViewState,
+}
+
+impl PartialEq for Session {
+    /// Sessions over the same data (by identity: it is never copied) with the same view.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.timeline, &other.timeline) && self.view == other.view
+    }
+}
+
+impl Session {
+    /// A session over `timeline`, indexed once here.
+    pub fn new(timeline: Rc<Timeline>, start: &Start) -> Session {
+        let index = Rc::new(EventIndex::of_timeline(&timeline));
+        let bounds = ViewBounds::of_extent(timeline.extent_days());
+        let mut session = Session { timeline, index, bounds, view: ViewState::fit(&bounds) };
+        if let Some((start_days, end_days)) = start.window_days {
+            session.view = session.view.apply(&ViewAction::Show { start_days, end_days }, &bounds);
+        }
+        if let Some(id) = &start.event {
+            session = session.apply(&SessionAction::Focus(id.clone())).unwrap_or(session);
+        }
+        session
+    }
+
+    /// The data.
+    pub fn timeline(&self) -> &Rc<Timeline> {
+        &self.timeline
+    }
+
+    /// Its index (built once per data set).
+    pub fn index(&self) -> &Rc<EventIndex> {
+        &self.index
+    }
+
+    /// The data's extent, which the view keeps to.
+    pub fn bounds(&self) -> ViewBounds {
+        self.bounds
+    }
+
+    /// What is shown.
+    pub fn view(&self) -> &ViewState {
+        &self.view
+    }
+
+    /// The event with this id, found in O(1).
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.index.position_of(id).and_then(|i| self.timeline.events.get(i))
+    }
+
+    /// The selected event.
+    pub fn selected_event(&self) -> Option<&Event> {
+        self.view.selected.as_deref().and_then(|id| self.event(id))
+    }
+
+    /// The session after `action`, or `None` when nothing changes (so nothing redraws).
+    pub fn apply(&self, action: &SessionAction) -> Option<Session> {
+        let next = match action {
+            SessionAction::View(action) => self.with_view(self.view.apply(action, &self.bounds)),
+            SessionAction::Focus(id) => self.with_view(self.view.apply(&ViewAction::focus_on(self.event(id)?), &self.bounds)),
+            SessionAction::FollowLink(Some(id)) if self.event(id).is_some() => return self.apply(&SessionAction::Focus(id.clone())),
+            SessionAction::FollowLink(_) => self.with_view(self.view.apply(&ViewAction::Deselect, &self.bounds)),
+            SessionAction::Extend(timeline) => self.extended(timeline.clone()),
+            SessionAction::Replace(timeline) => Session::new(timeline.clone(), &Start::default()),
+        };
+        (next != *self).then_some(next)
+    }
+
+    fn with_view(&self, view: ViewState) -> Session {
+        Session { view, ..self.clone() }
+    }
+
+    fn extended(&self, timeline: Rc<Timeline>) -> Session {
+        let mut next = Session::new(timeline, &Start::default());
+        let selected = self.view.selected.clone().filter(|id| next.event(id).is_some());
+        next.view = if next.bounds.reaches_beyond(&self.bounds) { ViewState::fit(&next.bounds) } else { self.view.clone() };
+        next.view.selected = selected;
+        next
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use citeline_model::seed::seed_timeline;
+
+    fn seed() -> Rc<Timeline> {
+        Rc::new(seed_timeline().expect("seed").0)
+    }
+
+    fn without(timeline: &Timeline, id: &str) -> Rc<Timeline> {
+        let mut t = timeline.clone();
+        t.events.retain(|e| e.id != id);
+        Rc::new(t)
+    }
+
+    #[test]
+    fn a_session_starts_on_everything_or_on_what_it_was_asked() {
+        let whole = Session::new(seed(), &Start::default());
+        assert_eq!(whole.view(), &ViewState::fit(&whole.bounds()));
+        let focused = Session::new(seed(), &Start { window_days: Some((17_000.0, 17_100.0)), event: Some("contest-2011".into()) });
+        let event = focused.selected_event().expect("focused");
+        assert_eq!(event.id, "contest-2011");
+        assert!(focused.view().start_days <= event.date.start_days() && focused.view().end_days >= event.date.end_days(), "in view");
+        let unknown = Session::new(seed(), &Start { window_days: None, event: Some("nope".into()) });
+        assert_eq!(unknown.view().selected, None);
+    }
+
+    #[test]
+    fn focus_reveals_then_selects_and_links_follow() {
+        let s = Session::new(seed(), &Start { window_days: Some((17_600.0, 17_700.0)), event: None });
+        let focused = s.apply(&SessionAction::Focus("contest-2011".into())).expect("changes");
+        assert_eq!(focused.view().selected.as_deref(), Some("contest-2011"));
+        assert!(focused.view().start_days <= focused.selected_event().expect("event").date.start_days());
+        assert_eq!(s.apply(&SessionAction::Focus("nope".into())), None, "no such event: nothing happens");
+        let linked = s.apply(&SessionAction::FollowLink(Some("contest-2011".into()))).expect("changes");
+        assert_eq!(linked, focused);
+        let cleared = linked.apply(&SessionAction::FollowLink(Some("nope".into()))).expect("changes");
+        assert_eq!(cleared.view().selected, None);
+        assert_eq!(cleared.apply(&SessionAction::FollowLink(None)), None, "already clear");
+    }
+
+    #[test]
+    fn extending_keeps_the_window_unless_the_data_grew_beyond_it() {
+        let base = seed();
+        let s = Session::new(base.clone(), &Start::default())
+            .apply(&SessionAction::View(ViewAction::ZoomAt { factor: 3.0, anchor_fraction: 0.9 }))
+            .and_then(|s| s.apply(&SessionAction::Focus("global-internet-forum-trip".into())))
+            .expect("changes");
+        // Removing an event inside the extent keeps the window and the selection.
+        let smaller = s.apply(&SessionAction::Extend(without(&base, "attacks-2017"))).expect("new data");
+        assert_eq!(smaller.view(), s.view());
+        // Data that reaches further: show everything, keep the selection.
+        let mut wider = (*base).clone();
+        let mut early = wider.events[0].clone();
+        early.id = "early".into();
+        early.date = "2001".parse::<citeline_model::date::DateValue>().map(citeline_model::date::EventDate::Point).expect("a date");
+        wider.events.push(early);
+        let grown = s.apply(&SessionAction::Extend(Rc::new(wider))).expect("new data");
+        assert_eq!((grown.view().start_days, grown.view().end_days), {
+            let fit = ViewState::fit(&grown.bounds());
+            (fit.start_days, fit.end_days)
+        });
+        assert_eq!(grown.view().selected.as_deref(), Some("global-internet-forum-trip"));
+        // The selected event removed: the selection goes with it.
+        let gone = s.apply(&SessionAction::Extend(without(&base, "global-internet-forum-trip"))).expect("new data");
+        assert_eq!(gone.view().selected, None);
+        assert!(gone.event("global-internet-forum-trip").is_none());
+    }
+
+    #[test]
+    fn replacing_shows_all_of_the_new_data() {
+        let s = Session::new(seed(), &Start { window_days: Some((17_600.0, 17_700.0)), event: Some("contest-2011".into()) });
+        let other = without(&seed(), "contest-2011");
+        let replaced = s.apply(&SessionAction::Replace(other.clone())).expect("new data");
+        assert_eq!(replaced.view(), &ViewState::fit(&replaced.bounds()));
+        assert!(Rc::ptr_eq(replaced.timeline(), &other));
+        assert_eq!(replaced.index().len(), other.events.len());
+    }
+}
