@@ -460,10 +460,7 @@ fn proposal_row(p: &Proposal, props: &AddDocumentsProps, selected: &UseStateHand
     let show = {
         let on_action = props.on_action.clone();
         let event = p.event.clone();
-        Callback::from(move |_: MouseEvent| {
-            on_action.emit(ViewAction::Reveal { start_days: event.date.start_days(), end_days: event.date.end_days() });
-            on_action.emit(ViewAction::Select(event.id.clone()));
-        })
+        Callback::from(move |_: MouseEvent| on_action.emit(ViewAction::focus_on(&event)))
     };
     let date_text = match &p.event.date {
         citeline_model::date::EventDate::Point(v) => v.iso(),

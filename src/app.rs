@@ -1,6 +1,6 @@
-//! The page: loads the seed timeline, holds the view state (a thin `Reducible` over the core's
-//! reducer) and keeps the selection in the URL (`#event=<id>`, pushState so back/forward step
-//! through selections).
+//! The page: loads the seed timeline (or `?src=`, or the single file's own data), drives the view
+//! crate's `Session` and keeps the selection in the URL (`#event=<id>`, pushState so back/forward
+//! step through selections).
 
 use std::rc::Rc;
 
@@ -12,54 +12,15 @@ use citeline_model::import::load_any;
 use citeline_model::seed::seed_timeline;
 use citeline_model::timeline::{Diagnostic, Timeline};
 use citeline_model::workspace::Workspace;
-use citeline_view::view::{ViewAction, ViewBounds, ViewState};
+use citeline_view::session::{Session, SessionAction, Start};
+use citeline_view::view::ViewAction;
 
 use crate::add_documents::AddDocuments;
 use crate::detail_panel::DetailPanel;
 use crate::share_dialog::ShareDialog;
-use crate::timeline_view::TimelineView;
+use crate::session::SessionState;
+use crate::timeline::TimelineView;
 use crate::{event_from_hash, hash_for};
-
-/// View state plus the bounds the reducer needs.
-#[derive(Clone, PartialEq)]
-pub struct ViewModel {
-    /// The current view.
-    pub view: ViewState,
-    /// Data extent.
-    pub bounds: ViewBounds,
-}
-
-/// What changes the view model: a view action, or new data bounds (documents added or removed).
-pub enum ModelAction {
-    /// Zoom, pan, select, ...
-    View(ViewAction),
-    /// The data's extent changed.
-    Bounds(ViewBounds),
-}
-
-impl Reducible for ViewModel {
-    type Action = ModelAction;
-
-    fn reduce(self: Rc<Self>, action: ModelAction) -> Rc<Self> {
-        match action {
-            ModelAction::View(action) => {
-                let view = self.view.apply(&action, &self.bounds);
-                if view == self.view {
-                    return self;
-                }
-                Rc::new(ViewModel { view, bounds: self.bounds })
-            }
-            ModelAction::Bounds(bounds) if bounds != self.bounds => {
-                // New data outside what was there: show everything. Otherwise keep the window.
-                let grew = bounds.extent_days.0 < self.bounds.extent_days.0 || bounds.extent_days.1 > self.bounds.extent_days.1;
-                let view =
-                    if grew { ViewState { selected: self.view.selected.clone(), ..ViewState::fit(&bounds) } } else { self.view.clone() };
-                Rc::new(ViewModel { view, bounds })
-            }
-            ModelAction::Bounds(_) => self,
-        }
-    }
-}
 
 /// Where the person's own documents are kept.
 const STORAGE_KEY: &str = "citeline.workspace.v1";
@@ -77,18 +38,6 @@ fn save_workspace(workspace: &Workspace) -> Option<String> {
     let result =
         if workspace.documents.is_empty() { storage.remove_item(STORAGE_KEY) } else { storage.set_item(STORAGE_KEY, &workspace.to_json()) };
     result.err().map(|_| "Your documents are too large to keep in this browser's storage, so they will be gone after a reload. Download the timeline JSON to keep them.".to_owned())
-}
-
-/// Selects the event named in the URL (or clears the selection) and brings it into view.
-fn sync_from_hash(timeline: &Timeline, dispatch: &UseReducerDispatcher<ViewModel>) {
-    match event_from_hash().and_then(|id| timeline.event(&id)) {
-        Some(event) => {
-            dispatch
-                .dispatch(ModelAction::View(ViewAction::Reveal { start_days: event.date.start_days(), end_days: event.date.end_days() }));
-            dispatch.dispatch(ModelAction::View(ViewAction::Select(event.id.clone())));
-        }
-        None => dispatch.dispatch(ModelAction::View(ViewAction::Deselect)),
-    }
 }
 
 /// Where the timeline comes from: `?src=<url>` (our JSON or TimelineJS3's), else the built-in seed.
@@ -174,13 +123,11 @@ struct LoadedProps {
     diagnostics: Vec<Diagnostic>,
 }
 
-/// The initial view: the URL's window if it gives one, else everything.
-fn initial_view(bounds: &ViewBounds, options: &EmbedOptions) -> ViewState {
-    match options.window {
-        Some((start, end)) => {
-            ViewState::fit(bounds).apply(&ViewAction::Show { start_days: start.start_days(), end_days: end.end_days() }, bounds)
-        }
-        None => ViewState::fit(bounds),
+/// Where the session starts: the URL's window and event (the `#event=` link wins over `event=`).
+fn start_of(options: &EmbedOptions) -> Start {
+    Start {
+        window_days: options.window.as_ref().map(|(start, end)| (start.start_days(), end.end_days())),
+        event: event_from_hash().or_else(|| options.event.clone()),
     }
 }
 
@@ -197,26 +144,17 @@ fn loaded(props: &LoadedProps) -> Html {
     let timeline: Rc<Timeline> = (*timeline).clone();
     let pending = { use_memo(workspace.clone(), |w| Rc::new(w.pending_ids().into_iter().collect::<std::collections::HashSet<String>>())) };
     let options = use_memo((), |_| crate::embed::options());
-    let bounds = *use_memo(timeline.clone(), |t| ViewBounds::of_extent(t.extent_days()));
-    let model = use_reducer(|| ViewModel { view: initial_view(&bounds, &options), bounds });
+    let model = use_reducer(|| SessionState(Session::new(timeline.clone(), &start_of(&options))));
+    let session = &model.0;
     use_effect_with((options.theme, options.height), |(theme, height)| crate::embed::apply_theme(*theme, *height));
     // Commands from a host page.
     {
         let dispatch = model.dispatcher();
-        let timeline = timeline.clone();
-        use_effect_with(timeline.clone(), move |_| {
+        use_effect_with((), move |_| {
             let listener = crate::embed::listen(move |command| match command {
-                HostCommand::Select(id) => {
-                    if let Some(event) = timeline.event(&id) {
-                        dispatch.dispatch(ModelAction::View(ViewAction::Reveal {
-                            start_days: event.date.start_days(),
-                            end_days: event.date.end_days(),
-                        }));
-                        dispatch.dispatch(ModelAction::View(ViewAction::Select(id)));
-                    }
-                }
+                HostCommand::Select(id) => dispatch.dispatch(SessionAction::Focus(id)),
                 HostCommand::View(start, end) => {
-                    dispatch.dispatch(ModelAction::View(ViewAction::Show { start_days: start.start_days(), end_days: end.end_days() }));
+                    dispatch.dispatch(SessionAction::View(ViewAction::Show { start_days: start.start_days(), end_days: end.end_days() }))
                 }
             });
             move || drop(listener)
@@ -235,16 +173,17 @@ fn loaded(props: &LoadedProps) -> Html {
         });
     }
     {
-        let selected = model.view.selected.clone().and_then(|id| timeline.event(&id).cloned());
+        let selected = session.selected_event().cloned();
         use_effect_with(selected, |selected| {
             if let Some(event) = selected {
                 crate::embed::post_select(&event.id, &event.date.display_short(), &event.title);
             }
         });
     }
+    // The person's documents changed: the same data set, extended.
     {
         let dispatch = model.dispatcher();
-        use_effect_with(bounds, move |bounds| dispatch.dispatch(ModelAction::Bounds(*bounds)));
+        use_effect_with(timeline.clone(), move |timeline| dispatch.dispatch(SessionAction::Extend(timeline.clone())));
     }
     let on_workspace = {
         let workspace = workspace.clone();
@@ -254,7 +193,7 @@ fn loaded(props: &LoadedProps) -> Html {
             workspace.set(Rc::new(next));
         })
     };
-    let on_accept = model.view.selected.as_ref().filter(|id| pending.contains(*id)).map(|_| {
+    let on_accept = session.view().selected.as_ref().filter(|id| pending.contains(*id)).map(|_| {
         let workspace = workspace.clone();
         let on_workspace = on_workspace.clone();
         Callback::from(move |id: String| {
@@ -267,27 +206,16 @@ fn loaded(props: &LoadedProps) -> Html {
 
     // The URL drives the selection on load and on back/forward.
     {
-        let timeline = timeline.clone();
         let dispatch = model.dispatcher();
-        let first = options.event.clone();
         use_effect_with((), move |_| {
-            match first.filter(|_| event_from_hash().is_none()).and_then(|id| timeline.event(&id).cloned()) {
-                Some(event) => {
-                    dispatch.dispatch(ModelAction::View(ViewAction::Reveal {
-                        start_days: event.date.start_days(),
-                        end_days: event.date.end_days(),
-                    }));
-                    dispatch.dispatch(ModelAction::View(ViewAction::Select(event.id)));
-                }
-                None => sync_from_hash(&timeline, &dispatch),
-            }
-            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| sync_from_hash(&timeline, &dispatch));
+            let listener =
+                EventListener::new(&gloo::utils::window(), "popstate", move |_| dispatch.dispatch(SessionAction::FollowLink(event_from_hash())));
             move || drop(listener)
         });
     }
     // ... and the selection drives the URL: a new entry per selection, so back steps through them.
     {
-        let selected = model.view.selected.clone();
+        let selected = session.view().selected.clone();
         use_effect_with(selected, |selected| {
             let window = gloo::utils::window();
             let wanted = hash_for(selected.as_deref());
@@ -308,20 +236,20 @@ fn loaded(props: &LoadedProps) -> Html {
 
     let on_action = {
         let dispatch = model.dispatcher();
-        Callback::from(move |action: ViewAction| dispatch.dispatch(ModelAction::View(action)))
+        Callback::from(move |action: ViewAction| dispatch.dispatch(SessionAction::View(action)))
     };
-    let selected_event = model.view.selected.as_deref().and_then(|id| timeline.event(id)).cloned();
+    let selected_event = session.selected_event().cloned();
     let share_open = use_state(|| false);
     let share = share_open.then(|| {
         let location = gloo::utils::window().location();
         let path = location.pathname().unwrap_or_default();
         let base = format!("{}{}", location.origin().unwrap_or_default(), path.strip_suffix("index.html").unwrap_or(&path));
         let day = |t: f64| citeline_model::date::date_from_days(t).map(citeline_model::date::DateValue::from_date);
-        let window = day(model.view.start_days).zip(day(model.view.end_days));
+        let window = day(session.view().start_days).zip(day(session.view().end_days));
         let snippets = citeline_model::embed::snippets(
             &base,
             source_url().as_deref(),
-            model.view.selected.as_deref(),
+            session.view().selected.as_deref(),
             window.as_ref().map(|(s, e)| (s, e)),
             &timeline.title,
         );
@@ -341,7 +269,7 @@ fn loaded(props: &LoadedProps) -> Html {
         return html! {
             <div class="embedded">
                 if !options.problems.is_empty() { <ul class="message warning" role="alert">{ for problems }</ul> }
-                <TimelineView timeline={timeline.clone()} view={model.view.clone()} on_action={on_action.clone()} pending={(*pending).clone()} />
+                <TimelineView session={session.clone()} on_action={on_action.clone()} pending={(*pending).clone()} />
                 <DetailPanel timeline={timeline.clone()} event={selected_event} on_action={on_action.clone()} />
                 <p class="full-view"><a href={crate::embed::full_view_url()} target="_blank" rel="noopener">{ format!("{} — open the full view ↗", timeline.title) }</a></p>
             </div>
@@ -364,7 +292,7 @@ fn loaded(props: &LoadedProps) -> Html {
                     <ul>{ for props.diagnostics.iter().map(|d| html! { <li>{ d.to_string() }</li> }) }</ul>
                 </section>
             }
-            <TimelineView timeline={timeline.clone()} view={model.view.clone()} on_action={on_action.clone()} pending={(*pending).clone()} />
+            <TimelineView session={session.clone()} on_action={on_action.clone()} pending={(*pending).clone()} />
             <DetailPanel timeline={timeline.clone()} event={selected_event} on_action={on_action.clone()} on_accept={on_accept} />
             { for share }
             <AddDocuments base={props.timeline.clone()} workspace={(*workspace).clone()} taken_ids={(*taken_ids).clone()} on_update={on_workspace}

@@ -9,12 +9,14 @@ mod add_documents;
 mod app;
 pub use app::App;
 mod detail_panel;
+mod cssom;
 mod embed;
 mod extractor;
 pub mod mount;
+mod session;
 mod share_dialog;
 mod source_dialog;
-mod timeline_view;
+mod timeline;
 
 /// Logs panics to the console and mounts the page on `<main id="app">` when there is one (a host
 /// page that loads Citeline for the mount API has none, and gets nothing it did not ask for).

@@ -13,10 +13,12 @@ use citeline_model::date::DateValue;
 use citeline_model::import::load_any;
 use citeline_model::seed::seed_timeline;
 use citeline_model::timeline::{Diagnostic, Timeline};
-use citeline_view::view::{ViewAction, ViewBounds, ViewState};
+use citeline_view::session::{Session, SessionAction, Start};
+use citeline_view::view::ViewAction;
 
 use crate::detail_panel::DetailPanel;
-use crate::timeline_view::TimelineView;
+use crate::session::SessionState;
+use crate::timeline::TimelineView;
 
 /// What the handle asks of the mounted component.
 enum Command {
@@ -81,63 +83,32 @@ impl PartialEq for MountedProps {
     }
 }
 
-fn bounds_of(timeline: &Timeline) -> ViewBounds {
-    ViewBounds::of_extent(timeline.extent_days())
-}
-
 #[function_component(Mounted)]
 fn mounted(props: &MountedProps) -> Html {
-    // The data, its diagnostics and its bounds (computed once per data set, not per action).
-    let data = use_state(|| (props.timeline.clone(), props.diagnostics.clone(), bounds_of(&props.timeline)));
-    let bounds = data.2;
-    let view = use_state(|| {
-        let fit = ViewState::fit(&bounds);
-        let fit = match props.window {
-            Some((s, e)) => fit.apply(&ViewAction::Show { start_days: s.start_days(), end_days: e.end_days() }, &bounds),
-            None => fit,
-        };
-        match props.event.as_ref().and_then(|id| props.timeline.event(id)) {
-            Some(event) => fit
-                .apply(&ViewAction::Reveal { start_days: event.date.start_days(), end_days: event.date.end_days() }, &bounds)
-                .apply(&ViewAction::Select(event.id.clone()), &bounds),
-            None => fit,
-        }
+    let model = use_reducer(|| {
+        let window_days = props.window.as_ref().map(|(s, e)| (s.start_days(), e.end_days()));
+        SessionState(Session::new(props.timeline.clone(), &Start { window_days, event: props.event.clone() }))
     });
+    let session = &model.0;
+    let diagnostics = use_state(|| props.diagnostics.clone());
     let on_action = {
-        let view = view.clone();
-        let data = data.clone();
-        Callback::from(move |action: ViewAction| view.set(view.apply(&action, &data.2)))
+        let dispatch = model.dispatcher();
+        Callback::from(move |action: ViewAction| dispatch.dispatch(SessionAction::View(action)))
     };
     // The handle's commands.
     {
         let bridge = props.bridge.clone();
-        let view = view.clone();
-        let data = data.clone();
+        let dispatch = model.dispatcher();
+        let diagnostics = diagnostics.clone();
         use_effect_with((), move |_| {
-            let handler = {
-                let view = view.clone();
-                let data = data.clone();
-                Callback::from(move |command: Command| match command {
-                    Command::Select(id) => {
-                        if let Some(event) = data.0.event(&id) {
-                            let bounds = data.2;
-                            let next = view
-                                .apply(
-                                    &ViewAction::Reveal { start_days: event.date.start_days(), end_days: event.date.end_days() },
-                                    &bounds,
-                                )
-                                .apply(&ViewAction::Select(id), &bounds);
-                            view.set(next);
-                        }
-                    }
-                    Command::Show(start, end) => view.set(view.apply(&ViewAction::Show { start_days: start, end_days: end }, &data.2)),
-                    Command::Data(timeline, diagnostics) => {
-                        let bounds = bounds_of(&timeline);
-                        view.set(ViewState::fit(&bounds));
-                        data.set((timeline, diagnostics, bounds));
-                    }
-                })
-            };
+            let handler = Callback::from(move |command: Command| match command {
+                Command::Select(id) => dispatch.dispatch(SessionAction::Focus(id)),
+                Command::Show(start_days, end_days) => dispatch.dispatch(SessionAction::View(ViewAction::Show { start_days, end_days })),
+                Command::Data(timeline, problems) => {
+                    diagnostics.set(problems);
+                    dispatch.dispatch(SessionAction::Replace(timeline));
+                }
+            });
             for command in bridge.queued.borrow_mut().drain(..) {
                 handler.emit(command);
             }
@@ -150,7 +121,7 @@ fn mounted(props: &MountedProps) -> Html {
     // Tell listeners about selections.
     {
         let bridge = props.bridge.clone();
-        let selected = view.selected.clone().and_then(|id| data.0.event(&id).cloned());
+        let selected = session.selected_event().cloned();
         use_effect_with(selected, move |selected| {
             if let Some(event) = selected {
                 let detail = js_sys::Object::new();
@@ -161,14 +132,13 @@ fn mounted(props: &MountedProps) -> Html {
             }
         });
     }
-    let selected_event = view.selected.as_deref().and_then(|id| data.0.event(id)).cloned();
     html! {
         <div class="citeline-mounted">
-            if !data.1.is_empty() {
-                <ul class="message warning" role="alert">{ for data.1.iter().map(|d| html! { <li>{ d.to_string() }</li> }) }</ul>
+            if !diagnostics.is_empty() {
+                <ul class="message warning" role="alert">{ for diagnostics.iter().map(|d| html! { <li>{ d.to_string() }</li> }) }</ul>
             }
-            <TimelineView timeline={data.0.clone()} view={(*view).clone()} on_action={on_action.clone()} />
-            <DetailPanel timeline={data.0.clone()} event={selected_event} {on_action} />
+            <TimelineView session={session.clone()} on_action={on_action.clone()} />
+            <DetailPanel timeline={session.timeline().clone()} event={session.selected_event().cloned()} {on_action} />
         </div>
     }
 }

@@ -30,6 +30,17 @@ pub enum Granularity {
 }
 
 impl Granularity {
+    /// Its name as the JSON format writes it (`"year"`, `"month"`, `"day"`, `"time"`), also used
+    /// in CSS class names.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Granularity::Year => "year",
+            Granularity::Month => "month",
+            Granularity::Day => "day",
+            Granularity::Time => "time",
+        }
+    }
+
     /// The word people read in the detail panel ("to the day").
     pub fn describe(self) -> &'static str {
         match self {
@@ -372,6 +383,13 @@ pub enum Locale {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn granularity_names_match_the_json_format() {
+        for g in [Granularity::Year, Granularity::Month, Granularity::Day, Granularity::Time] {
+            assert_eq!(serde_json::to_value(g).expect("serialises"), serde_json::json!(g.as_str()));
+        }
+    }
 
     fn v(s: &str) -> DateValue {
         s.parse().expect("valid test date")

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use citeline_model::timeline::{Event, Timeline};
 
 use crate::index::EventIndex;
+use crate::overview::Overview;
 use crate::view::{ViewAction, ViewBounds, ViewState};
 
 /// What changes a session.
@@ -36,12 +37,13 @@ pub struct Start {
     pub event: Option<String>,
 }
 
-/// The data, its index, the bounds the view keeps to, and the view.
+/// The data, what is computed once per data set (index, bounds, overview), and the view.
 #[derive(Debug, Clone)]
 pub struct Session {
     timeline: Rc<Timeline>,
     index: Rc<EventIndex>,
     bounds: ViewBounds,
+    overview: Rc<Overview>,
     view: ViewState,
 }
 
@@ -57,7 +59,8 @@ impl Session {
     pub fn new(timeline: Rc<Timeline>, start: &Start) -> Session {
         let index = Rc::new(EventIndex::of_timeline(&timeline));
         let bounds = ViewBounds::of_extent(timeline.extent_days());
-        let mut session = Session { timeline, index, bounds, view: ViewState::fit(&bounds) };
+        let overview = Rc::new(Overview::of(&index, &bounds));
+        let mut session = Session { timeline, index, bounds, overview, view: ViewState::fit(&bounds) };
         if let Some((start_days, end_days)) = start.window_days {
             session.view = session.view.apply(&ViewAction::Show { start_days, end_days }, &bounds);
         }
@@ -82,6 +85,11 @@ impl Session {
         self.bounds
     }
 
+    /// The overview strip's density (the window on it comes from [`Overview::window`]).
+    pub fn overview(&self) -> &Rc<Overview> {
+        &self.overview
+    }
+
     /// What is shown.
     pub fn view(&self) -> &ViewState {
         &self.view
@@ -104,6 +112,8 @@ impl Session {
             SessionAction::Focus(id) => self.with_view(self.view.apply(&ViewAction::focus_on(self.event(id)?), &self.bounds)),
             SessionAction::FollowLink(Some(id)) if self.event(id).is_some() => return self.apply(&SessionAction::Focus(id.clone())),
             SessionAction::FollowLink(_) => self.with_view(self.view.apply(&ViewAction::Deselect, &self.bounds)),
+            // The data this session already shows: nothing to do (and no index to rebuild).
+            SessionAction::Extend(timeline) | SessionAction::Replace(timeline) if Rc::ptr_eq(timeline, &self.timeline) => return None,
             SessionAction::Extend(timeline) => self.extended(timeline.clone()),
             SessionAction::Replace(timeline) => Session::new(timeline.clone(), &Start::default()),
         };
@@ -200,5 +210,7 @@ mod tests {
         assert_eq!(replaced.view(), &ViewState::fit(&replaced.bounds()));
         assert!(Rc::ptr_eq(replaced.timeline(), &other));
         assert_eq!(replaced.index().len(), other.events.len());
+        assert_eq!(replaced.apply(&SessionAction::Replace(other.clone())), None, "the same data again changes nothing");
+        assert_eq!(replaced.apply(&SessionAction::Extend(other)), None);
     }
 }

@@ -21,6 +21,18 @@ pub enum TickUnit {
     Hours,
 }
 
+impl TickUnit {
+    /// Its name as serialised (`"years"`, …), also used as a `data-` attribute value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TickUnit::Years => "years",
+            TickUnit::Months => "months",
+            TickUnit::Days => "days",
+            TickUnit::Hours => "hours",
+        }
+    }
+}
+
 /// One tick: where it is and what it says.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Tick {
@@ -172,6 +184,13 @@ pub fn ticks(scale: &TimeScale, min_spacing_px: f64) -> TickSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unit_names_match_their_serialised_form() {
+        for unit in [TickUnit::Years, TickUnit::Months, TickUnit::Days, TickUnit::Hours] {
+            assert_eq!(serde_json::to_value(unit).expect("serialises"), serde_json::json!(unit.as_str()));
+        }
+    }
 
     fn day(y: i32, m: u32, d: u32) -> f64 {
         days_from_date(NaiveDate::from_ymd_opt(y, m, d).expect("valid"))

@@ -1,0 +1,36 @@
+//! The axis: its line, the markers of the items drawn, and the tick labels, as laid out.
+
+use yew::prelude::*;
+
+use citeline_view::layout::{LayoutFrame, MarkKind, PlacedItem};
+
+/// The axis under the lanes.
+pub fn axis(frame: &LayoutFrame) -> Html {
+    html! {
+        <div class="axis" data-tick-unit={frame.ticks.unit.as_str()} data-tick-step={frame.ticks.step.to_string()} aria-hidden="true">
+            <div class="axis-line"></div>
+            { for frame.items.iter().map(marker) }
+            { for frame.ticks.minor.iter().map(|t| html! {
+                <span class="tick" data-style={format!("left:{}px", t.x_px)}><span class="tick-label">{ &t.label }</span></span>
+            }) }
+            <div class="major-ticks">
+                { for frame.ticks.major.iter().map(|t| html! {
+                    <span class="major-tick" data-style={format!("left:{}px", t.x_px)}>{ &t.label }</span>
+                }) }
+            </div>
+        </div>
+    }
+}
+
+fn marker(item: &PlacedItem) -> Html {
+    let p = item.placement();
+    let (shape, density, selected) = match item {
+        PlacedItem::Cluster(c) => ("marker-cluster", Some(format!("density-{}", c.info.density)), false),
+        PlacedItem::Event(e) if p.kind == MarkKind::Point => ("marker-point", None, e.selected),
+        PlacedItem::Event(e) => ("marker-span", None, e.selected),
+    };
+    html! {
+        <span class={classes!("marker", shape, density, selected.then_some("selected"))} data-marker-for={item.key().to_owned()}
+            data-style={format!("left:{}px;width:{}px", p.marker_x_px, p.marker_width_px)}></span>
+    }
+}

@@ -1,0 +1,101 @@
+//! The label of each placed item (an event's button, or a cluster's) and the stem the layout
+//! routed to it. Stems come before labels so labels sit on top.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use citeline_view::layout::{ClusterInfo, PlacedCluster, PlacedEvent, PlacedItem, Placement};
+use citeline_view::view::ViewAction;
+
+/// What a click on an item may do.
+#[derive(Clone)]
+pub struct ItemCallbacks {
+    /// Select, deselect or zoom.
+    pub on_action: Callback<ViewAction>,
+    /// List a cluster's events (when zooming cannot separate them).
+    pub on_list: Callback<ClusterInfo>,
+    /// Set when a drag ended: the click that follows it is not a selection.
+    pub swallow_click: Rc<Cell<bool>>,
+}
+
+/// An item's stem and label.
+pub fn item(item: &PlacedItem, pending: bool, callbacks: &ItemCallbacks) -> Html {
+    match item {
+        PlacedItem::Event(event) => event_label(event, pending, callbacks),
+        PlacedItem::Cluster(cluster) => cluster_label(cluster, callbacks),
+    }
+}
+
+fn event_label(p: &PlacedEvent, pending: bool, callbacks: &ItemCallbacks) -> Html {
+    let onclick = {
+        let (on_action, swallow_click) = (callbacks.on_action.clone(), callbacks.swallow_click.clone());
+        let action = if p.selected { ViewAction::Deselect } else { ViewAction::Select(p.id.clone()) };
+        Callback::from(move |_: MouseEvent| {
+            if !swallow_click.replace(false) {
+                on_action.emit(action.clone());
+            }
+        })
+    };
+    html! {
+        <>
+            { stem(&p.placement, p.selected) }
+            <button type="button"
+                class={classes!("event", format!("precision-{}", p.granularity.as_str()), p.selected.then_some("selected"), pending.then_some("pending"))}
+                data-event-id={p.id.clone()} aria-label={p.accessible_name.clone()}
+                aria-pressed={if p.selected { "true" } else { "false" }}
+                data-style={label_geometry(&p.placement)} {onclick}>
+                { label_text(&p.title, &p.date_label) }
+            </button>
+        </>
+    }
+}
+
+/// A cluster: its count and when its events start. A click zooms in on it when that would
+/// separate its events, and otherwise lists them.
+fn cluster_label(c: &PlacedCluster, callbacks: &ItemCallbacks) -> Html {
+    let info = c.info;
+    let onclick = {
+        let (on_action, on_list, swallow_click) = (callbacks.on_action.clone(), callbacks.on_list.clone(), callbacks.swallow_click.clone());
+        Callback::from(move |_: MouseEvent| {
+            if swallow_click.replace(false) {
+                return;
+            }
+            match info.zoom_action() {
+                Some(zoom) => on_action.emit(zoom),
+                None => on_list.emit(info),
+            }
+        })
+    };
+    let hint = if info.splits { "zoom in to see them" } else { "list them" };
+    html! {
+        <>
+            { stem(&c.placement, false) }
+            <button type="button" class={classes!("event", "cluster", format!("density-{}", info.density))}
+                data-cluster={info.count.to_string()} aria-label={format!("{}; {hint}", c.accessible_name)}
+                data-style={label_geometry(&c.placement)} {onclick}>
+                { label_text(&c.title, &c.date_label) }
+            </button>
+        </>
+    }
+}
+
+/// The line from a label down towards its marker, as routed by the layout. One that reaches the
+/// axis runs on to the marker (`to-axis`).
+fn stem(p: &Placement, selected: bool) -> Html {
+    html! {
+        <span class={classes!("stem", selected.then_some("selected"), p.stem_reaches_axis().then_some("to-axis"))} aria-hidden="true"
+            data-style={format!("left:{}px;bottom:{}px;height:{}px", p.stem_x_px, p.stem_bottom_px, p.stem_height_px)}></span>
+    }
+}
+
+/// Where a label box goes.
+fn label_geometry(p: &Placement) -> String {
+    format!("left:{}px;width:{}px;bottom:{}px", p.label_x_px, p.label_width_px, p.label_bottom_px)
+}
+
+/// A label's two lines: title and date.
+fn label_text(title: &str, date: &str) -> Html {
+    html! { <><span class="event-title">{ title }</span><span class="event-date">{ date }</span></> }
+}

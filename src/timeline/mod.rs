@@ -1,0 +1,163 @@
+//! The timeline: toolbar, lanes of labels with their stems, the axis with markers and ticks, the
+//! list of a cluster that cannot split, and the overview strip, all drawn exactly as
+//! `citeline_view` laid them out. Input becomes `ViewAction`s (see `gestures` and
+//! `citeline_view::input`).
+
+mod axis;
+mod cluster_list;
+mod gestures;
+mod items;
+mod overview;
+mod toolbar;
+
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use citeline_model::date::{date_from_days, DateValue};
+use citeline_view::input::plot_key_action;
+use citeline_view::layout::{layout_indexed, ClusterInfo};
+use citeline_view::session::Session;
+use citeline_view::view::{ViewAction, ViewState};
+
+use crate::cssom::{apply_geometry, width_of};
+use cluster_list::ClusterList;
+use gestures::use_gestures;
+use items::ItemCallbacks;
+use overview::OverviewStrip;
+use toolbar::Toolbar;
+
+#[derive(Properties, PartialEq)]
+pub struct TimelineViewProps {
+    /// The data, its index and the view.
+    pub session: Session,
+    /// What input asks for.
+    pub on_action: Callback<ViewAction>,
+    /// Events proposed from the person's documents and not yet accepted (drawn dashed).
+    #[prop_or_default]
+    pub pending: Rc<HashSet<String>>,
+}
+
+/// "1 Jan 2017 to 8 Jun 2018".
+fn window_label(view: &ViewState) -> String {
+    let day = |t_days: f64| date_from_days(t_days).map(|d| DateValue::from_date(d).display_short()).unwrap_or_default();
+    format!("{} to {}", day(view.start_days), day(view.end_days))
+}
+
+#[function_component(TimelineView)]
+pub fn timeline_view(props: &TimelineViewProps) -> Html {
+    let plot = use_node_ref();
+    let width_px = use_state(|| 960.0_f64);
+    let gestures = use_gestures(&plot, &props.on_action);
+    let (timeline, index, view) = (props.session.timeline(), props.session.index(), props.session.view());
+
+    // Measure the plot now and whenever the window resizes.
+    {
+        let (plot, width_px) = (plot.clone(), width_px.clone());
+        use_effect_with((), move |_| {
+            let measure = move || {
+                if let Some(w) = width_of(&plot).filter(|w| (w - *width_px).abs() > 0.5) {
+                    width_px.set(w);
+                }
+            };
+            measure();
+            let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
+            move || drop(listener)
+        });
+    }
+
+    let frame = {
+        let width = *width_px;
+        use_memo((props.session.clone(), (width * 2.0).round() as i64), move |(session, _)| {
+            layout_indexed(session.timeline(), session.index(), session.view(), width)
+        })
+    };
+
+    // Keys zoom about the focused event (else the centre). If the focused event leaves the view,
+    // focus falls back to the plot itself so the keyboard keeps working.
+    let keyboard_in_plot = use_mut_ref(|| false);
+    let on_key_down = {
+        let (on_action, frame, keyboard_in_plot) = (props.on_action.clone(), frame.clone(), keyboard_in_plot.clone());
+        let has_selection = view.selected.is_some();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                return;
+            }
+            let focused = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()).and_then(|el| el.get_attribute("data-event-id"));
+            let anchor_fraction = focused.and_then(|id| frame.anchor_fraction_of(&id)).unwrap_or(0.5);
+            let Some(action) = plot_key_action(&e.key(), anchor_fraction, has_selection) else { return };
+            e.prevent_default();
+            *keyboard_in_plot.borrow_mut() = true;
+            on_action.emit(action);
+        })
+    };
+    {
+        let plot = plot.clone();
+        use_effect(move || {
+            if std::mem::take(&mut *keyboard_in_plot.borrow_mut()) {
+                let lost = gloo::utils::document().active_element().is_none_or(|a| a == gloo::utils::body().into());
+                if let Some(el) = plot.cast::<HtmlElement>().filter(|_| lost) {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    {
+        let plot = plot.clone();
+        use_effect(move || apply_geometry(&plot));
+    }
+
+    // A cluster whose events start together, listed below the plot; new data closes it.
+    let listing = use_state(|| None::<ClusterInfo>);
+    {
+        let listing = listing.clone();
+        use_effect_with(timeline.clone(), move |_| listing.set(None));
+    }
+    let callbacks = ItemCallbacks {
+        on_action: props.on_action.clone(),
+        on_list: {
+            let listing = listing.clone();
+            Callback::from(move |c: ClusterInfo| listing.set(Some(c)))
+        },
+        swallow_click: gestures.swallow_click.clone(),
+    };
+    let on_close_list = {
+        let listing = listing.clone();
+        Callback::from(move |()| listing.set(None))
+    };
+    let window_label = window_label(view);
+
+    html! {
+        <section class="timeline" aria-label="Timeline">
+            <Toolbar window_label={window_label.clone()} on_action={props.on_action.clone()} />
+            <div class="plot" ref={plot.clone()} onkeydown={on_key_down} tabindex="-1"
+                data-view-start-days={view.start_days.to_string()} data-view-end-days={view.end_days.to_string()}
+                onpointerdown={gestures.on_pointer_down} onpointermove={gestures.on_pointer_move}
+                onpointerup={gestures.on_pointer_up.clone()} onpointercancel={gestures.on_pointer_up}>
+                { for frame.eras.iter().map(|era| html! {
+                    <div class="era" data-style={format!("left:{}px;width:{}px", era.x_px, era.width_px)}>
+                        <span class="era-title">{ &era.title }</span>
+                    </div>
+                }) }
+                <div class="lanes" data-style={format!("height:{}px", frame.lanes_height_px)}>
+                    { for frame.items.iter().map(|p| items::item(p, props.pending.contains(p.key()), &callbacks)) }
+                </div>
+                { axis::axis(&frame) }
+            </div>
+            if let Some(cluster) = *listing {
+                <ClusterList key={format!("{}-{}", cluster.first, cluster.members)} {cluster} index={index.clone()} timeline={timeline.clone()}
+                    selected={view.selected.clone()} on_action={props.on_action.clone()} on_close={on_close_list} />
+            }
+            <OverviewStrip overview={props.session.overview().clone()} event_count={index.len()} view={view.clone()} {window_label}
+                on_action={gestures.batched.clone()} />
+            <p class="hint">
+                <span class="hint-pointer">{ "Scroll to zoom, drag to pan. Keys: + and − zoom, arrows pan, Home fits all, Tab moves between events." }</span>
+                <span class="hint-touch">{ "Pinch to zoom, drag to pan, tap an event for its evidence." }</span>
+            </p>
+        </section>
+    }
+}
