@@ -11,6 +11,15 @@ cargo fmt --all --check || { echo "rustfmt: run 'cargo fmt --all' and commit the
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy -p citeline-web -p citeline-worker --all-targets --target wasm32-unknown-unknown --locked -- -D warnings
 
+# Tests that read the shared data (seed originals, TimeBank/AQUAINT, JSONTestSuite) must run where
+# it exists: CITELINE_SHARED makes them fail rather than skip. Where it is absent they skip, loudly.
+if [ -d "$root/../shared" ]; then
+  export CITELINE_SHARED="$(cd "$root/../shared" && pwd)"
+  echo "== shared test data: $CITELINE_SHARED (tests that read it run)"
+else
+  echo "== SKIPPING the tests that read ../shared (seed byte copies, TimeBank/AQUAINT, JSONTestSuite): ../shared is absent"
+fi
+
 echo "== native tests (model, view, extract, eval, cli; layering)"
 cargo test --workspace --locked
 

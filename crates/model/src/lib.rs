@@ -10,6 +10,7 @@
 //! - [`embed`]: embedding options from the URL and the host messages.
 //! - [`workspace`]: the person's own documents and proposals, kept in local storage.
 //! - [`extraction`]: the messages between the page and the extraction worker.
+//! - [`testdata`]: where the shared test data is, for tests and benchmarks.
 //!
 //! Architecture invariant: pure Rust (std, serde, chrono). No web crate, no clock read; parsing
 //! never panics and returns a value with diagnostics, or an error in words.
@@ -21,5 +22,6 @@ pub mod embed;
 pub mod extraction;
 pub mod import;
 pub mod seed;
+pub mod testdata;
 pub mod timeline;
 pub mod workspace;

@@ -290,33 +290,46 @@ impl Timeline {
             if event.passages.is_empty() {
                 problems.push(("passages".to_owned(), "an event needs at least one supporting passage".to_owned()));
             }
-            for (p, passage) in event.passages.iter_mut().enumerate() {
-                let Some(doc) = documents.iter().find(|d| d.id == passage.document) else {
-                    problems.push((format!("passages[{p}].document"), format!("no document has the id \"{}\"", passage.document)));
-                    continue;
+            // A passage that cannot be found is left out, with a diagnostic; the event keeps the
+            // passages that are good, and is left out only when none is.
+            let had_passages = !event.passages.is_empty();
+            let mut kept = Vec::with_capacity(event.passages.len());
+            for (p, mut passage) in std::mem::take(&mut event.passages).into_iter().enumerate() {
+                let (field, problem) = match documents.iter().find(|d| d.id == passage.document) {
+                    None => (format!("passages[{p}].document"), format!("no document has the id \"{}\"", passage.document)),
+                    Some(doc) => match resolve(&doc.text, &passage.quote, passage.position) {
+                        Ok(Resolution::AtPosition(_)) => {
+                            kept.push(passage);
+                            continue;
+                        }
+                        Ok(Resolution::Reanchored(found)) => {
+                            diagnostics.push(Diagnostic {
+                                severity: Severity::Warning,
+                                item: item.clone(),
+                                field: format!("passages[{p}].position"),
+                                message: format!(
+                                    "the quote is not at {}..{}; found it at {}..{} and used that",
+                                    passage.position.start, passage.position.end, found.start, found.end
+                                ),
+                            });
+                            passage.position = found;
+                            kept.push(passage);
+                            continue;
+                        }
+                        Err(e) => (format!("passages[{p}].quote"), e.to_string()),
+                    },
                 };
-                match resolve(&doc.text, &passage.quote, passage.position) {
-                    Ok(Resolution::AtPosition(_)) => {}
-                    Ok(Resolution::Reanchored(found)) => {
-                        diagnostics.push(Diagnostic {
-                            severity: Severity::Warning,
-                            item: item.clone(),
-                            field: format!("passages[{p}].position"),
-                            message: format!(
-                                "the quote is not at {}..{}; found it at {}..{} and used that",
-                                passage.position.start, passage.position.end, found.start, found.end
-                            ),
-                        });
-                        passage.position = found;
-                    }
-                    Err(e) => problems.push((format!("passages[{p}].quote"), e.to_string())),
-                }
+                diagnostics.push(Diagnostic { severity: Severity::Error, item: item.clone(), field, message: format!("{problem}; this passage was left out") });
             }
+            if had_passages && kept.is_empty() {
+                problems.push(("passages".to_owned(), "none of its passages could be found in its documents".to_owned()));
+            }
+            event.passages = kept;
             if problems.is_empty() {
                 events.push(event);
             } else {
                 for (field, message) in problems {
-                    diagnostics.push(Diagnostic { severity: Severity::Error, item: item.clone(), field, message });
+                    diagnostics.push(Diagnostic { severity: Severity::Error, item: item.clone(), field, message: format!("{message}; the event was left out") });
                 }
             }
         }
@@ -455,10 +468,106 @@ mod tests {
         assert_eq!(diagnostics[0].field, "events");
     }
 
+    #[test]
+    fn an_event_keeps_its_good_passages() {
+        let mut value = sample();
+        let good = value["events"][0]["passages"][0].clone();
+        let mut bad = good.clone();
+        bad["quote"]["exact"] = json!("1999");
+        value["events"][0]["passages"] = json!([bad, good]);
+        let (timeline, diagnostics) = Timeline::from_value(&value).expect("loads");
+        assert_eq!(timeline.events.len(), 2, "the event stays");
+        assert_eq!(timeline.events[0].passages.len(), 1, "with its good passage");
+        assert_eq!(timeline.events[0].passages[0].quote.exact, "2011");
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        assert_eq!((diagnostics[0].severity, diagnostics[0].field.as_str()), (Severity::Error, "passages[0].quote"));
+        assert!(diagnostics[0].message.ends_with("this passage was left out"), "{}", diagnostics[0]);
+    }
+
+    #[test]
+    fn an_event_with_no_good_passage_is_left_out_and_says_why() {
+        let mut value = sample();
+        value["events"][0]["passages"][0]["document"] = json!("nope");
+        let (timeline, diagnostics) = Timeline::from_value(&value).expect("loads");
+        assert_eq!(timeline.events.len(), 1);
+        let fields: Vec<&str> = diagnostics.iter().map(|d| d.field.as_str()).collect();
+        assert_eq!(fields, ["passages[0].document", "passages"]);
+        assert!(diagnostics[1].message.contains("none of its passages") && diagnostics[1].message.ends_with("the event was left out"));
+    }
+
+    /// Every JSON pointer inside `value`.
+    fn pointers(value: &serde_json::Value, at: String, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => map.iter().for_each(|(k, v)| pointers(v, format!("{at}/{k}"), out)),
+            serde_json::Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| pointers(v, format!("{at}/{i}"), out)),
+            _ => {}
+        }
+        out.push(at);
+    }
+
+    /// Values that are wrong in the ways files are wrong: other types, huge or negative numbers,
+    /// dates that are not dates, empty and very long strings, nested junk.
+    fn any_value() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            Just(json!(null)),
+            any::<bool>().prop_map(|b| json!(b)),
+            any::<i64>().prop_map(|n| json!(n)),
+            any::<f64>().prop_filter("JSON has no NaN", |f| f.is_finite()).prop_map(|f| json!(f)),
+            Just(json!(u64::MAX)),
+            Just(json!(1e300)),
+            prop_oneof![Just("2011"), Just("2011-13"), Just("-0001"), Just("99999"), Just("2018-02-30"), Just("2011/.."), Just("")]
+                .prop_map(|s| json!(s)),
+            "\\PC{0,12}".prop_map(|s| json!(s)),
+            (0usize..3000).prop_map(|n| json!("x".repeat(n))),
+        ];
+        leaf.prop_recursive(3, 16, 4, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::Array),
+                proptest::collection::btree_map("[a-z_]{1,8}", inner, 0..4).prop_map(|m| json!(m)),
+            ]
+        })
+    }
+
     proptest::proptest! {
         #[test]
         fn loading_arbitrary_text_never_panics(text in "\\PC{0,200}") {
             let _ = Timeline::from_json(&text);
+        }
+
+        /// A good file with one place broken (replaced by anything, or removed): loading never
+        /// panics, names the item of every problem, keeps the untouched event, and every event it
+        /// keeps has passages that resolve.
+        #[test]
+        fn a_file_broken_in_one_place_loads_what_it_can(choice in 0usize..1000, replacement in any_value(), remove in proptest::bool::ANY) {
+            let mut value = sample();
+            let mut all = Vec::new();
+            pointers(&value, String::new(), &mut all);
+            let pointer = all[choice % all.len()].clone();
+            let (parent, key) = pointer.rsplit_once('/').unwrap_or(("", ""));
+            match value.pointer_mut(parent) {
+                Some(serde_json::Value::Object(map)) if remove => { map.remove(key); }
+                _ => if let Some(slot) = value.pointer_mut(&pointer) { *slot = replacement; },
+            }
+            let text = value.to_string();
+            if let Ok((timeline, diagnostics)) = Timeline::from_json(&text) {
+                for d in &diagnostics {
+                    proptest::prop_assert!(!d.item.is_empty() && !d.message.is_empty(), "{:?}", d);
+                }
+                if !pointer.starts_with("/events/1") && !pointer.starts_with("/documents") && pointer.starts_with("/events/0") {
+                    proptest::prop_assert!(timeline.event("b").is_some(), "event b lost when {} was broken: {:?}", pointer, diagnostics);
+                }
+                for event in &timeline.events {
+                    proptest::prop_assert!(!event.passages.is_empty());
+                    for passage in &event.passages {
+                        let doc = timeline.document(&passage.document);
+                        proptest::prop_assert!(doc.is_some_and(|d| resolve(&d.text, &passage.quote, passage.position).is_ok()));
+                    }
+                }
+                // What loads, saves and loads again unchanged.
+                let (again, _) = Timeline::from_json(&timeline.to_json()).expect("our own output loads");
+                proptest::prop_assert_eq!(again, timeline);
+            }
         }
     }
 }
