@@ -24,7 +24,7 @@ echo "== native tests (model, view, extract, eval, cli; layering)"
 cargo test --workspace --locked
 
 echo "== component tests in headless Chromium (wasm-bindgen-test)"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --test web
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown -p citeline-web --test web
 
 echo "== release build"
 trunk build --release --offline

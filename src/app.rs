@@ -17,8 +17,8 @@ use citeline_view::view::ViewAction;
 
 use crate::add_documents::AddDocuments;
 use crate::detail_panel::DetailPanel;
-use crate::share_dialog::ShareDialog;
 use crate::session::SessionState;
+use crate::share_dialog::ShareDialog;
 use crate::timeline::TimelineView;
 use crate::{event_from_hash, hash_for};
 
@@ -208,8 +208,9 @@ fn loaded(props: &LoadedProps) -> Html {
     {
         let dispatch = model.dispatcher();
         use_effect_with((), move |_| {
-            let listener =
-                EventListener::new(&gloo::utils::window(), "popstate", move |_| dispatch.dispatch(SessionAction::FollowLink(event_from_hash())));
+            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                dispatch.dispatch(SessionAction::FollowLink(event_from_hash()))
+            });
             move || drop(listener)
         });
     }

@@ -8,8 +8,8 @@
 mod add_documents;
 mod app;
 pub use app::App;
-mod detail_panel;
 mod cssom;
+mod detail_panel;
 mod embed;
 mod extractor;
 pub mod mount;

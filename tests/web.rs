@@ -10,8 +10,16 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(30)).await;
+/// Waits until `ready()` holds (Yew renders asynchronously), checking every few milliseconds for
+/// at most two seconds; fails with `what` if it never does.
+async fn until(what: &str, ready: impl Fn() -> bool) {
+    for _ in 0..400 {
+        if ready() {
+            return;
+        }
+        yew::platform::time::sleep(Duration::from_millis(5)).await;
+    }
+    panic!("timed out waiting until {what}");
 }
 
 fn mount() -> Element {
@@ -31,7 +39,7 @@ fn ids(root: &Element) -> Vec<String> {
 #[wasm_bindgen_test]
 async fn renders_every_seed_event_then_selects_on_click_and_updates_the_url() {
     let root = mount();
-    settle().await;
+    until("the seed events are drawn", || ids(&root).len() >= 4).await;
     let shown = ids(&root);
     for id in ["contest-2011", "attacks-2017", "contest-2018-launch", "global-internet-forum-trip"] {
         assert!(shown.iter().any(|s| s == id), "{id} is drawn: {shown:?}");
@@ -45,7 +53,7 @@ async fn renders_every_seed_event_then_selects_on_click_and_updates_the_url() {
         .dyn_into()
         .expect("an HTML element");
     button.click();
-    settle().await;
+    until("the passage is quoted", || root.query_selector("[data-passage]").ok().flatten().is_some()).await;
     assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("true"));
     let passage = root.query_selector("[data-passage]").expect("query").expect("a passage is quoted");
     assert_eq!(passage.get_attribute("data-document-id").as_deref(), Some("home-office-contest-2018"));
@@ -55,8 +63,7 @@ async fn renders_every_seed_event_then_selects_on_click_and_updates_the_url() {
 
     // Clicking the selected event again clears the selection.
     button.click();
-    settle().await;
-    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("false"));
+    until("the selection is cleared", || button.get_attribute("aria-pressed").as_deref() == Some("false")).await;
     assert!(root.query_selector("[data-passage]").expect("query").is_none());
     root.remove();
 }

@@ -319,7 +319,12 @@ impl Timeline {
                         Err(e) => (format!("passages[{p}].quote"), e.to_string()),
                     },
                 };
-                diagnostics.push(Diagnostic { severity: Severity::Error, item: item.clone(), field, message: format!("{problem}; this passage was left out") });
+                diagnostics.push(Diagnostic {
+                    severity: Severity::Error,
+                    item: item.clone(),
+                    field,
+                    message: format!("{problem}; this passage was left out"),
+                });
             }
             if had_passages && kept.is_empty() {
                 problems.push(("passages".to_owned(), "none of its passages could be found in its documents".to_owned()));
@@ -329,7 +334,12 @@ impl Timeline {
                 events.push(event);
             } else {
                 for (field, message) in problems {
-                    diagnostics.push(Diagnostic { severity: Severity::Error, item: item.clone(), field, message: format!("{message}; the event was left out") });
+                    diagnostics.push(Diagnostic {
+                        severity: Severity::Error,
+                        item: item.clone(),
+                        field,
+                        message: format!("{message}; the event was left out"),
+                    });
                 }
             }
         }
