@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use citeline_eval::tempeval::{align, score, Counts, Report, Span};
+use citeline_eval::tempeval::{align, score, Counts, Report, ScoredTimex};
 use citeline_eval::timeml;
 use citeline_extract::{extract, Locale, Mention};
 use citeline_model::document::byte_range_of_chars;
@@ -327,9 +327,9 @@ fn eval_command(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> io
                     continue;
                 }
             };
-            let gold: Vec<Span> = doc.gold.iter().map(Span::from).collect();
+            let gold: Vec<ScoredTimex> = doc.gold.iter().map(ScoredTimex::from).collect();
             let mentions = extract(&doc.text, doc.dct, locale);
-            let system: Vec<Span> = mentions.iter().map(Span::from).collect();
+            let system: Vec<ScoredTimex> = mentions.iter().map(ScoredTimex::from).collect();
             if opts.verbose {
                 list_errors(out, &name, &doc, &gold, &system, &mentions)?;
             }
@@ -368,25 +368,17 @@ fn list_errors(
     out: &mut dyn Write,
     name: &str,
     doc: &timeml::TimemlDoc,
-    gold: &[Span],
-    system: &[Span],
+    gold: &[ScoredTimex],
+    system: &[ScoredTimex],
     mentions: &[Mention],
 ) -> io::Result<()> {
     let alignment = align(gold, system);
-    let imperfect: Vec<_> = alignment
-        .pairs
-        .iter()
-        .filter(|p| {
-            let (g, s) = (&gold[p.gold], &system[p.system]);
-            !p.strict || g.kind.trim() != s.kind.trim() || g.value.trim() != s.value.trim()
-        })
-        .collect();
-    if alignment.missed.is_empty() && alignment.spurious.is_empty() && imperfect.is_empty() {
+    if alignment.is_perfect(gold, system) {
         return Ok(());
     }
     let dct = doc.dct.map_or_else(|| "none".to_owned(), |d| d.to_string());
     writeln!(out, "{name} (DCT {dct})")?;
-    let quote = |s: &Span| {
+    let quote = |s: &ScoredTimex| {
         let text = byte_range_of_chars(&doc.text, s.start, s.end).map_or("", |r| &doc.text[r]);
         format!("[{}..{}] \"{}\"", s.start, s.end, text.split_whitespace().collect::<Vec<_>>().join(" "))
     };
@@ -401,22 +393,12 @@ fn list_errors(
         let how = mentions.get(i).map_or(String::new(), |m| format!(" ({:?})", m.resolution));
         lines.push((s.start, format!("  {:<17} {}  system {} {}{how}", "spurious", quote(s), s.kind, s.value)));
     }
-    for p in imperfect {
+    for (p, mismatch) in alignment.mismatches(gold, system) {
         let (g, s) = (&gold[p.gold], &system[p.system]);
-        let mut what = Vec::new();
-        if !p.strict {
-            what.push("extent");
-        }
-        if g.kind.trim() != s.kind.trim() {
-            what.push("type");
-        }
-        if g.value.trim() != s.value.trim() {
-            what.push("value");
-        }
-        let system_side = if p.strict { String::new() } else { format!("{} ", quote(s)) };
+        let system_side = if mismatch.extent { format!("{} ", quote(s)) } else { String::new() };
         lines.push((
             g.start,
-            format!("  {:<17} {}  gold {} {} | system {}{} {}", what.join("+"), quote(g), g.kind, g.value, system_side, s.kind, s.value),
+            format!("  {mismatch:<17} {}  gold {} {} | system {}{} {}", quote(g), g.kind, g.value, system_side, s.kind, s.value),
         ));
     }
     lines.sort_by_key(|(start, _)| *start);
