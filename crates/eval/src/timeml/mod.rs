@@ -1,7 +1,8 @@
 //! TimeML documents (the TempEval-3 `.tml` files): read the text and its gold TIMEX3 annotations
 //! ([`parse`]), and write a document back with a different set of TIMEX3 tags ([`rewrite`], [`wrap`]).
 //!
-//! - `xml`: a small, lenient hand-written XML tokenizer, enough for TimeML, and [`escape`];
+//! - `xml`: the workspace's lenient markup reader ([`citeline_model::markup`]) read as XML, and
+//!   [`escape`];
 //! - `read`: the `<TEXT>` element, its decoded text and gold TIMEX3, and the DCT;
 //! - `write`: the same bytes with our TIMEX3 in place of the gold ones, and a minimal document for a
 //!   plain text.

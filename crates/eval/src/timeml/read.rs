@@ -6,7 +6,9 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use super::xml::{attribute, normalise_line_ends, tokenize, TagKind, XmlToken};
+use citeline_model::markup::{attribute, MarkupToken, TagKind};
+
+use super::xml::tokenize;
 use super::{GoldTimex, TimemlDoc};
 
 /// Reads a TimeML document. Errors (in words) if there is no `<TEXT>` element, it is never closed, or
@@ -19,16 +21,7 @@ pub fn parse(source: &str) -> Result<TimemlDoc, String> {
     let mut gold = Vec::new();
     for token in &scan.tokens[scan.region.clone()] {
         match token {
-            XmlToken::Char { ch, .. } => {
-                text.push(*ch);
-                pos += 1;
-            }
-            XmlToken::Cdata { content, .. } => {
-                let decoded = normalise_line_ends(&source[content.clone()]);
-                pos += decoded.chars().count();
-                text.push_str(&decoded);
-            }
-            XmlToken::Tag { raw, kind, name } if *name == "TIMEX3" => match kind {
+            MarkupToken::Tag { raw, kind, name } if *name == "TIMEX3" => match kind {
                 TagKind::Open => open.push((pos, &source[raw.clone()])),
                 TagKind::Empty => gold.push(gold_timex(&source[raw.clone()], pos, pos)),
                 TagKind::Close => match open.pop() {
@@ -37,7 +30,12 @@ pub fn parse(source: &str) -> Result<TimemlDoc, String> {
                 },
                 TagKind::Other => {}
             },
-            XmlToken::Tag { .. } => {}
+            MarkupToken::Tag { .. } => {}
+            token => {
+                let decoded = token.text(source);
+                pos += decoded.chars().count();
+                text.push_str(&decoded);
+            }
         }
     }
     if let Some((start, tag)) = open.first() {
@@ -52,7 +50,7 @@ pub(super) struct Scan<'a> {
     /// The source.
     pub(super) src: &'a str,
     /// The whole source, tokenized.
-    pub(super) tokens: Vec<XmlToken<'a>>,
+    pub(super) tokens: Vec<MarkupToken<'a>>,
     /// Token indices strictly inside `<TEXT>…</TEXT>`.
     pub(super) region: Range<usize>,
     /// Byte range between `<TEXT>` and `</TEXT>`; `None` for `<TEXT/>`.
@@ -65,12 +63,12 @@ impl<'a> Scan<'a> {
     /// Tokenizes `src` and finds `<TEXT>`; errors if there is none or it is never closed.
     pub(super) fn new(src: &'a str) -> Result<Self, String> {
         let tokens = tokenize(src);
-        let is_text = |t: &XmlToken, k: TagKind| matches!(t, XmlToken::Tag { kind, name, .. } if *kind == k && *name == "TEXT");
+        let is_text = |t: &MarkupToken, k: TagKind| matches!(t, MarkupToken::Tag { kind, name, .. } if *kind == k && *name == "TEXT");
         let open = tokens
             .iter()
             .position(|t| is_text(t, TagKind::Open) || is_text(t, TagKind::Empty))
             .ok_or_else(|| "not a TimeML document: no <TEXT> element".to_owned())?;
-        if let XmlToken::Tag { kind: TagKind::Empty, .. } = tokens[open] {
+        if let MarkupToken::Tag { kind: TagKind::Empty, .. } = tokens[open] {
             return Ok(Scan { src, tokens, region: open + 1..open + 1, body: None, text_tags: (open, open) });
         }
         let close = tokens[open + 1..]
@@ -79,7 +77,7 @@ impl<'a> Scan<'a> {
             .map(|i| open + 1 + i)
             .ok_or_else(|| "the <TEXT> element is never closed (no </TEXT>)".to_owned())?;
         let body = match (&tokens[open], &tokens[close]) {
-            (XmlToken::Tag { raw: a, .. }, XmlToken::Tag { raw: b, .. }) => a.end..b.start,
+            (MarkupToken::Tag { raw: a, .. }, MarkupToken::Tag { raw: b, .. }) => a.end..b.start,
             _ => return Err("internal: <TEXT> tags are not tags".to_owned()),
         };
         Ok(Scan { src, tokens, region: open + 1..close, body: Some(body), text_tags: (open, close) })
@@ -94,7 +92,7 @@ impl<'a> Scan<'a> {
             if (text_open..=text_close).contains(&i) {
                 continue;
             }
-            if let XmlToken::Tag { raw, kind, name } = token {
+            if let MarkupToken::Tag { raw, kind, name } = token {
                 match (*name, kind) {
                     ("DCT", TagKind::Open) => in_dct = true,
                     ("DCT", TagKind::Close) => in_dct = false,

@@ -2,11 +2,12 @@
 
 use proptest::prelude::*;
 
+use citeline_extract::{Mention, Modifier, Resolution, TimexType};
+use citeline_model::markup::MarkupToken;
+
 use super::read::Scan;
 use super::write::{check_within, open_tag, segments, Gaps, Tids};
-use super::xml::{attribute, tokenize, TagKind, XmlToken};
 use super::*;
-use citeline_extract::{Mention, Modifier, Resolution, TimexType};
 
 fn mention(start: usize, end: usize, kind: TimexType, value: &str) -> Mention {
     Mention {
@@ -189,52 +190,6 @@ fn never_panics_on_odd_input() {
 }
 
 #[test]
-fn tokens_are_chars_cdata_and_tags() {
-    let src = "<?x?><T a='>'>&amp;\r\n<![CDATA[<b>]]><!-- c --></T><br/>é &bogus; <";
-    let kinds: Vec<String> = tokenize(src)
-        .iter()
-        .map(|t| match t {
-            XmlToken::Char { ch, .. } => format!("{ch:?}"),
-            XmlToken::Cdata { content, .. } => format!("cdata {}", &src[content.clone()]),
-            XmlToken::Tag { kind, name, .. } => format!("{kind:?} {name}"),
-        })
-        .collect();
-    let expected = [
-        "Other ",
-        "Open T",
-        "'&'",
-        "'\\n'",
-        "cdata <b>",
-        "Other ",
-        "Close T",
-        "Empty br",
-        "'é'",
-        "' '",
-        "'&'",
-        "'b'",
-        "'o'",
-        "'g'",
-        "'u'",
-        "'s'",
-        "';'",
-        "' '",
-        "'<'",
-    ];
-    assert_eq!(kinds, expected);
-}
-
-#[test]
-fn attributes_are_decoded() {
-    let tag = "<TIMEX3 tid=\"t1\" value='a&amp;b\tc&#x41;' mod=x flag/>";
-    assert_eq!(attribute(tag, "tid").as_deref(), Some("t1"));
-    assert_eq!(attribute(tag, "value").as_deref(), Some("a&b cA"));
-    assert_eq!(attribute(tag, "mod").as_deref(), Some("x"));
-    assert_eq!(attribute(tag, "flag").as_deref(), Some(""));
-    assert_eq!(attribute(tag, "type"), None);
-    assert_eq!(attribute("<T a=\"unclosed>", "a").as_deref(), Some("unclosed>"));
-}
-
-#[test]
 fn rewrite_steps_gaps_placement_tids_and_tags() {
     // Segments: a <E> b c </E> CDATA(de). Gap g is just before segment g.
     let scan = Scan::new("<TEXT>a<E>bc</E><![CDATA[de]]></TEXT>").unwrap();
@@ -302,21 +257,6 @@ proptest! {
     }
 
     #[test]
-    fn tokens_cover_every_byte_once(src in "([<>&;#x0-9a-f/ \"'=\r\nTé!?\\[\\]-]|<!--|-->|<!\\[CDATA\\[|\\]\\]>|&amp;){0,40}") {
-        let mut next = 0;
-        for token in tokenize(&src) {
-            let raw = token.raw();
-            prop_assert_eq!(raw.start, next);
-            prop_assert!(raw.end > raw.start);
-            next = raw.end;
-            if let XmlToken::Tag { kind: TagKind::Open | TagKind::Close | TagKind::Empty, name, .. } = token {
-                prop_assert!(!name.is_empty());
-            }
-        }
-        prop_assert_eq!(next, src.len());
-    }
-
-    #[test]
     fn wrap_round_trips_arbitrary_text(text in any::<String>()) {
         prop_assert_eq!(parse(&wrap("x", &text, None)).map(|d| d.text), Ok(text));
     }
@@ -328,7 +268,7 @@ fn strip_timex(src: &str) -> String {
     let Ok(scan) = Scan::new(src) else { return src.to_owned() };
     let mut out = String::new();
     for (i, token) in scan.tokens.iter().enumerate() {
-        if !(matches!(token, XmlToken::Tag { name: "TIMEX3", .. }) && scan.region.contains(&i)) {
+        if !(matches!(token, MarkupToken::Tag { name: "TIMEX3", .. }) && scan.region.contains(&i)) {
             out.push_str(&src[token.raw()]);
         }
     }

@@ -8,8 +8,10 @@ use chrono::NaiveDate;
 
 use citeline_extract::Mention;
 
+use citeline_model::markup::{MarkupToken, TagKind};
+
 use super::read::Scan;
-use super::xml::{escape, normalise_line_ends, TagKind, XmlToken};
+use super::xml::escape;
 
 /// The same document with the TIMEX3 tags inside `<TEXT>` replaced by tags for `mentions` (offsets in
 /// chars of the decoded text, as [`parse`] gives it). Every other byte is unchanged: the other tags
@@ -40,8 +42,8 @@ pub fn rewrite(source: &str, mentions: &[Mention]) -> Result<String, String> {
     Ok(splice(source, body, &segments, &tags))
 }
 
-/// A token kept by [`rewrite`]: `chars` decoded chars (a CDATA section holds several, and no tag may go
-/// inside it), `depth` +1/-1 for open/close tags.
+/// A piece of `<TEXT>` kept by [`rewrite`] (a char, a tag or a CDATA section): `chars` decoded chars
+/// (a CDATA section holds several, and no tag may go inside it), `depth` +1/-1 for open/close tags.
 pub(super) struct Segment {
     raw: Range<usize>,
     chars: usize,
@@ -53,13 +55,18 @@ pub(super) fn segments(scan: &Scan) -> Vec<Segment> {
     let mut segments = Vec::new();
     for token in &scan.tokens[scan.region.clone()] {
         match token {
-            XmlToken::Char { raw, .. } => segments.push(Segment { raw: raw.clone(), chars: 1, depth: 0 }),
-            XmlToken::Cdata { raw, content } => {
-                let chars = normalise_line_ends(&scan.src[content.clone()]).chars().count();
+            // One segment per char: a tag may go between any two.
+            MarkupToken::Text { raw } => segments.extend(scan.src[raw.clone()].char_indices().map(|(k, ch)| {
+                let start = raw.start + k;
+                Segment { raw: start..start + ch.len_utf8(), chars: 1, depth: 0 }
+            })),
+            MarkupToken::Char { raw, .. } => segments.push(Segment { raw: raw.clone(), chars: 1, depth: 0 }),
+            MarkupToken::Cdata { raw, .. } => {
+                let chars = token.text(scan.src).chars().count();
                 segments.push(Segment { raw: raw.clone(), chars, depth: 0 });
             }
-            XmlToken::Tag { name, .. } if *name == "TIMEX3" => {}
-            XmlToken::Tag { raw, kind, .. } => {
+            MarkupToken::Tag { name, .. } if *name == "TIMEX3" => {}
+            MarkupToken::Tag { raw, kind, .. } => {
                 let depth = match kind {
                     TagKind::Open => 1,
                     TagKind::Close => -1,
