@@ -299,7 +299,7 @@ fn modifier(m: Option<&str>) -> Option<Modifier> {
 }
 
 fn corpus_files() -> Option<Vec<std::path::PathBuf>> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/timebank");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/timebank");
     let mut files = Vec::new();
     for dir in ["TimeBank", "AQUAINT"] {
         let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
