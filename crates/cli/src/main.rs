@@ -1,18 +1,17 @@
-//! The native command line: `citeline check | extract | eval`. Everything is written to the `out` and
-//! `err` streams given to [`run`], which returns the exit code: 0 done, 1 some input failed, 2 bad
-//! arguments. Nothing here panics on user input.
+//! The native command line: `citeline check | extract | eval`, one module per command, and [`args`]
+//! for what they share. Everything is written to the `out` and `err` streams given to [`run`], which
+//! returns the exit code: 0 done, 1 some input failed, 2 bad arguments. Nothing here panics on user
+//! input.
+
+mod args;
+mod check;
+mod eval;
+mod extract;
 
 use std::ffi::OsString;
-use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, Write};
 
-use chrono::NaiveDate;
-
-use citeline_eval::tempeval::{align, score, Counts, Report, Span};
-use citeline_eval::timeml;
-use citeline_extract::{extract, Locale, Mention};
-use citeline_model::document::byte_range_of_chars;
-use citeline_model::timeline::Severity;
+use args::usage;
 
 /// The help text (`citeline --help`).
 pub const HELP: &str = "\
@@ -46,7 +45,6 @@ usage:
 ";
 
 fn main() {
-    use std::io::Write;
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let code = run(&args, &mut out, &mut std::io::stderr().lock());
@@ -71,9 +69,9 @@ pub fn run(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }
         Some((cmd, rest)) => match cmd.as_str() {
             "-h" | "--help" | "help" => write!(out, "{HELP}").map(|()| 0),
-            "check" => check(rest, out, err),
-            "extract" => extract_command(rest, out, err),
-            "eval" => eval_command(rest, out, err),
+            "check" => check::run(rest, out, err),
+            "extract" => extract::run(rest, out, err),
+            "eval" => eval::run(rest, out, err),
             other => return usage(err, &format!("unknown command '{other}'")),
         },
     };
@@ -88,346 +86,12 @@ pub fn run(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     }
 }
 
-fn usage(err: &mut dyn Write, problem: &str) -> i32 {
-    let _ = writeln!(err, "citeline: {problem}\n(citeline --help shows the usage)");
-    2
-}
-
-/// Options and operands of a subcommand.
-struct Parsed {
-    dct: Option<NaiveDate>,
-    locale: Option<Locale>,
-    format: Option<Format>,
-    verbose: bool,
-    files: Vec<String>,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Format {
-    Json,
-    Timeml,
-}
-
-/// Parses `--name value`, `--name=value` and flags; `allowed` lists the options this subcommand takes.
-fn parse_options(args: &[String], allowed: &[&str]) -> Result<Parsed, String> {
-    let mut parsed = Parsed { dct: None, locale: None, format: None, verbose: false, files: Vec::new() };
-    let mut i = 0;
-    let mut options_done = false;
-    while i < args.len() {
-        let arg = &args[i];
-        i += 1;
-        if options_done || arg == "-" || !arg.starts_with('-') {
-            parsed.files.push(arg.clone());
-            continue;
-        }
-        if arg == "--" {
-            options_done = true;
-            continue;
-        }
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) => (n, Some(v.to_owned())),
-            None => (arg.as_str(), None),
-        };
-        let name = if name == "-v" { "--verbose" } else { name };
-        if !allowed.contains(&name) {
-            return Err(format!("unknown option '{name}'"));
-        }
-        if name == "--verbose" {
-            if inline.is_some() {
-                return Err("--verbose takes no value".to_owned());
-            }
-            parsed.verbose = true;
-            continue;
-        }
-        let value = match inline {
-            Some(v) => v,
-            None => {
-                let v = args.get(i).cloned().ok_or_else(|| format!("{name} needs a value"))?;
-                i += 1;
-                v
-            }
-        };
-        match name {
-            "--dct" => {
-                let d = NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
-                    .map_err(|_| format!("--dct wants a date as YYYY-MM-DD, not '{value}'"))?;
-                parsed.dct = Some(d);
-            }
-            "--locale" => {
-                parsed.locale = Some(match value.to_ascii_lowercase().replace('_', "-").as_str() {
-                    "en-gb" => Locale::EnGb,
-                    "en-us" => Locale::EnUs,
-                    _ => return Err(format!("--locale is en-GB or en-US, not '{value}'")),
-                });
-            }
-            "--format" => {
-                parsed.format = Some(match value.to_ascii_lowercase().as_str() {
-                    "json" => Format::Json,
-                    "timeml" | "tml" => Format::Timeml,
-                    _ => return Err(format!("--format is timeml or json, not '{value}'")),
-                });
-            }
-            _ => return Err(format!("unknown option '{name}'")),
-        }
-    }
-    Ok(parsed)
-}
-
-/// Reads a file (or standard input for `-`) as UTF-8.
-fn read_text(path: &str) -> Result<String, String> {
-    let bytes = if path == "-" {
-        let mut bytes = Vec::new();
-        io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
-        bytes
-    } else {
-        std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?
-    };
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        format!("{path}: not UTF-8 text (invalid byte at offset {at})")
-    })
-}
-
-fn is_timeml(path: &str) -> bool {
-    Path::new(path).extension().is_some_and(|e| e.eq_ignore_ascii_case("tml"))
-}
-
-// ---- check ------------------------------------------------------------------------------------
-
-fn check(files: &[String], out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
-    if files.is_empty() {
-        writeln!(err, "usage: citeline check FILE.json...")?;
-        return Ok(2);
-    }
-    let mut failed = false;
-    for path in files {
-        let text = match read_text(path) {
-            Ok(text) => text,
-            Err(problem) => {
-                writeln!(err, "{problem}")?;
-                failed = true;
-                continue;
-            }
-        };
-        #[allow(clippy::disallowed_methods)] // the command line reports how long loading took
-        let started = std::time::Instant::now();
-        match citeline_model::import::load_any(&text) {
-            Err(e) => {
-                writeln!(err, "{path}: {e}")?;
-                failed = true;
-            }
-            Ok((timeline, diagnostics)) => {
-                for d in &diagnostics {
-                    writeln!(err, "{path}: {d}")?;
-                    failed |= d.severity == Severity::Error;
-                }
-                let ms = started.elapsed().as_millis();
-                writeln!(out, "{path}: {} documents, {} events (loaded in {ms} ms)", timeline.documents.len(), timeline.events.len())?;
-            }
-        }
-    }
-    Ok(i32::from(failed))
-}
-
-// ---- extract ----------------------------------------------------------------------------------
-
-/// One line of `extract --format json` (fields in this order).
-#[derive(serde::Serialize)]
-struct JsonLine<'a> {
-    file: &'a str,
-    reference: Option<String>,
-    mentions: &'a [Mention],
-}
-
-fn extract_command(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
-    let opts = match parse_options(args, &["--dct", "--locale", "--format"]) {
-        Ok(o) if o.files.is_empty() => return Ok(usage(err, "extract needs at least one FILE")),
-        Ok(o) => o,
-        Err(problem) => return Ok(usage(err, &problem)),
-    };
-    let locale = opts.locale.unwrap_or_default();
-    let mut failed = false;
-    for path in &opts.files {
-        let source = match read_text(path) {
-            Ok(s) => s,
-            Err(problem) => {
-                writeln!(err, "{problem}")?;
-                failed = true;
-                continue;
-            }
-        };
-        let tml = is_timeml(path);
-        let (text, reference, doc_source) = if tml {
-            match timeml::parse(&source) {
-                Ok(doc) => (doc.text, opts.dct.or(doc.dct), source),
-                Err(problem) => {
-                    writeln!(err, "{path}: {problem}")?;
-                    failed = true;
-                    continue;
-                }
-            }
-        } else {
-            let id = Path::new(path).file_stem().map_or_else(|| path.clone(), |s| s.to_string_lossy().into_owned());
-            let wrapped = timeml::wrap(&id, &source, opts.dct);
-            (source, opts.dct, wrapped)
-        };
-        let mentions = extract(&text, reference, locale);
-        let format = opts.format.unwrap_or(if tml { Format::Timeml } else { Format::Json });
-        match format {
-            Format::Json => {
-                let line = JsonLine { file: path, reference: reference.map(|d| d.to_string()), mentions: &mentions };
-                let line = serde_json::to_string(&line).map_err(io::Error::other)?;
-                writeln!(out, "{line}")?;
-            }
-            Format::Timeml => match timeml::rewrite(&doc_source, &mentions) {
-                Ok(doc) => {
-                    write!(out, "{doc}")?;
-                    if !doc.ends_with('\n') {
-                        writeln!(out)?;
-                    }
-                }
-                Err(problem) => {
-                    writeln!(err, "{path}: cannot write TimeML: {problem}")?;
-                    failed = true;
-                }
-            },
-        }
-    }
-    Ok(i32::from(failed))
-}
-
-// ---- eval -------------------------------------------------------------------------------------
-
-fn eval_command(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
-    let opts = match parse_options(args, &["--verbose", "--locale"]) {
-        Ok(o) if o.files.is_empty() => return Ok(usage(err, "eval needs at least one directory or .tml file")),
-        Ok(o) => o,
-        Err(problem) => return Ok(usage(err, &problem)),
-    };
-    let locale = opts.locale.unwrap_or(Locale::EnUs);
-    let mut failed = false;
-    let mut reports = Vec::new();
-    for arg in &opts.files {
-        let files = match tml_files(arg) {
-            Ok(files) => files,
-            Err(problem) => {
-                writeln!(err, "{problem}")?;
-                failed = true;
-                continue;
-            }
-        };
-        let mut counts = Counts::default();
-        for file in files {
-            let name = file.display().to_string();
-            let doc = match read_text(&name).and_then(|s| timeml::parse(&s).map_err(|e| format!("{name}: {e}"))) {
-                Ok(doc) => doc,
-                Err(problem) => {
-                    writeln!(err, "{problem}")?;
-                    failed = true;
-                    continue;
-                }
-            };
-            let gold: Vec<Span> = doc.gold.iter().map(Span::from).collect();
-            let mentions = extract(&doc.text, doc.dct, locale);
-            let system: Vec<Span> = mentions.iter().map(Span::from).collect();
-            if opts.verbose {
-                list_errors(out, &name, &doc, &gold, &system, &mentions)?;
-            }
-            counts += score(&gold, &system);
-        }
-        reports.push(Report::new(arg.clone(), counts));
-    }
-    for report in &reports {
-        writeln!(out, "{report}")?;
-    }
-    if reports.len() > 1 {
-        let all: Counts = reports.iter().map(|r| &r.counts).sum();
-        writeln!(out, "{}", Report::new("all", all))?;
-    }
-    Ok(i32::from(failed))
-}
-
-/// The `.tml` files of a directory (sorted), or the file itself.
-fn tml_files(arg: &str) -> Result<Vec<PathBuf>, String> {
-    let path = Path::new(arg);
-    if !path.is_dir() {
-        return if path.is_file() { Ok(vec![path.to_path_buf()]) } else { Err(format!("{arg}: no such file or directory")) };
-    }
-    let entries = std::fs::read_dir(path).map_err(|e| format!("{arg}: cannot read directory: {e}"))?;
-    let mut files: Vec<PathBuf> =
-        entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_file() && p.to_str().is_some_and(is_timeml)).collect();
-    files.sort();
-    if files.is_empty() {
-        return Err(format!("{arg}: no .tml files in this directory"));
-    }
-    Ok(files)
-}
-
-/// One line per miss, false positive and imperfect match (extent, type or value).
-fn list_errors(
-    out: &mut dyn Write,
-    name: &str,
-    doc: &timeml::TimemlDoc,
-    gold: &[Span],
-    system: &[Span],
-    mentions: &[Mention],
-) -> io::Result<()> {
-    let alignment = align(gold, system);
-    let imperfect: Vec<_> = alignment
-        .pairs
-        .iter()
-        .filter(|p| {
-            let (g, s) = (&gold[p.gold], &system[p.system]);
-            !p.strict || g.kind.trim() != s.kind.trim() || g.value.trim() != s.value.trim()
-        })
-        .collect();
-    if alignment.missed.is_empty() && alignment.spurious.is_empty() && imperfect.is_empty() {
-        return Ok(());
-    }
-    let dct = doc.dct.map_or_else(|| "none".to_owned(), |d| d.to_string());
-    writeln!(out, "{name} (DCT {dct})")?;
-    let quote = |s: &Span| {
-        let text = byte_range_of_chars(&doc.text, s.start, s.end).map_or("", |r| &doc.text[r]);
-        format!("[{}..{}] \"{}\"", s.start, s.end, text.split_whitespace().collect::<Vec<_>>().join(" "))
-    };
-    // Merge the three lists in text order.
-    let mut lines: Vec<(usize, String)> = Vec::new();
-    for &g in &alignment.missed {
-        let s = &gold[g];
-        lines.push((s.start, format!("  {:<17} {}  gold {} {}", "miss", quote(s), s.kind, s.value)));
-    }
-    for &i in &alignment.spurious {
-        let s = &system[i];
-        let how = mentions.get(i).map_or(String::new(), |m| format!(" ({:?})", m.resolution));
-        lines.push((s.start, format!("  {:<17} {}  system {} {}{how}", "spurious", quote(s), s.kind, s.value)));
-    }
-    for p in imperfect {
-        let (g, s) = (&gold[p.gold], &system[p.system]);
-        let mut what = Vec::new();
-        if !p.strict {
-            what.push("extent");
-        }
-        if g.kind.trim() != s.kind.trim() {
-            what.push("type");
-        }
-        if g.value.trim() != s.value.trim() {
-            what.push("value");
-        }
-        let system_side = if p.strict { String::new() } else { format!("{} ", quote(s)) };
-        lines.push((
-            g.start,
-            format!("  {:<17} {}  gold {} {} | system {}{} {}", what.join("+"), quote(g), g.kind, g.value, system_side, s.kind, s.value),
-        ));
-    }
-    lines.sort_by_key(|(start, _)| *start);
-    for (_, line) in lines {
-        writeln!(out, "{line}")?;
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+
+    use citeline_eval::timeml;
+
     use super::*;
 
     fn run_args(args: &[&str]) -> (i32, String, String) {
@@ -512,6 +176,25 @@ mod tests {
         let (code, _, err) = run_args(&["eval", empty.0.to_str().unwrap()]);
         assert_eq!(code, 1);
         assert!(err.contains("no .tml files"), "{err}");
+    }
+
+    #[test]
+    fn check_lists_diagnostics_and_fails_on_errors() {
+        let scratch = Scratch::new("check");
+        let (seed, _) = citeline_model::seed::seed_timeline().unwrap();
+        let good = scratch.file("seed.json", seed.to_json().as_bytes());
+        let (code, out, err) = run_args(&["check", &good]);
+        assert_eq!((code, err.as_str()), (0, ""));
+        let counts = format!("{good}: {} documents, {} events (loaded in ", seed.documents.len(), seed.events.len());
+        assert!(out.starts_with(&counts), "{out}");
+        // A TimelineJS3 event with no date is an error; a file that is not JSON cannot be loaded.
+        let undated = scratch.file("undated.json", br#"{"events": [{"text": {"headline": "x"}}]}"#);
+        let broken = scratch.file("broken.json", b"{");
+        let (code, out, err) = run_args(&["check", &undated, &broken, &good]);
+        assert_eq!(code, 1);
+        assert!(err.starts_with(&format!("{undated}: error: events[0], field start_date")), "{err}");
+        assert!(err.contains(&format!("{broken}: ")), "{err}");
+        assert_eq!(out.lines().count(), 2, "the undated file and the good one are still counted: {out}");
     }
 
     #[test]

@@ -10,6 +10,7 @@ use serde_json::Value;
 use crate::anchor::{TextPositionSelector, TextQuoteSelector};
 use crate::date::{DateValue, EventDate};
 use crate::document::Document;
+use crate::markup::{self, Dialect, MarkupToken};
 use crate::timeline::{DateBasis, DateBasisKind, Diagnostic, Era, Event, LoadError, Passage, Severity, Support, Timeline, FORMAT, VERSION};
 
 /// The top level of a file, read without building it: just enough to tell the formats apart.
@@ -86,65 +87,33 @@ pub fn load_any(text: &str) -> Result<(Timeline, Vec<Diagnostic>), LoadError> {
     }
 }
 
-/// Text without HTML tags, with the common entities decoded and whitespace collapsed to single
-/// spaces (TimelineJS3 text is HTML). One pass that copies runs of ordinary text whole.
+/// Text without HTML tags, with entities and character references decoded (see [`crate::markup`])
+/// and whitespace collapsed to single spaces (TimelineJS3 text is HTML). A tag separates words.
 pub fn plain_text(html: &str) -> String {
-    const ENTITIES: [(&str, char); 6] = [("&nbsp;", ' '), ("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&#39;", '\''), ("&amp;", '&')];
     let mut out = String::with_capacity(html.len());
     let mut space = false;
-    // Appends a piece of text, putting one space before it if whitespace came first.
-    let emit = |out: &mut String, piece: &str, space: &mut bool| {
-        if !piece.is_empty() {
+    for token in markup::read(html, Dialect::Html) {
+        match token {
+            MarkupToken::Tag { .. } => space = true,
+            token => push_collapsed(&mut out, &token.text(html), &mut space),
+        }
+    }
+    out
+}
+
+/// Appends `text` with each run of whitespace as one space; `space` carries a pending run between
+/// pieces. Never a space at the start of `out`; a run at the end stays pending.
+fn push_collapsed(out: &mut String, text: &str, space: &mut bool) {
+    for (k, word) in text.split(char::is_whitespace).enumerate() {
+        *space |= k > 0;
+        if !word.is_empty() {
             if *space && !out.is_empty() {
                 out.push(' ');
             }
             *space = false;
-            out.push_str(piece);
+            out.push_str(word);
         }
-    };
-    let bytes = html.as_bytes();
-    let (mut i, mut run) = (0, 0);
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() && !b.is_ascii_whitespace() && !matches!(b, b'<' | b'&') {
-            i += 1;
-            continue;
-        }
-        let c = html.get(i..).and_then(|rest| rest.chars().next()).unwrap_or(' ');
-        if !b.is_ascii() && !c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
-        emit(&mut out, html.get(run..i).unwrap_or_default(), &mut space);
-        match b {
-            b'<' => {
-                // Skip the tag; it separates words.
-                i = html[i..].find('>').map_or(bytes.len(), |end| i + end + 1);
-                space = true;
-            }
-            b'&' => match ENTITIES.iter().find(|(name, _)| html[i..].starts_with(name)) {
-                Some(&(name, decoded)) => {
-                    i += name.len();
-                    if decoded == ' ' {
-                        space = true;
-                    } else {
-                        emit(&mut out, decoded.encode_utf8(&mut [0; 4]), &mut space);
-                    }
-                }
-                None => {
-                    emit(&mut out, "&", &mut space);
-                    i += 1;
-                }
-            },
-            _ => {
-                space = true;
-                i += c.len_utf8();
-            }
-        }
-        run = i;
     }
-    emit(&mut out, html.get(run..).unwrap_or_default(), &mut space);
-    out
 }
 
 /// The first `n` chars of `s` (all of it if shorter).
@@ -373,6 +342,9 @@ mod tests {
         assert_eq!(plain_text("&amp;lt;b&amp;gt; &lt;i&gt; a<br>b"), "&lt;b&gt; <i> a b");
         assert_eq!(plain_text("caf\u{e9} \u{a0} & co"), "caf\u{e9} & co");
         assert_eq!(plain_text("<unclosed"), "");
+        // The one markup reader: every entity and character reference, comments, and a `<` that
+        // starts no tag is text.
+        assert_eq!(plain_text("caf&#233;&nbsp;&mdash;&#x20;<!-- a > b -->x &bogus; 1 < 2 <i"), "café — x &bogus; 1 < 2");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! - [`anchor`]: W3C-style passage selectors (quote + position) and their resolution.
 //! - [`timeline`]: the versioned timeline JSON format, loaded with per-item diagnostics.
 //! - [`import`]: any timeline file people already have (ours or TimelineJS3's).
+//! - [`markup`]: the one lenient reader for tagged text (HTML, TimeML's XML) and its entity table.
 //! - [`seed`]: the two seed documents and their events, compiled in.
 //! - [`embed`]: embedding options from the URL and the host messages.
 //! - [`workspace`]: the person's own documents and proposals, kept in local storage.
@@ -21,6 +22,7 @@ pub mod document;
 pub mod embed;
 pub mod extraction;
 pub mod import;
+pub mod markup;
 pub mod seed;
 pub mod testdata;
 pub mod timeline;

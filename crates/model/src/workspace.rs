@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::{DateValue, EventDate};
 use crate::document::{Document, Published};
+use crate::markup::{self, Dialect, MarkupToken, TagKind};
 use crate::timeline::{DateBasis, DateBasisKind, Event, Timeline};
 
 /// Largest document accepted, in bytes.
@@ -70,65 +71,28 @@ pub fn decode_input(name: &str, bytes: &[u8]) -> Result<String, InputError> {
     Ok(if looks_html { html_to_text(text) } else { text.replace("\r\n", "\n") })
 }
 
+/// Elements whose content is not readable text.
+const HIDDEN_ELEMENTS: [&str; 5] = ["script", "style", "head", "noscript", "template"];
+
+/// Elements that end a paragraph (`\n\n` before and after them), and those that end a line.
+const PARAGRAPH_ELEMENTS: [&str; 14] =
+    ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer", "blockquote", "title"];
+const LINE_ELEMENTS: [&str; 3] = ["br", "li", "tr"];
+
 /// The readable text of an HTML page: scripts, styles and tags dropped, block ends as line
-/// breaks, common entities decoded.
+/// breaks, entities and character references decoded (see [`crate::markup`]).
 pub fn html_to_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() / 2);
-    let mut rest = html;
-    while let Some(lt) = rest.find('<') {
-        out.push_str(&rest[..lt]);
-        rest = &rest[lt..];
-        let Some(gt) = rest.find('>') else {
-            rest = "";
-            break;
-        };
-        let tag = rest[1..gt].trim().to_lowercase();
-        let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
-        rest = &rest[gt + 1..];
-        if !tag.starts_with('/') && matches!(name.as_str(), "script" | "style" | "head" | "noscript" | "template") {
-            let close = format!("</{name}");
-            match rest.to_lowercase().find(&close) {
-                Some(k) => rest = &rest[k..],
-                None => rest = "",
-            }
-            continue;
-        }
-        if matches!(
-            name.as_str(),
-            "p" | "div"
-                | "br"
-                | "li"
-                | "h1"
-                | "h2"
-                | "h3"
-                | "h4"
-                | "h5"
-                | "h6"
-                | "tr"
-                | "section"
-                | "article"
-                | "header"
-                | "footer"
-                | "blockquote"
-                | "title"
-        ) {
-            out.push_str(if name == "br" || name == "li" || name == "tr" { "\n" } else { "\n\n" });
+    let is = |names: &[&str], name: &str| names.iter().any(|n| n.eq_ignore_ascii_case(name));
+    let mut decoded = String::with_capacity(html.len() / 2);
+    let mut reader = markup::read(html, Dialect::Html);
+    while let Some(token) = reader.next() {
+        match token {
+            MarkupToken::Tag { kind: TagKind::Open | TagKind::Empty, name, .. } if is(&HIDDEN_ELEMENTS, name) => reader.skip_to_close(name),
+            MarkupToken::Tag { name, .. } if is(&LINE_ELEMENTS, name) => decoded.push('\n'),
+            MarkupToken::Tag { name, .. } if is(&PARAGRAPH_ELEMENTS, name) => decoded.push_str("\n\n"),
+            token => decoded.push_str(&token.text(html)),
         }
     }
-    out.push_str(rest);
-    let decoded = out
-        .replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&rsquo;", "’")
-        .replace("&lsquo;", "‘")
-        .replace("&ldquo;", "“")
-        .replace("&rdquo;", "”")
-        .replace("&ndash;", "–")
-        .replace("&mdash;", "—")
-        .replace("&amp;", "&");
     // Collapse runs of blank lines and trailing spaces.
     let mut clean = String::with_capacity(decoded.len());
     let mut blank = 0;
@@ -369,5 +333,17 @@ mod tests {
     fn html_becomes_text() {
         let text = decode_input("a.html", b"<html><head><title>x</title><style>p{}</style></head><body><h1>News</h1><p>Published 4 June 2018 &amp; more</p><script>alert(1)</script></body></html>").expect("html");
         assert_eq!(text, "News\n\nPublished 4 June 2018 & more");
+    }
+
+    #[test]
+    fn html_to_text_reads_markup_like_a_browser() {
+        let html = concat!(
+            "<P>Caf&eacute; &amp; caf&#233;, &lsquo;quoted&rsquo; &mdash; 1 < 2<br>next<!-- a > b --></p>",
+            "<ul><li>one<LI>two</ul>\n<a title=\"x>y\">link</a> <STYLE>p > a {}</style>end <b"
+        );
+        assert_eq!(html_to_text(html), "Caf&eacute; & café, ‘quoted’ — 1 < 2\nnext\n\none\ntwo\nlink end");
+        // Never panics where lower-casing changes byte lengths (it used to slice at the wrong byte).
+        let html = format!("<script>{}</script>é and more", "İ".repeat(10));
+        assert_eq!(html_to_text(&html), "é and more");
     }
 }

@@ -16,6 +16,11 @@
 //! greedily by **largest overlap** (in chars), ties in document order (gold start, then system start).
 //! Two empty spans at the same offset count as an identical extent; otherwise an empty span overlaps
 //! nothing. Every ratio with a zero denominator is 0, never NaN.
+//!
+//! What a relaxed match gets wrong (extent, type, value) is one [`Mismatch`], used both for the
+//! scores and for listing the errors ([`Alignment::mismatches`]). [`Report`] prints the table.
+
+mod report;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -25,9 +30,11 @@ use std::ops::{Add, AddAssign};
 use crate::timeml::GoldTimex;
 use citeline_extract::Mention;
 
+pub use report::Report;
+
 /// A timex to score: extent in chars, TIMEX3 type and value.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Span {
+pub struct ScoredTimex {
     /// Start, in chars.
     pub start: usize,
     /// End (exclusive), in chars.
@@ -38,29 +45,21 @@ pub struct Span {
     pub value: String,
 }
 
-impl From<&Mention> for Span {
+impl From<&Mention> for ScoredTimex {
     fn from(m: &Mention) -> Self {
-        Span { start: m.start, end: m.end, kind: m.kind.as_str().to_owned(), value: m.value.clone() }
+        ScoredTimex { start: m.start, end: m.end, kind: m.kind.as_str().to_owned(), value: m.value.clone() }
     }
 }
 
-impl From<&GoldTimex> for Span {
+impl From<&GoldTimex> for ScoredTimex {
     fn from(g: &GoldTimex) -> Self {
-        Span { start: g.start, end: g.end, kind: g.kind.clone(), value: g.value.clone() }
+        ScoredTimex { start: g.start, end: g.end, kind: g.kind.clone(), value: g.value.clone() }
     }
 }
 
-impl Span {
-    fn overlap(&self, other: &Span) -> usize {
+impl ScoredTimex {
+    fn overlap(&self, other: &ScoredTimex) -> usize {
         self.end.min(other.end).saturating_sub(self.start.max(other.start))
-    }
-
-    fn same_type(&self, other: &Span) -> bool {
-        self.kind.trim() == other.kind.trim()
-    }
-
-    fn same_value(&self, other: &Span) -> bool {
-        self.value.trim() == other.value.trim()
     }
 
     fn is_date_or_time(&self) -> bool {
@@ -90,8 +89,57 @@ pub struct Alignment {
     pub spurious: Vec<usize>,
 }
 
+impl Pair {
+    /// What this match gets wrong; `gold` and `system` are the slices given to [`align`].
+    pub fn mismatch(&self, gold: &[ScoredTimex], system: &[ScoredTimex]) -> Mismatch {
+        let (g, s) = (&gold[self.gold], &system[self.system]);
+        Mismatch { extent: !self.strict, kind: g.kind.trim() != s.kind.trim(), value: g.value.trim() != s.value.trim() }
+    }
+}
+
+/// What differs between a gold timex and the system timex matched to it (types and values are
+/// compared after trimming, case-sensitively).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Mismatch {
+    /// The extents are not identical (a relaxed, not a strict, match).
+    pub extent: bool,
+    /// The TIMEX3 types differ.
+    pub kind: bool,
+    /// The TIMEX3 values differ.
+    pub value: bool,
+}
+
+impl Mismatch {
+    /// Whether anything differs.
+    pub fn any(&self) -> bool {
+        self.extent || self.kind || self.value
+    }
+}
+
+impl fmt::Display for Mismatch {
+    /// What differs, as `extent`, `type`, `value` joined by `+` (empty when nothing does).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names = [(self.extent, "extent"), (self.kind, "type"), (self.value, "value")];
+        let differing: Vec<&str> = names.iter().filter(|(differs, _)| *differs).map(|(_, name)| *name).collect();
+        f.pad(&differing.join("+"))
+    }
+}
+
+impl Alignment {
+    /// The imperfect matches (extent, type or value differ), in gold order, with what differs.
+    /// `gold` and `system` are the slices given to [`align`].
+    pub fn mismatches<'a>(&'a self, gold: &'a [ScoredTimex], system: &'a [ScoredTimex]) -> impl Iterator<Item = (Pair, Mismatch)> + 'a {
+        self.pairs.iter().map(|p| (*p, p.mismatch(gold, system))).filter(|(_, m)| m.any())
+    }
+
+    /// Whether every timex matched exactly: no miss, no false positive, no mismatch.
+    pub fn is_perfect(&self, gold: &[ScoredTimex], system: &[ScoredTimex]) -> bool {
+        self.missed.is_empty() && self.spurious.is_empty() && self.mismatches(gold, system).next().is_none()
+    }
+}
+
 /// Pairs gold and system spans one to one: identical extents first, then by largest overlap.
-pub fn align(gold: &[Span], system: &[Span]) -> Alignment {
+pub fn align(gold: &[ScoredTimex], system: &[ScoredTimex]) -> Alignment {
     let mut gold_used = vec![false; gold.len()];
     let mut system_used = vec![false; system.len()];
     let mut pairs = Vec::new();
@@ -161,14 +209,15 @@ pub struct Tally {
 
 impl Tally {
     /// Scores `system` against `gold`.
-    pub fn of(gold: &[Span], system: &[Span]) -> Tally {
+    pub fn of(gold: &[ScoredTimex], system: &[ScoredTimex]) -> Tally {
         let alignment = align(gold, system);
         let mut tally = Tally { gold: gold.len(), system: system.len(), ..Tally::default() };
         for p in &alignment.pairs {
+            let mismatch = p.mismatch(gold, system);
             tally.relaxed += 1;
             tally.strict += usize::from(p.strict);
-            tally.type_correct += usize::from(gold[p.gold].same_type(&system[p.system]));
-            tally.value_correct += usize::from(gold[p.gold].same_value(&system[p.system]));
+            tally.type_correct += usize::from(!mismatch.kind);
+            tally.value_correct += usize::from(!mismatch.value);
         }
         tally
     }
@@ -275,15 +324,15 @@ pub struct Counts {
 }
 
 /// Scores one file's `system` spans against its `gold` spans.
-pub fn score(gold: &[Span], system: &[Span]) -> Counts {
-    fn only(spans: &[Span], keep: impl Fn(&Span) -> bool) -> Vec<Span> {
+pub fn score(gold: &[ScoredTimex], system: &[ScoredTimex]) -> Counts {
+    fn only(spans: &[ScoredTimex], keep: impl Fn(&ScoredTimex) -> bool) -> Vec<ScoredTimex> {
         spans.iter().filter(|s| keep(s)).cloned().collect()
     }
-    let date_time = Tally::of(&only(gold, Span::is_date_or_time), &only(system, Span::is_date_or_time));
+    let date_time = Tally::of(&only(gold, ScoredTimex::is_date_or_time), &only(system, ScoredTimex::is_date_or_time));
     let mut by_type = BTreeMap::new();
     for kind in gold.iter().chain(system).map(|s| s.kind.trim()) {
         if !by_type.contains_key(kind) {
-            let of_kind = |s: &Span| s.kind.trim() == kind;
+            let of_kind = |s: &ScoredTimex| s.kind.trim() == kind;
             by_type.insert(kind.to_owned(), Tally::of(&only(gold, of_kind), &only(system, of_kind)));
         }
     }
@@ -330,83 +379,12 @@ impl<'a> Sum<&'a Counts> for Counts {
     }
 }
 
-/// A titled table of [`Counts`], for people.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Report {
-    /// What was scored (a directory, "all").
-    pub title: String,
-    /// The summed counts.
-    pub counts: Counts,
-}
-
-impl Report {
-    /// A report titled `title`.
-    pub fn new(title: impl Into<String>, counts: Counts) -> Report {
-        Report { title: title.into(), counts }
-    }
-}
-
-impl fmt::Display for Report {
-    /// ```text
-    /// TimeBank: 183 files (TempEval-3 timex scores, %; relaxed = overlap, one to one)
-    ///                gold system |  strict P      R     F1 | relaxed P      R     F1 | type acc value acc | type F1 value F1
-    /// all            1243   1221 |     80.18  78.76  79.46 |     90.50  88.90  89.69 |    95.29     77.74 |   85.47    69.72
-    /// DATE/TIME      1038   1013 |     83.02  81.02  82.01 |     90.72  88.54  89.61 |    99.02     78.24 |   88.74    70.11
-    ///   DATE         1016   1001 |     83.02  81.79  82.40 |     90.01  88.68  89.34 |        -     78.69 |       -    70.30
-    /// ```
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let c = &self.counts;
-        writeln!(
-            f,
-            "{}: {} file{} (TempEval-3 timex scores, %; relaxed = overlap, one to one)",
-            self.title,
-            c.files,
-            if c.files == 1 { "" } else { "s" }
-        )?;
-        writeln!(
-            f,
-            "{:<12} {:>6} {:>6} | {:>9} {:>6} {:>6} | {:>9} {:>6} {:>6} | {:>8} {:>9} | {:>7} {:>8}",
-            "", "gold", "system", "strict P", "R", "F1", "relaxed P", "R", "F1", "type acc", "value acc", "type F1", "value F1"
-        )?;
-        // Per-type rows filter both sides to the type, so their type accuracy says nothing: shown as -.
-        let row = |f: &mut fmt::Formatter<'_>, label: &str, t: &Tally, with_type: bool| {
-            let m = t.metrics();
-            let p = |x: f64| format!("{:.2}", 100.0 * x);
-            let (type_acc, type_f1) = if with_type { (p(m.type_accuracy), p(m.type_f1)) } else { ("-".into(), "-".into()) };
-            writeln!(
-                f,
-                "{:<12} {:>6} {:>6} | {:>9} {:>6} {:>6} | {:>9} {:>6} {:>6} | {:>8} {:>9} | {:>7} {:>8}",
-                label,
-                t.gold,
-                t.system,
-                p(m.strict.precision),
-                p(m.strict.recall),
-                p(m.strict.f1),
-                p(m.relaxed.precision),
-                p(m.relaxed.recall),
-                p(m.relaxed.f1),
-                type_acc,
-                p(m.value_accuracy),
-                type_f1,
-                p(m.value_f1)
-            )
-        };
-        row(f, "all", &c.all, true)?;
-        row(f, "DATE/TIME", &c.date_time, true)?;
-        for (kind, tally) in &c.by_type {
-            let label: String = format!("  {}", if kind.is_empty() { "(no type)" } else { kind }).chars().take(12).collect();
-            row(f, &label, tally, false)?;
-        }
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn span(start: usize, end: usize, kind: &str, value: &str) -> Span {
-        Span { start, end, kind: kind.to_owned(), value: value.to_owned() }
+    fn span(start: usize, end: usize, kind: &str, value: &str) -> ScoredTimex {
+        ScoredTimex { start, end, kind: kind.to_owned(), value: value.to_owned() }
     }
 
     fn close(a: f64, b: f64) -> bool {
@@ -430,8 +408,8 @@ mod tests {
         assert!(Report::new("nothing", Counts::default()).to_string().contains("0 files"));
     }
 
-    #[test]
-    fn strict_relaxed_type_and_value() {
+    /// Gold and system timexes with one of each: exact, wrong value, wrong type, missed, spurious.
+    fn one_of_each() -> (Vec<ScoredTimex>, Vec<ScoredTimex>) {
         let gold = vec![
             span(0, 10, "DATE", "1998-01-08"),        // exact, right value
             span(20, 30, "DATE", "1998-W02"),         // partial, wrong value
@@ -444,6 +422,12 @@ mod tests {
             span(38, 42, "DATE", "P1W"),
             span(80, 85, "DATE", "1998"), // spurious
         ];
+        (gold, system)
+    }
+
+    #[test]
+    fn strict_relaxed_type_and_value() {
+        let (gold, system) = one_of_each();
         let a = align(&gold, &system);
         assert_eq!(a.pairs.len(), 3);
         assert_eq!(a.pairs[0], Pair { gold: 0, system: 0, strict: true });
@@ -458,6 +442,27 @@ mod tests {
         assert!(close(m.relaxed.f1, 0.75));
         assert!(close(m.type_accuracy, 2.0 / 3.0) && close(m.value_accuracy, 2.0 / 3.0));
         assert!(close(m.type_f1, 0.5) && close(m.value_f1, 0.5));
+    }
+
+    #[test]
+    fn mismatches_say_what_differs() {
+        let (gold, system) = one_of_each();
+        let a = align(&gold, &system);
+        let found: Vec<(usize, String)> = a.mismatches(&gold, &system).map(|(p, m)| (p.gold, m.to_string())).collect();
+        assert_eq!(found, [(1, "extent+value".to_owned()), (2, "extent+type".to_owned())]);
+        assert_eq!(a.pairs[0].mismatch(&gold, &system), Mismatch::default(), "values are trimmed");
+        assert!(!a.is_perfect(&gold, &system));
+        // An exact extent with another type and value; types are trimmed too.
+        let (gold, system) =
+            ([span(0, 4, "DURATION", "P1W"), span(5, 9, "DATE", "x")], [span(0, 4, "DATE", "P1D"), span(5, 9, " DATE ", "x")]);
+        let a = align(&gold, &system);
+        let found: Vec<String> = a.mismatches(&gold, &system).map(|(_, m)| m.to_string()).collect();
+        assert_eq!(found, ["type+value"]);
+        assert!(align(&gold[1..], &system[1..]).is_perfect(&gold[1..], &system[1..]));
+        // As words, padded like any string.
+        assert!(!Mismatch::default().any() && Mismatch::default().to_string().is_empty());
+        assert_eq!(Mismatch { extent: true, kind: true, value: true }.to_string(), "extent+type+value");
+        assert_eq!(format!("[{:<8}]", Mismatch { kind: true, ..Mismatch::default() }), "[type    ]");
     }
 
     #[test]
