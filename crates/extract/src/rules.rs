@@ -357,16 +357,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         let m = tokens::month(&t.lower)?;
         if tokens::is_full_month(&t.lower) {
-            return Some((m, self.after_abbrev_if_dot_is_not_sentence_end(i + 1)));
+            return Some((m, i + 1));
         }
         if self.glued(i + 1, ".") {
             return Some((m, i + 2));
         }
         self.tok(i + 1).filter(|n| n.kind == Kind::Number).map(|_| (m, i + 1))
-    }
-
-    fn after_abbrev_if_dot_is_not_sentence_end(&self, i: usize) -> usize {
-        i
     }
 
     /// A day number 1–31 at `i` with an optional ordinal suffix; returns (day, next index).
@@ -1836,9 +1832,6 @@ impl<'t, 'a> Scanner<'t, 'a> {
             _ => (None, i + 1),
         };
         let unit = tokens::unit(self.word(k)?)?;
-        if let Some(part) = self.word(k).and_then(tokens::day_part).filter(|_| false) {
-            return Some(Found::other(k + 1, TimexType::Set, format!("XXXX-XX-XXT{part}"), Resolution::Unanchored));
-        }
         Some(Found::other(k + 1, TimexType::Set, unit.duration(Some(n.unwrap_or(1))), Resolution::Unanchored))
     }
 
