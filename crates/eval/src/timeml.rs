@@ -624,7 +624,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use citeline_extract::{Modifier, Resolution, TimexType};
+    use citeline_extract::{Modifier, TimexType, ValueBasis};
 
     fn mention(start: usize, end: usize, kind: TimexType, value: &str) -> Mention {
         Mention {
@@ -634,7 +634,7 @@ mod tests {
             kind,
             value: value.to_owned(),
             modifier: None,
-            resolution: Resolution::Stated,
+            resolution: ValueBasis::Stated,
             granularity: None,
             interval: None,
         }

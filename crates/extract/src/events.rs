@@ -8,7 +8,7 @@ use citeline_model::document::byte_range_of_chars;
 use citeline_model::document::Document;
 use citeline_model::timeline::{DateBasis, DateBasisKind, Event, Passage, Support};
 
-use super::{extract, Locale, Mention, Resolution, TimexType};
+use super::{extract, Locale, Mention, TimexType, ValueBasis};
 
 /// Words in a proposed title.
 const TITLE_WORDS: usize = 9;
@@ -125,20 +125,20 @@ fn basis(m: &Mention, document: &Document) -> DateBasis {
         .as_ref()
         .map_or_else(|| "the publication date".to_owned(), |p| format!("the publication date, {}", p.date.display_long()));
     let (kind, explanation) = match m.resolution {
-        Resolution::Stated => (DateBasisKind::Stated, format!("The text states it: \"{}\".", m.text)),
-        Resolution::ReferenceDate => (DateBasisKind::Resolved, format!("\"{}\" resolved against {published}.", m.text)),
-        Resolution::ReferenceYear => (
+        ValueBasis::Stated => (DateBasisKind::Stated, format!("The text states it: \"{}\".", m.text)),
+        ValueBasis::ReferenceDate => (DateBasisKind::Resolved, format!("\"{}\" resolved against {published}.", m.text)),
+        ValueBasis::ReferenceYear => (
             DateBasisKind::Resolved,
             format!("\"{}\" gives no year; the year comes from {published} and the tense of the sentence.", m.text),
         ),
-        Resolution::WeekdayChecked => (
+        ValueBasis::WeekdayChecked => (
             DateBasisKind::Resolved,
             format!("\"{}\" gives no year; it is the year near {published} in which that day falls on that weekday.", m.text),
         ),
-        Resolution::LastMentioned => {
+        ValueBasis::LastMentioned => {
             (DateBasisKind::Resolved, format!("\"{}\" resolved against the date mentioned just before it.", m.text))
         }
-        Resolution::Unanchored => (DateBasisKind::Stated, format!("\"{}\".", m.text)),
+        ValueBasis::Unanchored => (DateBasisKind::Stated, format!("\"{}\".", m.text)),
     };
     DateBasis { kind, explanation }
 }

@@ -84,7 +84,7 @@ impl Modifier {
 /// How a mention's value was worked out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Resolution {
+pub enum ValueBasis {
     /// The text states the value in full ("4 June 2018", "2011").
     Stated,
     /// Relative to the reference (publication) date ("today", "last year", "Friday").
@@ -117,7 +117,7 @@ pub struct Mention {
     #[serde(skip_serializing_if = "Option::is_none", rename = "mod")]
     pub modifier: Option<Modifier>,
     /// How the value was worked out.
-    pub resolution: Resolution,
+    pub resolution: ValueBasis,
     /// Granularity of a specific date (years, quarters, seasons and decades count as years).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub granularity: Option<citeline_model::date::Granularity>,

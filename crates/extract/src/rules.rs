@@ -4,8 +4,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::calendar::{Cal, Step};
-use super::tokens::{self, Kind, Token, Unit};
-use super::{Locale, Modifier, Resolution, TimexType};
+use super::tokens::{self, CalendarUnit, Kind, Token};
+use super::{Locale, Modifier, TimexType, ValueBasis};
 
 /// Grammatical time of a sentence, to resolve "June" or "Friday" without a year or week.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,7 +30,7 @@ pub struct Found {
     /// TIMEX3 mod.
     pub modifier: Option<Modifier>,
     /// How it was resolved.
-    pub resolution: Resolution,
+    pub resolution: ValueBasis,
     /// The calendar value, for specific dates (becomes the "last mentioned" anchor).
     pub cal: Option<Cal>,
     /// Whether the value becomes the anchor for later relative expressions. Values worked out from
@@ -39,7 +39,7 @@ pub struct Found {
 }
 
 impl Found {
-    fn date(end: usize, cal: Cal, resolution: Resolution) -> Found {
+    fn date(end: usize, cal: Cal, resolution: ValueBasis) -> Found {
         Found {
             end,
             kind: if cal.is_time() { TimexType::Time } else { TimexType::Date },
@@ -51,7 +51,7 @@ impl Found {
         }
     }
 
-    fn other(end: usize, kind: TimexType, value: impl Into<String>, resolution: Resolution) -> Found {
+    fn other(end: usize, kind: TimexType, value: impl Into<String>, resolution: ValueBasis) -> Found {
         Found { end, kind, value: value.into(), modifier: None, resolution, cal: None, anchors: false }
     }
 }
@@ -449,7 +449,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
     }
 
     /// Picks the year for a month (and day) given without one, from the reference and the tense.
-    fn year_for(&self, i: usize, month: u32, day: Option<u32>) -> Option<(i32, Resolution)> {
+    fn year_for(&self, i: usize, month: u32, day: Option<u32>) -> Option<(i32, ValueBasis)> {
         let reference = self.reference()?;
         let key = |y: i32| (y, month, day.unwrap_or(1));
         let ref_key = (reference.year(), reference.month(), if day.is_some() { reference.day() } else { 1 });
@@ -472,7 +472,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 }
             }
         }?;
-        Some((y, Resolution::ReferenceYear))
+        Some((y, ValueBasis::ReferenceYear))
     }
 
     /// The year near the reference in which `month`/`day` falls on `weekday`.
@@ -510,9 +510,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if self.glued(i + 3, "-") {
             let d_tok = self.tok(i + 4).filter(|t| t.kind == Kind::Number && t.text.len() == 2 && !t.space_before)?;
             let d = valid_day(y, m, d_tok.number()?)?;
-            return Some(Found::date(i + 5, Cal::Day(d), Resolution::Stated));
+            return Some(Found::date(i + 5, Cal::Day(d), ValueBasis::Stated));
         }
-        Some(Found::date(i + 3, Cal::Month(y, m), Resolution::Stated))
+        Some(Found::date(i + 3, Cal::Month(y, m), ValueBasis::Stated))
     }
 
     /// 04/06/2018, 4.6.18: day first in en-GB unless a part over 12 decides.
@@ -541,7 +541,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
         };
         let date = valid_day(y, m, d)?;
-        Some(Found::date(i + 5, Cal::Day(date), Resolution::Stated))
+        Some(Found::date(i + 5, Cal::Day(date), ValueBasis::Stated))
     }
 
     /// [Weekday[,]] D[th] [of] Month [[,] YYYY]  and  [Weekday[,]] Month D[th] [[,] YYYY].
@@ -558,17 +558,17 @@ impl<'t, 'a> Scanner<'t, 'a> {
             k += 1;
         }
         let (date, end, resolution) = match self.year_at(k) {
-            Some((y, end)) => (valid_day(y, month, day)?, end, Resolution::Stated),
+            Some((y, end)) => (valid_day(y, month, day)?, end, ValueBasis::Stated),
             None => {
                 let checked = weekday.and_then(|w| self.year_for_weekday(month, day, w));
                 match checked {
-                    Some(y) => (valid_day(y, month, day)?, after, Resolution::WeekdayChecked),
+                    Some(y) => (valid_day(y, month, day)?, after, ValueBasis::WeekdayChecked),
                     None => match self.year_for(i, month, Some(day)) {
                         Some((y, r)) => (valid_day(y, month, day)?, after, r),
                         None => {
                             // No reference: an underspecified value.
                             let value = format!("XXXX-{month:02}-{day:02}");
-                            return Some(Found::other(after, TimexType::Date, value, Resolution::Unanchored));
+                            return Some(Found::other(after, TimexType::Date, value, ValueBasis::Unanchored));
                         }
                     },
                 }
@@ -622,7 +622,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let (month, j) = self.month_at(i)?;
         let k = if self.word_is(j, &["of"]) || self.tok(j).is_some_and(|t| t.is(",")) { j + 1 } else { j };
         if let Some((y, end)) = self.year_at(k) {
-            return Some(Found::date(end, Cal::Month(y, month), Resolution::Stated));
+            return Some(Found::date(end, Cal::Month(y, month), ValueBasis::Stated));
         }
         // A month alone. "May" and "March" are verbs and names too: ask for a signal word.
         let word = self.tok(i)?.lower.as_str();
@@ -655,12 +655,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
             self.reference(),
         ) {
             if self.word_is(j + 1, &["year"]) {
-                return Some(Found::date(j + 2, Cal::Month(r.year() + shift, month), Resolution::ReferenceDate));
+                return Some(Found::date(j + 2, Cal::Month(r.year() + shift, month), ValueBasis::ReferenceDate));
             }
         }
         match self.year_for(i, month, None) {
             Some((y, r)) => Some(Found::date(j, Cal::Month(y, month), r)),
-            None => Some(Found::other(j, TimexType::Date, format!("XXXX-{month:02}"), Resolution::Unanchored)),
+            None => Some(Found::other(j, TimexType::Date, format!("XXXX-{month:02}"), ValueBasis::Unanchored)),
         }
     }
 
@@ -669,7 +669,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let (w, j) = self.weekday_at(i)?;
         let reference = self.reference();
         let Some(reference) = reference else {
-            return Some(Found::other(j, TimexType::Date, format!("XXXX-WXX-{w}"), Resolution::Unanchored));
+            return Some(Found::other(j, TimexType::Date, format!("XXXX-WXX-{w}"), ValueBasis::Unanchored));
         };
         let today = reference.weekday().number_from_monday();
         let back = i64::from((today + 7 - w) % 7);
@@ -682,7 +682,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         };
         let date = Cal::Day(reference).shift(Step::Days, offset)?.day()?;
         let (end, cal) = self.with_weekday_part(j, date);
-        let mut found = Found::date(end, cal, Resolution::ReferenceDate);
+        let mut found = Found::date(end, cal, ValueBasis::ReferenceDate);
         // TimeBank types "Friday night" as a DATE.
         found.kind = TimexType::Date;
         Some(found)
@@ -698,19 +698,19 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 let yy = n.number()?;
                 let century = self.reference().map_or(19, |r| r.year() / 100);
                 let century = if i32::try_from(yy).ok()? > self.reference().map_or(99, |r| r.year() % 100) { century - 1 } else { century };
-                return Some(Found::date(i + 3, Cal::Decade(century * 10 + i32::try_from(yy / 10).ok()?), Resolution::Stated));
+                return Some(Found::date(i + 3, Cal::Decade(century * 10 + i32::try_from(yy / 10).ok()?), ValueBasis::Stated));
             }
             return None;
         }
         // "the year two thousand", "the year 2000"
         if self.word_is(i, &["the"]) && self.word_is(i + 1, &["year"]) {
             let (y, j) = self.year_at(i + 2)?;
-            return Some(Found::date(j, Cal::Year(y), Resolution::Stated));
+            return Some(Found::date(j, Cal::Year(y), ValueBasis::Stated));
         }
         let (y, j) = self.year_at(i)?;
         // 1990s
         if self.tok(j).is_some_and(|s| s.lower == "s" && !s.space_before) && y % 10 == 0 {
-            return Some(Found::date(j + 1, Cal::Decade(y / 10), Resolution::Stated));
+            return Some(Found::date(j + 1, Cal::Decade(y / 10), ValueBasis::Stated));
         }
         let prev = i.checked_sub(1).and_then(|p| self.tok(p));
         // "post-1959", "pre-1914": the year is the date.
@@ -750,7 +750,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if !(signal || ends || possessive) {
             return None;
         }
-        Some(Found::date(j, Cal::Year(y), Resolution::Stated))
+        Some(Found::date(j, Cal::Year(y), ValueBasis::Stated))
     }
 
     /// Seasons: "summer", "the summer of 2012", "summer 2012".
@@ -761,7 +761,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             j += 1;
         }
         if let Some((y, end)) = self.year_at(j) {
-            return Some(Found::date(end, Cal::Season(y, s), Resolution::Stated));
+            return Some(Found::date(end, Cal::Season(y, s), ValueBasis::Stated));
         }
         // A season alone is a date only after a preposition ("in the summer", "this summer" is relative()).
         let prev = i.checked_sub(1).and_then(|p| self.word(p));
@@ -783,7 +783,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 }
             }
         };
-        Some(Found::date(i + 1, Cal::Season(y, s), Resolution::ReferenceYear))
+        Some(Found::date(i + 1, Cal::Season(y, s), ValueBasis::ReferenceYear))
     }
 
     /// Quarters and halves: "the third quarter [of 1989]", "third-quarter", "Q1 2013", "the first half".
@@ -811,7 +811,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             } else {
                 return None;
             };
-            return Some(Found::date(end, cal, Resolution::Stated));
+            return Some(Found::date(end, cal, ValueBasis::Stated));
         }
         let n = tokens::ordinal(&t.lower).or_else(|| {
             let (d, _) = self.day_number_at(j).filter(|(_, k)| *k == j + 2)?;
@@ -850,7 +850,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let (year, resolution) = match explicit_year {
             Some((y, e)) => {
                 end = e;
-                (y, Resolution::Stated)
+                (y, ValueBasis::Stated)
             }
             None => {
                 // Without a year: the reference year, unless the quarter lies two or more quarters
@@ -862,19 +862,19 @@ impl<'t, 'a> Scanner<'t, 'a> {
                         let current = if half { r.month0() / 6 + 1 } else { r.month0() / 3 + 1 };
                         let ahead = n.is_some_and(|n| n >= current + 2 || half && n > current);
                         if ahead && self.local_tense(i) != Some(Tense::Future) {
-                            (r.year() - 1, Resolution::ReferenceYear)
+                            (r.year() - 1, ValueBasis::ReferenceYear)
                         } else {
-                            (r.year(), Resolution::ReferenceYear)
+                            (r.year(), ValueBasis::ReferenceYear)
                         }
                     }
-                    (None, Some(y)) => (y, Resolution::LastMentioned),
+                    (None, Some(y)) => (y, ValueBasis::LastMentioned),
                     (None, None) => {
                         let value = match n {
                             Some(n) if half => format!("XXXX-H{n}"),
                             Some(n) => format!("XXXX-Q{n}"),
                             None => "XXXX-QX".to_owned(),
                         };
-                        return Some(Found::other(end, TimexType::Date, value, Resolution::Unanchored));
+                        return Some(Found::other(end, TimexType::Date, value, ValueBasis::Unanchored));
                     }
                 }
             }
@@ -959,7 +959,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 (None, Some(n), c) => c.shift(Step::Years, i64::from(n))?,
                 (_, _, c) => c,
             };
-            let resolution = if explicit.is_some() { Resolution::Stated } else { f.resolution };
+            let resolution = if explicit.is_some() { ValueBasis::Stated } else { f.resolution };
             return Some(Found { anchors: shift.is_none(), ..Found::date(f.end, cal, resolution) });
         }
         // "the corresponding period last year", "the same quarter a year ago"
@@ -983,12 +983,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 }
                 _ => return None,
             };
-            let resolution = if explicit.is_some() { Resolution::Stated } else { Resolution::LastMentioned };
+            let resolution = if explicit.is_some() { ValueBasis::Stated } else { ValueBasis::LastMentioned };
             return Some(Found { anchors: shift.is_none(), ..Found::date(end, cal, resolution) });
         }
         // "fiscal 1989"
         match explicit {
-            Some(y) if fiscal && shift.is_none() => Some(Found::date(k, Cal::Year(y), Resolution::Stated)),
+            Some(y) if fiscal && shift.is_none() => Some(Found::date(k, Cal::Year(y), ValueBasis::Stated)),
             _ => None,
         }
     }
@@ -1064,7 +1064,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let week = t.lower == "easter" && self.word_is(j + 1, &["week"]);
         let Some(r) = self.reference() else {
             let d = rule(2000)?;
-            return Some(Found::other(end, TimexType::Date, format!("XXXX-{:02}-{:02}", d.month(), d.day()), Resolution::Unanchored));
+            return Some(Found::other(end, TimexType::Date, format!("XXXX-{:02}-{:02}", d.month(), d.day()), ValueBasis::Unanchored));
         };
         let dates = [rule(r.year() - 1)?, rule(r.year())?, rule(r.year() + 1)?];
         let tense = match direction {
@@ -1086,9 +1086,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
         };
         if week {
-            return Some(Found::date(end, Cal::Week(date.iso_week().year(), date.iso_week().week()), Resolution::ReferenceDate));
+            return Some(Found::date(end, Cal::Week(date.iso_week().year(), date.iso_week().week()), ValueBasis::ReferenceDate));
         }
-        Some(Found::date(end, Cal::Day(date), Resolution::ReferenceDate))
+        Some(Found::date(end, Cal::Day(date), ValueBasis::ReferenceDate))
     }
 
     /// "the 20th century", "the twentieth century", "the nineties".
@@ -1096,7 +1096,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let j = if self.word_is(i, &["the"]) { i + 1 } else { return None };
         if let Some((n, k)) = self.day_number_at(j) {
             if self.word_is(k, &["century"]) && (1..=22).contains(&n) {
-                return Some(Found::date(k + 1, Cal::Century(n as i32 - 1), Resolution::Stated));
+                return Some(Found::date(k + 1, Cal::Century(n as i32 - 1), ValueBasis::Stated));
             }
         }
         let decade = match self.word(j)? {
@@ -1110,7 +1110,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             "nineties" => 9,
             _ => return None,
         };
-        Some(Found::date(j + 1, Cal::Decade(190 + decade), Resolution::Stated))
+        Some(Found::date(j + 1, Cal::Decade(190 + decade), ValueBasis::Stated))
     }
 
     // ------------------------------------------------------------------ relative dates
@@ -1151,19 +1151,19 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 let r = self.reference();
                 return Some(match r {
                     // Valued as the day, as a weekday's night is (see with_weekday_part()).
-                    Some(r) => Found::date(i + 1, Cal::Day(r), Resolution::ReferenceDate),
-                    None => Found::other(i + 1, TimexType::Time, "PRESENT_REF", Resolution::Unanchored),
+                    Some(r) => Found::date(i + 1, Cal::Day(r), ValueBasis::ReferenceDate),
+                    None => Found::other(i + 1, TimexType::Time, "PRESENT_REF", ValueBasis::Unanchored),
                 });
             }
             _ => None,
         };
         if let Some(shift) = day_shift {
             let Some(r) = self.reference() else {
-                return Some(Found::other(i + 1, TimexType::Date, "PRESENT_REF", Resolution::Unanchored));
+                return Some(Found::other(i + 1, TimexType::Date, "PRESENT_REF", ValueBasis::Unanchored));
             };
             let date = Cal::Day(r).shift(Step::Days, shift)?.day()?;
             let (end, cal) = self.with_day_part(i + 1, date).unwrap_or((i + 1, Cal::Day(date)));
-            let mut f = Found::date(end, cal, Resolution::ReferenceDate);
+            let mut f = Found::date(end, cal, ValueBasis::ReferenceDate);
             f.kind = TimexType::Date;
             return Some(f);
         }
@@ -1196,7 +1196,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     _ if weekend_started => this,
                     _ => this.shift(Step::Weeks, -1)?,
                 };
-                return Some(Found::date(i + 2, cal, Resolution::ReferenceDate));
+                return Some(Found::date(i + 2, cal, ValueBasis::ReferenceDate));
             }
             "the" => match self.word(i + 1)? {
                 "past" if !self.next_is_duration(i + 2) => (i + 2, "PAST_REF"),
@@ -1207,7 +1207,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             "present" if self.word_is(i.wrapping_sub(1), &["at"]) => (i + 1, "PRESENT_REF"),
             _ => return None,
         };
-        Some(Found::other(end, TimexType::Date, value, Resolution::Unanchored))
+        Some(Found::other(end, TimexType::Date, value, ValueBasis::Unanchored))
     }
 
     /// Whether a clause ends at `k`: the end of the text, punctuation or a conjunction.
@@ -1233,9 +1233,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
             && self.word(i + 3).and_then(tokens::unit).is_some()
             && self.word(i + 3).is_some_and(|w| w.ends_with('s'))
         {
-            return Some(Found::other(i + 4, TimexType::Date, "PAST_REF", Resolution::Unanchored));
+            return Some(Found::other(i + 4, TimexType::Date, "PAST_REF", ValueBasis::Unanchored));
         }
-        Some(Found::other(i + 2, TimexType::Duration, unit.duration(None), Resolution::Unanchored))
+        Some(Found::other(i + 2, TimexType::Duration, unit.duration(None), ValueBasis::Unanchored))
     }
 
     fn next_is_duration(&self, i: usize) -> bool {
@@ -1280,22 +1280,22 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
             let r = reference?;
             let base = match unit {
-                Unit::Day => Cal::Day(r),
-                Unit::Week | Unit::Fortnight => Cal::Week(r.iso_week().year(), r.iso_week().week()),
-                Unit::Weekend => Cal::Weekend(r.iso_week().year(), r.iso_week().week()),
-                Unit::Month => Cal::Month(r.year(), r.month()),
-                Unit::Quarter => Cal::Quarter(r.year(), r.month0() / 3 + 1),
-                Unit::Year => Cal::Year(r.year()),
-                Unit::Decade => Cal::Decade(r.year() / 10),
-                Unit::Night => Cal::DayPart(r, "NI"),
+                CalendarUnit::Day => Cal::Day(r),
+                CalendarUnit::Week | CalendarUnit::Fortnight => Cal::Week(r.iso_week().year(), r.iso_week().week()),
+                CalendarUnit::Weekend => Cal::Weekend(r.iso_week().year(), r.iso_week().week()),
+                CalendarUnit::Month => Cal::Month(r.year(), r.month()),
+                CalendarUnit::Quarter => Cal::Quarter(r.year(), r.month0() / 3 + 1),
+                CalendarUnit::Year => Cal::Year(r.year()),
+                CalendarUnit::Decade => Cal::Decade(r.year() / 10),
+                CalendarUnit::Night => Cal::DayPart(r, "NI"),
                 _ => return None,
             };
             let step = match unit {
-                Unit::Day | Unit::Night => Step::Days,
-                Unit::Week | Unit::Weekend | Unit::Fortnight => Step::Weeks,
-                Unit::Month => Step::Months,
-                Unit::Quarter => Step::Quarters,
-                Unit::Year => Step::Years,
+                CalendarUnit::Day | CalendarUnit::Night => Step::Days,
+                CalendarUnit::Week | CalendarUnit::Weekend | CalendarUnit::Fortnight => Step::Weeks,
+                CalendarUnit::Month => Step::Months,
+                CalendarUnit::Quarter => Step::Quarters,
+                CalendarUnit::Year => Step::Years,
                 _ => Step::Decades,
             };
             let cal = if let Cal::DayPart(d, p) = base {
@@ -1303,9 +1303,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
             } else {
                 base.shift(step, direction)?
             };
-            Found::date(k + 1, cal, Resolution::ReferenceDate)
+            Found::date(k + 1, cal, ValueBasis::ReferenceDate)
         } else if let Some(part) = self.word(k).and_then(tokens::day_part).filter(|_| direction == 0) {
-            Found::date(k + 1, Cal::DayPart(reference?, part), Resolution::ReferenceDate)
+            Found::date(k + 1, Cal::DayPart(reference?, part), ValueBasis::ReferenceDate)
         } else if let Some((w, end)) = self.weekday_at(k) {
             let r = reference?;
             let today = i64::from(r.weekday().number_from_monday());
@@ -1317,7 +1317,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             };
             let date = Cal::Day(r).shift(Step::Days, offset)?.day()?;
             let (end, cal) = self.with_weekday_part(end, date);
-            let mut f = Found::date(end, cal, Resolution::ReferenceDate);
+            let mut f = Found::date(end, cal, ValueBasis::ReferenceDate);
             f.kind = TimexType::Date;
             f
         } else if let Some((m, end)) = self.month_at(k) {
@@ -1343,7 +1343,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 }
                 _ => r.year(),
             };
-            Found::date(end, Cal::Month(y, m), Resolution::ReferenceDate)
+            Found::date(end, Cal::Month(y, m), ValueBasis::ReferenceDate)
         } else if let Some(s) = self.word(k).and_then(tokens::season) {
             let r = reference?;
             let this = Cal::Season(r.year(), s);
@@ -1359,7 +1359,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 }
                 _ => r.year(),
             };
-            Found::date(k + 1, Cal::Season(y, s), Resolution::ReferenceDate)
+            Found::date(k + 1, Cal::Season(y, s), ValueBasis::ReferenceDate)
         } else {
             return None;
         };
@@ -1381,7 +1381,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 return None;
             }
             let cal = self.year_back(1)?;
-            return Some(Found { anchors: false, ..Found::date(end, cal, Resolution::LastMentioned) });
+            return Some(Found { anchors: false, ..Found::date(end, cal, ValueBasis::LastMentioned) });
         }
         let (n, k) = self.quantity(i)?;
         let n = n?;
@@ -1399,13 +1399,13 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let n = i64::from(n);
         let from_last = dir_word != "ago" && dir_word != "hence";
         let (step, n) = match unit {
-            Unit::Day => (Step::Days, n),
-            Unit::Week => (Step::Weeks, n),
-            Unit::Fortnight => (Step::Weeks, 2 * n),
-            Unit::Month => (Step::Months, n),
-            Unit::Quarter => (Step::Quarters, n),
-            Unit::Year => (Step::Years, n),
-            Unit::Decade => (Step::Years, 10 * n),
+            CalendarUnit::Day => (Step::Days, n),
+            CalendarUnit::Week => (Step::Weeks, n),
+            CalendarUnit::Fortnight => (Step::Weeks, 2 * n),
+            CalendarUnit::Month => (Step::Months, n),
+            CalendarUnit::Quarter => (Step::Quarters, n),
+            CalendarUnit::Year => (Step::Years, n),
+            CalendarUnit::Decade => (Step::Years, 10 * n),
             _ => return None,
         };
         // "a year earlier" in a sentence about a quarter means that quarter a year before.
@@ -1414,7 +1414,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         } else {
             Cal::Day(self.reference()?)
         };
-        let resolution = if from_last && self.last.is_some() { Resolution::LastMentioned } else { Resolution::ReferenceDate };
+        let resolution = if from_last && self.last.is_some() { ValueBasis::LastMentioned } else { ValueBasis::ReferenceDate };
         let moved = base.shift(step, direction * n)?;
         let cal = match (moved, step) {
             (Cal::Quarter(..), _) => moved,
@@ -1447,7 +1447,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // ("The day after his death" is the day after the date under discussion.)
         if self.word_is(i, &["the"]) && self.word_is(i + 1, &["day"]) && self.word_is(i + 2, &["before"]) && !self.clause_end(i + 3) {
             let apposition = i.checked_sub(1).and_then(|p| self.tok(p)).is_some_and(|p| p.is(","));
-            return apposition.then(|| last.day()).flatten().map(|d| Found::date(i + 2, Cal::Day(d), Resolution::LastMentioned));
+            return apposition.then(|| last.day()).flatten().map(|d| Found::date(i + 2, Cal::Day(d), ValueBasis::LastMentioned));
         }
         let (end, cal) = match (self.word(i)?, self.word(i + 1)?, self.word(i + 2)) {
             ("the", "following" | "next", Some("day")) => (i + 3, Cal::Day(last.day()?).shift(Step::Days, 1)?),
@@ -1469,7 +1469,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             ("that", "month", _) => (i + 2, Cal::Month(last.year(), last.first_day()?.month())),
             _ => return None,
         };
-        Some(Found::date(end, cal, Resolution::LastMentioned))
+        Some(Found::date(end, cal, ValueBasis::LastMentioned))
     }
 
     /// early/mid/late/the end of/the beginning of + a date: adds the TIMEX3 mod.
@@ -1556,12 +1556,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
             .flatten()
             .find_map(|f| Some((f.end, f.cal.filter(|c| matches!(c, Cal::Day(_)))?.day()?)));
         if let Some((after, d)) = named_day {
-            return Some(Found::date(after, Cal::Time(d, hour, minute), Resolution::ReferenceDate));
+            return Some(Found::date(after, Cal::Time(d, hour, minute), ValueBasis::ReferenceDate));
         }
         let day = self.last.and_then(|c| c.day()).filter(|_| matches!(self.last, Some(Cal::Day(_)))).or(self.reference());
         match day {
-            Some(d) => Some(Found::date(k, Cal::Time(d, hour, minute), Resolution::ReferenceDate)),
-            None => Some(Found::other(k, TimexType::Time, format!("T{hour:02}:{minute:02}"), Resolution::Unanchored)),
+            Some(d) => Some(Found::date(k, Cal::Time(d, hour, minute), ValueBasis::ReferenceDate)),
+            None => Some(Found::other(k, TimexType::Time, format!("T{hour:02}:{minute:02}"), ValueBasis::Unanchored)),
         }
     }
 
@@ -1666,24 +1666,24 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 if self.tok(j)?.lower.ends_with('s') {
                     return Some(Found {
                         modifier,
-                        ..Found::other(j + 1, TimexType::Duration, unit.duration(None), Resolution::Unanchored)
+                        ..Found::other(j + 1, TimexType::Duration, unit.duration(None), ValueBasis::Unanchored)
                     });
                 }
                 // US news "over the past year" names the year before the report's; "in the last
                 // week" the report's own week. ("Over the last year" stays twelve months.)
                 if let (Some(w @ ("past" | "last")), None, Some(r)) = (self.word(j - 1), modifier, self.reference()) {
                     let cal = match unit {
-                        Unit::Year if w == "past" => Some(Cal::Year(r.year() - 1)),
-                        Unit::Week if w == "last" => Some(Cal::Week(r.iso_week().year(), r.iso_week().week())),
+                        CalendarUnit::Year if w == "past" => Some(Cal::Year(r.year() - 1)),
+                        CalendarUnit::Week if w == "last" => Some(Cal::Week(r.iso_week().year(), r.iso_week().week())),
                         _ => None,
                     };
                     if let Some(cal) = cal {
-                        return Some(Found { anchors: false, ..Found::date(j + 1, cal, Resolution::ReferenceDate) });
+                        return Some(Found { anchors: false, ..Found::date(j + 1, cal, ValueBasis::ReferenceDate) });
                     }
                 }
                 return Some(Found {
                     modifier,
-                    ..Found::other(j + 1, TimexType::Duration, unit.duration(Some(1)), Resolution::Unanchored)
+                    ..Found::other(j + 1, TimexType::Duration, unit.duration(Some(1)), ValueBasis::Unanchored)
                 });
             }
             None => {
@@ -1693,13 +1693,13 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 // "day-long", "decades-long"
                 if self.glued(j + 1, "-") && self.word_is(j + 2, &["long"]) && !self.glued(j, "-") {
                     let n = if w.ends_with('s') { None } else { Some(1) };
-                    return Some(Found { modifier, ..Found::other(j + 3, TimexType::Duration, unit.duration(n), Resolution::Unanchored) });
+                    return Some(Found { modifier, ..Found::other(j + 3, TimexType::Duration, unit.duration(n), ValueBasis::Unanchored) });
                 }
                 let prev = j.checked_sub(1).and_then(|p| self.word(p));
                 if !w.ends_with('s') || !matches!(prev, Some("for" | "within")) {
                     return None;
                 }
-                return Some(Found { modifier, ..Found::other(j + 1, TimexType::Duration, unit.duration(None), Resolution::Unanchored) });
+                return Some(Found { modifier, ..Found::other(j + 1, TimexType::Duration, unit.duration(None), ValueBasis::Unanchored) });
             }
         };
         // "the two-week strike": the article belongs to the noun, the adjective alone is the duration.
@@ -1729,7 +1729,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let unit_word = self.word(k)?;
         let unit = tokens::unit(unit_word)?;
         // "three-quarters of the vote", "a quarter of the shares": fractions, not periods.
-        if unit == Unit::Quarter
+        if unit == CalendarUnit::Quarter
             && (hyphenated && unit_word.ends_with('s') || self.word_is(k + 1, &["of"]) && self.year_at(k + 2).is_none())
         {
             return None;
@@ -1741,7 +1741,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // "a year and a half"
         if !half && n == Some(1) && self.word_is(k + 1, &["and"]) && self.word_is(k + 2, &["a"]) && self.word_is(k + 3, &["half"]) {
             if let Some(value) = unit.duration_and_half(1) {
-                return Some(Found { modifier, ..Found::other(k + 4, TimexType::Duration, value, Resolution::Unanchored) });
+                return Some(Found { modifier, ..Found::other(k + 4, TimexType::Duration, value, ValueBasis::Unanchored) });
             }
         }
         // "60 Minutes", "48 Hours": a title, not a length of time.
@@ -1751,7 +1751,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return None;
         }
         // "after a weekend of talks": a stretch of time, not a length.
-        if unit == Unit::Weekend && self.word_is(j, &["a"]) && modifier.is_none() {
+        if unit == CalendarUnit::Weekend && self.word_is(j, &["a"]) && modifier.is_none() {
             return None;
         }
         // "a year-earlier loss": the comparison period, read by ago().
@@ -1762,7 +1762,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let direction_follows = self.word_is(k + 1, &["ago", "earlier", "later", "hence"])
             || self.word_is(k + 1, &["before", "after"]) && self.clause_end(k + 2);
         // ago() reads days and longer; "an hour later" keeps its length.
-        if direction_follows && !determiner && !matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
+        if direction_follows && !determiner && !matches!(unit, CalendarUnit::Second | CalendarUnit::Minute | CalendarUnit::Hour) {
             return None;
         }
         // "1998 years" is not a duration; neither "one" alone as in "one day he said".
@@ -1794,7 +1794,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if !determiner && modifier.is_none() {
             // "a day" is often a rate or an idiom; keep "a year", "a week", "a month", "a decade".
             // "wait a minute" and "one night, ..." are idioms; "for one minute" is a length.
-            if article && matches!(unit, Unit::Second | Unit::Minute | Unit::Night) || self.word_is(j, &["one"]) && unit == Unit::Night {
+            if article && matches!(unit, CalendarUnit::Second | CalendarUnit::Minute | CalendarUnit::Night)
+                || self.word_is(j, &["one"]) && unit == CalendarUnit::Night
+            {
                 return None;
             }
         }
@@ -1802,7 +1804,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             (true, Some(n)) => unit.duration_and_half(n)?,
             _ => unit.duration(n),
         };
-        let mut found = Found::other(end, TimexType::Duration, value, Resolution::Unanchored);
+        let mut found = Found::other(end, TimexType::Duration, value, ValueBasis::Unanchored);
         found.modifier = modifier;
         Some(found)
     }
@@ -1819,20 +1821,20 @@ impl<'t, 'a> Scanner<'t, 'a> {
             _ => None,
         };
         if let Some(v) = simple {
-            return Some(Found::other(i + 1, TimexType::Set, v, Resolution::Unanchored));
+            return Some(Found::other(i + 1, TimexType::Set, v, ValueBasis::Unanchored));
         }
         if !matches!(w, "every" | "each") {
             return None;
         }
         if let Some((d, end)) = self.weekday_at(i + 1) {
-            return Some(Found::other(end, TimexType::Set, format!("XXXX-WXX-{d}"), Resolution::Unanchored));
+            return Some(Found::other(end, TimexType::Set, format!("XXXX-WXX-{d}"), ValueBasis::Unanchored));
         }
         let (n, k) = match self.quantity(i + 1) {
             Some((Some(n), k)) if self.word(i + 1) != Some("a") => (Some(n), k),
             _ => (None, i + 1),
         };
         let unit = tokens::unit(self.word(k)?)?;
-        Some(Found::other(k + 1, TimexType::Set, unit.duration(Some(n.unwrap_or(1))), Resolution::Unanchored))
+        Some(Found::other(k + 1, TimexType::Set, unit.duration(Some(n.unwrap_or(1))), ValueBasis::Unanchored))
     }
 
     /// "the week of March 6": the week holding the day.
@@ -1872,7 +1874,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return None;
         }
         let date = valid_day(last.year(), last.month(), day)?;
-        Some(Found::date(end, Cal::Day(date), Resolution::LastMentioned))
+        Some(Found::date(end, Cal::Day(date), ValueBasis::LastMentioned))
     }
 
     /// Any date expression starting at `i` (used by modified()).

@@ -217,28 +217,28 @@ pub fn ordinal(word: &str) -> Option<u32> {
 }
 
 /// Time units: (TIMEX3 duration letter, whether it is a time-of-day unit).
-pub fn unit(word: &str) -> Option<Unit> {
+pub fn unit(word: &str) -> Option<CalendarUnit> {
     Some(match word {
-        "second" | "seconds" | "sec" | "secs" => Unit::Second,
-        "minute" | "minutes" | "min" | "mins" => Unit::Minute,
-        "hour" | "hours" | "hr" | "hrs" => Unit::Hour,
-        "day" | "days" => Unit::Day,
-        "night" | "nights" => Unit::Night,
-        "week" | "weeks" => Unit::Week,
-        "weekend" | "weekends" => Unit::Weekend,
-        "fortnight" | "fortnights" => Unit::Fortnight,
-        "month" | "months" => Unit::Month,
-        "quarter" | "quarters" => Unit::Quarter,
-        "year" | "years" => Unit::Year,
-        "decade" | "decades" => Unit::Decade,
-        "century" | "centuries" => Unit::Century,
+        "second" | "seconds" | "sec" | "secs" => CalendarUnit::Second,
+        "minute" | "minutes" | "min" | "mins" => CalendarUnit::Minute,
+        "hour" | "hours" | "hr" | "hrs" => CalendarUnit::Hour,
+        "day" | "days" => CalendarUnit::Day,
+        "night" | "nights" => CalendarUnit::Night,
+        "week" | "weeks" => CalendarUnit::Week,
+        "weekend" | "weekends" => CalendarUnit::Weekend,
+        "fortnight" | "fortnights" => CalendarUnit::Fortnight,
+        "month" | "months" => CalendarUnit::Month,
+        "quarter" | "quarters" => CalendarUnit::Quarter,
+        "year" | "years" => CalendarUnit::Year,
+        "decade" | "decades" => CalendarUnit::Decade,
+        "century" | "centuries" => CalendarUnit::Century,
         _ => return None,
     })
 }
 
 /// A unit of time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
+pub enum CalendarUnit {
     /// Seconds.
     Second,
     /// Minutes.
@@ -267,25 +267,25 @@ pub enum Unit {
     Century,
 }
 
-impl Unit {
+impl CalendarUnit {
     /// `P<n><letter>` duration value.
     pub fn duration(self, n: Option<u32>) -> String {
         let n_str = |k: u32| n.map_or_else(|| "X".to_owned(), |n| n.saturating_mul(k).to_string());
         match self {
-            Unit::Second => format!("PT{}S", n_str(1)),
-            Unit::Minute => format!("PT{}M", n_str(1)),
-            Unit::Hour => format!("PT{}H", n_str(1)),
-            Unit::Day | Unit::Night => format!("P{}D", n_str(1)),
-            Unit::Week => format!("P{}W", n_str(1)),
-            Unit::Weekend => format!("P{}WE", n_str(1)),
-            Unit::Fortnight => format!("P{}W", n_str(2)),
-            Unit::Month => format!("P{}M", n_str(1)),
-            Unit::Quarter => format!("P{}Q", n_str(1)),
-            Unit::Year => format!("P{}Y", n_str(1)),
+            CalendarUnit::Second => format!("PT{}S", n_str(1)),
+            CalendarUnit::Minute => format!("PT{}M", n_str(1)),
+            CalendarUnit::Hour => format!("PT{}H", n_str(1)),
+            CalendarUnit::Day | CalendarUnit::Night => format!("P{}D", n_str(1)),
+            CalendarUnit::Week => format!("P{}W", n_str(1)),
+            CalendarUnit::Weekend => format!("P{}WE", n_str(1)),
+            CalendarUnit::Fortnight => format!("P{}W", n_str(2)),
+            CalendarUnit::Month => format!("P{}M", n_str(1)),
+            CalendarUnit::Quarter => format!("P{}Q", n_str(1)),
+            CalendarUnit::Year => format!("P{}Y", n_str(1)),
             // Decades and centuries in years, as TimeBank writes them ("P20Y"); "centuries" is PXC.
-            Unit::Decade => format!("P{}Y", n_str(10)),
-            Unit::Century if n.is_none() => "PXC".to_owned(),
-            Unit::Century => format!("P{}Y", n_str(100)),
+            CalendarUnit::Decade => format!("P{}Y", n_str(10)),
+            CalendarUnit::Century if n.is_none() => "PXC".to_owned(),
+            CalendarUnit::Century => format!("P{}Y", n_str(100)),
         }
     }
 
@@ -293,12 +293,12 @@ impl Unit {
     /// number of the next smaller one.
     pub fn duration_and_half(self, n: u32) -> Option<String> {
         Some(match self {
-            Unit::Minute => format!("PT{n}M30S"),
-            Unit::Hour => format!("PT{n}H30M"),
-            Unit::Day => format!("P{n}DT12H"),
-            Unit::Month => format!("P{n}M15D"),
-            Unit::Year => format!("P{n}Y6M"),
-            Unit::Decade => format!("P{}Y", n.saturating_mul(10).saturating_add(5)),
+            CalendarUnit::Minute => format!("PT{n}M30S"),
+            CalendarUnit::Hour => format!("PT{n}H30M"),
+            CalendarUnit::Day => format!("P{n}DT12H"),
+            CalendarUnit::Month => format!("P{n}M15D"),
+            CalendarUnit::Year => format!("P{n}Y6M"),
+            CalendarUnit::Decade => format!("P{}Y", n.saturating_mul(10).saturating_add(5)),
             _ => return None,
         })
     }
