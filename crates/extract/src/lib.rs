@@ -7,6 +7,7 @@ use serde::Serialize;
 
 mod calendar;
 mod events;
+mod lexicon;
 mod publication;
 mod rules;
 pub mod service;

@@ -4,7 +4,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::calendar::{Cal, Step};
-use super::tokens::{self, CalendarUnit, Kind, Token};
+use super::lexicon::{self, CalendarUnit};
+use super::tokens::{Kind, Token};
 use super::{Locale, Modifier, TimexType, ValueBasis};
 
 /// Grammatical time of a sentence, to resolve "June" or "Friday" without a year or week.
@@ -73,87 +74,6 @@ pub struct Scanner<'t, 'a> {
 /// How far ahead (four months, counted in days) an undated month or day may lie and still
 /// be read as upcoming rather than past, when no verb says which.
 const FUTURE_WINDOW: i64 = 4 * 31;
-
-/// Words that introduce a bare year ("in 2011", "since 2011").
-const YEAR_SIGNALS: &[&str] = &[
-    "in",
-    "since",
-    "by",
-    "until",
-    "till",
-    "from",
-    "to",
-    "of",
-    "during",
-    "before",
-    "after",
-    "for",
-    "between",
-    "and",
-    "early",
-    "late",
-    "mid",
-    "end",
-    "around",
-    "circa",
-    "fiscal",
-    "through",
-    "throughout",
-    "as",
-    "or",
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-    "year",
-    "than",
-    "on",
-    "at",
-    "within",
-    "into",
-    "about",
-    "cy",
-    "fy",
-    "the",
-];
-
-/// Words that make a capitalised "May"/"March" likely a month even alone.
-const MONTH_SIGNALS: &[&str] = &[
-    "in",
-    "since",
-    "by",
-    "until",
-    "till",
-    "from",
-    "to",
-    "of",
-    "during",
-    "before",
-    "after",
-    "early",
-    "late",
-    "mid",
-    "last",
-    "next",
-    "this",
-    "through",
-    "until",
-    "end",
-    "beginning",
-    "middle",
-    "between",
-    "and",
-    "or",
-    "throughout",
-    "each",
-    "every",
-    "that",
-    "on",
-    "for",
-    "than",
-    "as",
-];
 
 fn is_sentence_end(toks: &[Token<'_>], i: usize) -> bool {
     let t = &toks[i];
@@ -295,14 +215,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// Whether the "-ed" word at `k` reads as an adjective ("preferred shares", "increased
     /// dividend"): a content word follows it rather than an article, a preposition or a number.
     fn adjectival(&self, k: usize) -> bool {
-        const FOLLOW: &[&str] = &[
-            "the", "a", "an", "on", "in", "at", "to", "by", "for", "from", "with", "that", "its", "his", "her", "their", "this", "last",
-            "and", "of", "as", "up", "down", "out", "over", "off", "after", "before", "since", "until", "during", "it", "he", "she",
-            "they", "we", "them", "him", "about", "more", "some", "into", "back", "away", "early", "late",
-        ];
         match self.tok(k + 1) {
             Some(t) if t.kind == Kind::Word && !t.capitalized() => {
-                !FOLLOW.contains(&t.lower.as_str()) && tokens::month(&t.lower).is_none() && tokens::weekday(&t.lower).is_none()
+                !lexicon::VERB_FOLLOWERS.contains(&t.lower.as_str())
+                    && lexicon::month(&t.lower).is_none()
+                    && lexicon::weekday(&t.lower).is_none()
             }
             _ => false,
         }
@@ -355,8 +272,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if t.kind != Kind::Word || !t.capitalized() {
             return None;
         }
-        let m = tokens::month(&t.lower)?;
-        if tokens::is_full_month(&t.lower) {
+        let m = lexicon::month(&t.lower)?;
+        if lexicon::is_full_month(&t.lower) {
             return Some((m, i + 1));
         }
         if self.glued(i + 1, ".") {
@@ -384,7 +301,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return Some((d, next));
         }
         if t.kind == Kind::Word {
-            let d = tokens::ordinal(&t.lower)?;
+            let d = lexicon::ordinal(&t.lower)?;
             return Some((d, i + 1));
         }
         None
@@ -415,20 +332,20 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let units = |k: usize| -> Option<(u32, usize)> {
             let k = if self.glued(k, "-") { k + 1 } else { k };
             self.word(k)
-                .and_then(tokens::cardinal)
+                .and_then(lexicon::cardinal)
                 .filter(|u| (1..=9).contains(u) && !matches!(self.word(k), Some("a" | "an")))
                 .map(|u| (u, k + 1))
         };
         let year = match self.word(i)? {
             century @ ("nineteen" | "eighteen") => {
                 let hundreds = if century == "nineteen" { 1900 } else { 1800 };
-                let tens = self.word(i + 1).and_then(tokens::cardinal).filter(|t| (20..=90).contains(t) && t % 10 == 0)?;
+                let tens = self.word(i + 1).and_then(lexicon::cardinal).filter(|t| (20..=90).contains(t) && t % 10 == 0)?;
                 let (u, end) = units(i + 2).unwrap_or((0, i + 2));
                 Some((hundreds + i32::try_from(tens + u).ok()?, end))
             }
             "two" if self.word_is(i + 1, &["thousand"]) => {
                 let k = if self.word_is(i + 2, &["and"]) { i + 3 } else { i + 2 };
-                match self.word(k).and_then(tokens::cardinal).filter(|u| (1..=19).contains(u) && !matches!(self.word(k), Some("a" | "an")))
+                match self.word(k).and_then(lexicon::cardinal).filter(|u| (1..=19).contains(u) && !matches!(self.word(k), Some("a" | "an")))
                 {
                     Some(u) => Some((2000 + i32::try_from(u).ok()?, k + 1)),
                     None => Some((2000, i + 2)),
@@ -440,7 +357,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if self.tok(year.1).is_some_and(|t| {
             t.kind == Kind::Word
                 && !t.capitalized()
-                && (tokens::unit(&t.lower).is_some()
+                && (lexicon::unit(&t.lower).is_some()
                     || t.lower.ends_with('s') && !matches!(t.lower.as_str(), "has" | "is" | "was" | "as" | "its" | "his" | "this" | "thus"))
         }) {
             return None;
@@ -490,8 +407,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if t.kind != Kind::Word || !t.capitalized() {
             return None;
         }
-        let w = tokens::weekday(&t.lower)?;
-        if tokens::is_full_weekday(&t.lower) {
+        let w = lexicon::weekday(&t.lower)?;
+        if lexicon::is_full_weekday(&t.lower) {
             return Some((w, i + 1));
         }
         self.glued(i + 1, ".").then_some((w, i + 2))
@@ -594,7 +511,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return None;
         }
         // "May 1,000" or "March 3-4 percent" — keep it simple: a day number followed by a unit is not a day.
-        if self.word(after).and_then(tokens::unit).is_some() {
+        if self.word(after).and_then(lexicon::unit).is_some() {
             return None;
         }
         Some((day, month, after))
@@ -613,7 +530,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
     }
 
     fn with_day_part(&self, i: usize, date: NaiveDate) -> Option<(usize, Cal)> {
-        let part = tokens::day_part(self.word(i)?)?;
+        let part = lexicon::day_part(self.word(i)?)?;
         Some((i + 1, Cal::DayPart(date, part)))
     }
 
@@ -635,10 +552,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     && !n.capitalized()
                     && !matches!(n.lower.as_str(), "of" | "and" | "or" | "to" | "in" | "on" | "for" | "was" | "is" | "will" | "had" | "has")
             });
-        if matches!(word, "may" | "march") && !prev.is_some_and(|p| MONTH_SIGNALS.contains(&p)) && !the_noun {
+        if matches!(word, "may" | "march") && !prev.is_some_and(|p| lexicon::MONTH_SIGNALS.contains(&p)) && !the_noun {
             return None;
         }
-        if !tokens::is_full_month(word) && !self.glued(i + 1, ".") {
+        if !lexicon::is_full_month(word) && !self.glued(i + 1, ".") {
             return None;
         }
         if sentence_start && word == "may" {
@@ -734,14 +651,16 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 n.kind == Kind::Word
                     && !n.capitalized()
                     && !n.lower.ends_with('s')
-                    && tokens::unit(&n.lower).is_none()
+                    && lexicon::unit(&n.lower).is_none()
                     && !matches!(
                         n.lower.as_str(),
                         "percent" | "per" | "feet" | "foot" | "meter" | "metre" | "mile" | "ton" | "pound" | "acre" | "seat" | "square"
                     )
             });
-        let signal =
-            prev.is_some_and(|p| p.kind == Kind::Word && YEAR_SIGNALS.contains(&p.lower.as_str())) || j > i + 2 || prefixed || article;
+        let signal = prev.is_some_and(|p| p.kind == Kind::Word && lexicon::YEAR_SIGNALS.contains(&p.lower.as_str()))
+            || j > i + 2
+            || prefixed
+            || article;
         let ends = match next {
             None => true,
             Some(n) => n.kind == Kind::Punct && !n.is("%") && !n.is("-") || n.lower == "and" || n.lower == "to",
@@ -755,7 +674,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
 
     /// Seasons: "summer", "the summer of 2012", "summer 2012".
     fn season(&self, i: usize) -> Option<Found> {
-        let s = tokens::season(self.word(i)?)?;
+        let s = lexicon::season(self.word(i)?)?;
         let mut j = i + 1;
         if self.word_is(j, &["of"]) {
             j += 1;
@@ -813,12 +732,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
             };
             return Some(Found::date(end, cal, ValueBasis::Stated));
         }
-        let n = tokens::ordinal(&t.lower).or_else(|| {
+        let n = lexicon::ordinal(&t.lower).or_else(|| {
             let (d, _) = self.day_number_at(j).filter(|(_, k)| *k == j + 2)?;
             Some(d)
         });
         let (n, k) = match n {
-            Some(n) => (Some(n), if tokens::ordinal(&t.lower).is_some() { j + 1 } else { j + 2 }),
+            Some(n) => (Some(n), if lexicon::ordinal(&t.lower).is_some() { j + 1 } else { j + 2 }),
             None if the && self.word_is(j, &["latest", "current", "same", "last", "previous", "prior", "fiscal"]) => (None, j + 1),
             None if the => (None, j),
             None => return None,
@@ -1123,24 +1042,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             "today"
                 if self.tok(i + 1).is_some_and(|a| a.is("'") || a.is("’"))
                     && self.word_is(i + 2, &["s"])
-                    && self.word_is(
-                        i + 3,
-                        &[
-                            "world",
-                            "youth",
-                            "society",
-                            "generation",
-                            "young",
-                            "children",
-                            "kids",
-                            "standards",
-                            "technology",
-                            "culture",
-                            "personal",
-                            "modern",
-                            "global",
-                        ],
-                    ) =>
+                    && self.word_is(i + 3, lexicon::PRESENT_AGE_NOUNS) =>
             {
                 return None;
             }
@@ -1174,13 +1076,13 @@ impl<'t, 'a> Scanner<'t, 'a> {
             "current"
                 if self.tok(i + 1).is_some_and(|n| n.kind == Kind::Word || n.kind == Kind::Number)
                     && !self.word(i + 1).is_some_and(|w| {
-                        tokens::unit(w).is_some()
+                        lexicon::unit(w).is_some()
                             || matches!(
                                 w,
                                 "fiscal" | "account" | "accounts" | "affairs" | "events" | "and" | "or" | "of" | "to" | "is" | "was"
                             )
                     })
-                    && !self.tok(i + 2).is_some_and(|t| t.kind == Kind::Word && tokens::unit(&t.lower).is_some()) =>
+                    && !self.tok(i + 2).is_some_and(|t| t.kind == Kind::Word && lexicon::unit(&t.lower).is_some()) =>
             {
                 (i + 1, "PRESENT_REF")
             }
@@ -1227,10 +1129,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return None;
         }
         let w = self.word(i + 1)?;
-        let unit = tokens::unit(w).filter(|_| w.ends_with('s'))?;
+        let unit = lexicon::unit(w).filter(|_| w.ends_with('s'))?;
         // "recent weeks and months": the recent past.
         if self.word_is(i + 2, &["and", "or"])
-            && self.word(i + 3).and_then(tokens::unit).is_some()
+            && self.word(i + 3).and_then(lexicon::unit).is_some()
             && self.word(i + 3).is_some_and(|w| w.ends_with('s'))
         {
             return Some(Found::other(i + 4, TimexType::Date, "PAST_REF", ValueBasis::Unanchored));
@@ -1239,7 +1141,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
     }
 
     fn next_is_duration(&self, i: usize) -> bool {
-        self.quantity(i).is_some() || self.word(i).and_then(tokens::unit).is_some()
+        self.quantity(i).is_some() || self.word(i).and_then(lexicon::unit).is_some()
     }
 
     /// this/last/next/past/coming + unit, weekday, month or season; "earlier this year".
@@ -1268,7 +1170,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         };
         let reference = self.reference();
         let k = j + 1;
-        let found = if let Some(unit) = self.word(k).and_then(tokens::unit) {
+        let found = if let Some(unit) = self.word(k).and_then(lexicon::unit) {
             if self.tok(k).is_some_and(|t| t.lower.ends_with('s')) {
                 // "last years" is not a date; "the past days" neither.
                 return None;
@@ -1304,7 +1206,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 base.shift(step, direction)?
             };
             Found::date(k + 1, cal, ValueBasis::ReferenceDate)
-        } else if let Some(part) = self.word(k).and_then(tokens::day_part).filter(|_| direction == 0) {
+        } else if let Some(part) = self.word(k).and_then(lexicon::day_part).filter(|_| direction == 0) {
             Found::date(k + 1, Cal::DayPart(reference?, part), ValueBasis::ReferenceDate)
         } else if let Some((w, end)) = self.weekday_at(k) {
             let r = reference?;
@@ -1344,7 +1246,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 _ => r.year(),
             };
             Found::date(end, Cal::Month(y, m), ValueBasis::ReferenceDate)
-        } else if let Some(s) = self.word(k).and_then(tokens::season) {
+        } else if let Some(s) = self.word(k).and_then(lexicon::season) {
             let r = reference?;
             let this = Cal::Season(r.year(), s);
             let started = this.first_day()? <= r;
@@ -1385,7 +1287,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         let (n, k) = self.quantity(i)?;
         let n = n?;
-        let unit = self.word(k).and_then(tokens::unit)?;
+        let unit = self.word(k).and_then(lexicon::unit)?;
         let dir_word = self.word(k + 1)?;
         // "two years after the war" is a length of time before an event, "two years after." a date.
         if matches!(dir_word, "before" | "after") && !self.clause_end(k + 2) {
@@ -1540,9 +1442,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         // Time zone.
         if let Some(z) = self.tok(k) {
-            if z.kind == Kind::Word
-                && matches!(z.text, "GMT" | "BST" | "UTC" | "EST" | "EDT" | "CST" | "CDT" | "PST" | "PDT" | "ET" | "CET" | "CEST")
-            {
+            if z.kind == Kind::Word && lexicon::TIME_ZONES.contains(&z.text) {
                 k += 1;
             }
         }
@@ -1599,11 +1499,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
             _ => {}
         }
-        let first = tokens::cardinal(&t.lower)?;
+        let first = lexicon::cardinal(&t.lower)?;
         if first >= 20 && first % 10 == 0 {
             // twenty four, twenty-four
             let k = if self.glued(i + 1, "-") { i + 2 } else { i + 1 };
-            if let Some(u) = self.word(k).and_then(tokens::cardinal).filter(|u| (1..=9).contains(u)) {
+            if let Some(u) = self.word(k).and_then(lexicon::cardinal).filter(|u| (1..=9).contains(u)) {
                 if !matches!(self.word(k), Some("a" | "an")) {
                     return Some((Some(first + u), k + 1));
                 }
@@ -1649,7 +1549,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if self.word_is(j, &["the"]) {
             determiner = true;
             j += 1;
-            if self.word_is(j, &["past", "last", "first", "next", "previous", "coming", "following", "latest", "final", "initial"]) {
+            if self.word_is(j, lexicon::SPAN_ADJECTIVES) {
                 j += 1;
             }
         } else if self.word_is(j, &["past", "last", "next"]) && self.quantity(j + 1).is_some_and(|(n, _)| n.is_some()) {
@@ -1659,7 +1559,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             Some(q) => q,
             None if determiner => {
                 // "the past year", "the last decade": one unit.
-                let unit = self.word(j).and_then(tokens::unit)?;
+                let unit = self.word(j).and_then(lexicon::unit)?;
                 if !matches!(self.word(j - 1), Some("past" | "last" | "first" | "next" | "previous" | "coming")) {
                     return None;
                 }
@@ -1689,7 +1589,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             None => {
                 // Bare plurals after "for"/"in": "for years", "in recent years".
                 let w = self.word(j)?;
-                let unit = tokens::unit(w)?;
+                let unit = lexicon::unit(w)?;
                 // "day-long", "decades-long"
                 if self.glued(j + 1, "-") && self.word_is(j + 2, &["long"]) && !self.glued(j, "-") {
                     let n = if w.ends_with('s') { None } else { Some(1) };
@@ -1703,10 +1603,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
         };
         // "the two-week strike": the article belongs to the noun, the adjective alone is the duration.
-        if determiner
-            && self.glued(k, "-")
-            && !self.word_is(i + 1, &["past", "last", "first", "next", "previous", "coming", "following", "latest", "final", "initial"])
-        {
+        if determiner && self.glued(k, "-") && !self.word_is(i + 1, lexicon::SPAN_ADJECTIVES) {
             return None;
         }
         // "2 1/2 years", "two and a half years"
@@ -1721,13 +1618,13 @@ impl<'t, 'a> Scanner<'t, 'a> {
             k += 3;
         }
         // "two more weeks"
-        if n.is_some() && !half && self.word_is(k, &["more"]) && self.word(k + 1).and_then(tokens::unit).is_some() {
+        if n.is_some() && !half && self.word_is(k, &["more"]) && self.word(k + 1).and_then(lexicon::unit).is_some() {
             k += 1;
         }
         let hyphenated = self.glued(k, "-");
         let k = if hyphenated { k + 1 } else { k };
         let unit_word = self.word(k)?;
-        let unit = tokens::unit(unit_word)?;
+        let unit = lexicon::unit(unit_word)?;
         // "three-quarters of the vote", "a quarter of the shares": fractions, not periods.
         if unit == CalendarUnit::Quarter
             && (hyphenated && unit_word.ends_with('s') || self.word_is(k + 1, &["of"]) && self.year_at(k + 2).is_none())
@@ -1783,10 +1680,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // "24 hours a day", "seven days a week": a figure of speech for "always".
         let rate = |u: usize| {
             self.word_is(u, &["a", "per"])
-                && self.word(u + 1).and_then(tokens::unit).is_some()
+                && self.word(u + 1).and_then(lexicon::unit).is_some()
                 && !self.word(u + 1).is_some_and(|w| w.ends_with('s'))
         };
-        if article && j.checked_sub(1).and_then(|p| self.word(p)).and_then(tokens::unit).is_some()
+        if article && j.checked_sub(1).and_then(|p| self.word(p)).and_then(lexicon::unit).is_some()
             || n.is_some() && modifier.is_none() && !determiner && rate(k + 1) && self.word(k).is_some_and(|w| w.ends_with('s'))
         {
             return None;
@@ -1833,7 +1730,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             Some((Some(n), k)) if self.word(i + 1) != Some("a") => (Some(n), k),
             _ => (None, i + 1),
         };
-        let unit = tokens::unit(self.word(k)?)?;
+        let unit = lexicon::unit(self.word(k)?)?;
         Some(Found::other(k + 1, TimexType::Set, unit.duration(Some(n.unwrap_or(1))), ValueBasis::Unanchored))
     }
 
@@ -1865,7 +1762,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             n.kind == Kind::Number
                 || n.is("%")
                 || n.kind == Kind::Word
-                    && (tokens::unit(&n.lower).is_some()
+                    && (lexicon::unit(&n.lower).is_some()
                         || matches!(n.lower.as_str(), "percent" | "per" | "million" | "billion" | "people"))
         }) {
             return None;
