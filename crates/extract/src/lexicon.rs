@@ -298,6 +298,26 @@ pub const MONTH_SIGNALS: &[&str] = &[
     "as",
 ];
 
+/// Words that put a sentence or a clause in the future, for both tense readings (the sentence's and
+/// the clause's; each adds a few of its own).
+pub fn future_cue(word: &str) -> bool {
+    matches!(word, "will" | "shall" | "ll" | "tomorrow" | "scheduled" | "expects")
+}
+
+/// Words that put a sentence or a clause in the past, for both tense readings: the irregular past
+/// forms news uses most (regular ones end in "-ed", see [`regular_past`]), "ago", "yesterday" and
+/// "last".
+pub fn past_cue(word: &str) -> bool {
+    matches!(word, "was" | "were" | "had" | "did" | "said" | "told" | "came" | "went" | "took" | "made" | "gave" | "began" | "became")
+        || matches!(word, "rose" | "fell" | "won" | "lost" | "met" | "saw" | "left" | "got" | "sold" | "paid" | "spent" | "brought")
+        || matches!(word, "bought" | "held" | "grew" | "ago" | "yesterday" | "last")
+}
+
+/// A regular past form or participle: a word of more than four letters ending in "-ed".
+pub fn regular_past(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ed")
+}
+
 /// Words after an "-ed" word that show it is a verb, not an adjective: articles, prepositions,
 /// pronouns and particles ("increased the dividend", not "increased dividend").
 pub const VERB_FOLLOWERS: &[&str] = &[

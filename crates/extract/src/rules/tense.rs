@@ -40,15 +40,14 @@ pub fn tenses(toks: &[Token<'_>]) -> Vec<Tense> {
             let mut past = false;
             let mut present = false;
             for (k, t) in sentence.iter().enumerate() {
+                // The shared cues, and words that say something only about a whole sentence.
                 match t.lower.as_str() {
-                    "will" | "shall" | "ll" | "tomorrow" | "next" | "upcoming" | "coming" | "plans" | "plan" | "scheduled" | "expects"
-                    | "expected" | "aims" | "intends" => future = true,
+                    w if lexicon::future_cue(w) => future = true,
+                    "next" | "upcoming" | "coming" | "plans" | "plan" | "expected" | "aims" | "intends" => future = true,
                     "going" if sentence.get(k + 1).is_some_and(|n| n.lower == "to") => future = true,
-                    "was" | "were" | "had" | "did" | "said" | "ago" | "last" | "yesterday" | "earlier" | "told" | "came" | "went"
-                    | "took" | "made" | "gave" | "began" | "became" | "rose" | "fell" | "won" | "lost" | "met" | "saw" | "left" | "got"
-                    | "sold" | "paid" | "spent" | "brought" | "bought" | "held" | "grew" => past = true,
+                    w if lexicon::past_cue(w) || w == "earlier" => past = true,
                     "is" | "are" | "am" | "says" | "has" | "have" => present = true,
-                    w if w.len() > 4 && w.ends_with("ed") => past = true,
+                    w if lexicon::regular_past(w) => past = true,
                     _ => {}
                 }
             }
@@ -119,7 +118,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let w = self.word(k)?;
         let after_be = k.checked_sub(1).and_then(|p| self.word(p)).is_some_and(|p| matches!(p, "be" | "been" | "being"));
         match w {
-            "will" | "shall" | "ll" | "tomorrow" | "scheduled" | "planned" | "expects" | "due" => Some(Tense::Future),
+            w if lexicon::future_cue(w) => Some(Tense::Future),
+            "planned" | "due" => Some(Tense::Future),
             // "as soon as Tuesday", "as early as next week"
             "soon" | "early" if k.checked_sub(1).is_some_and(|p| self.word_is(p, &["as"])) && self.word_is(k + 1, &["as"]) => {
                 Some(Tense::Future)
@@ -131,10 +131,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
             // A deadline or a payment date: no tense, the nearest date.
             "payable" | "effective" | "by" | "until" | "through" | "record" | "to" => Some(Tense::Present),
             "expected" => Some(Tense::Future),
-            "was" | "were" | "had" | "did" | "said" | "ago" | "yesterday" | "told" | "came" | "went" | "took" | "made" | "gave"
-            | "began" | "became" | "rose" | "fell" | "won" | "lost" | "met" | "saw" | "left" | "got" | "sold" | "paid" | "spent"
-            | "brought" | "bought" | "held" | "grew" | "says" | "last" => Some(Tense::Past),
-            w if w.len() > 4 && w.ends_with("ed") && !after_be && !self.adjectival(k) => Some(Tense::Past),
+            // "says" next to a date reports it; in a whole sentence it is the present.
+            w if lexicon::past_cue(w) || w == "says" => Some(Tense::Past),
+            w if lexicon::regular_past(w) && !after_be && !self.adjectival(k) => Some(Tense::Past),
             _ => None,
         }
     }
