@@ -218,6 +218,29 @@ pub fn day_part(word: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether a word before a full stop makes it an abbreviation, not a sentence end: a single capital
+/// (an initial, "U.S."), a title ("Mr", "Gen", "Corp") or an abbreviated month name ("Sept"), as
+/// written.
+pub fn is_abbreviation(word: &str) -> bool {
+    let mut chars = word.chars();
+    let single_initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    single_initial || is_title(word) || is_month_abbreviation(word)
+}
+
+/// Abbreviated titles and company words, as written.
+fn is_title(word: &str) -> bool {
+    matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Prof" | "Sen" | "Rep" | "Gov" | "Gen" | "Lt" | "Col" | "Sgt" | "Rev" | "Jr" | "Sr")
+        || matches!(word, "No" | "Co" | "Corp" | "Inc" | "Ltd" | "vs")
+}
+
+/// A capitalised month abbreviation ("Jan", "Sept"; not "May", which is a full name).
+fn is_month_abbreviation(word: &str) -> bool {
+    let mut chars = word.chars();
+    let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
+    let lower = word.to_lowercase();
+    capitalised && month(&lower).is_some() && !is_full_month(&lower)
+}
+
 /// Words that introduce a bare year ("in 2011", "since 2011").
 pub const YEAR_SIGNALS: &[&str] = &[
     "in",

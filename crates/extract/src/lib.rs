@@ -10,13 +10,15 @@ mod events;
 mod lexicon;
 mod publication;
 mod rules;
+mod sentence;
 pub mod service;
 mod tokens;
 
 pub use calendar::Cal;
 pub use citeline_model::date::Locale;
-pub use events::{propose_events, propose_events_chunked, sentences, title_from};
+pub use events::{propose_events, propose_events_chunked, title_from};
 pub use publication::guess_publication_date;
+pub use sentence::sentences;
 
 /// TIMEX3 types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

@@ -3,6 +3,7 @@
 
 use super::Scanner;
 use crate::lexicon;
+use crate::sentence::ends_at_token;
 use crate::tokens::{Kind, Token};
 
 /// Grammatical time of a sentence, to resolve "June" or "Friday" without a year or week.
@@ -16,24 +17,13 @@ pub enum Tense {
     Future,
 }
 
-fn is_sentence_end(toks: &[Token<'_>], i: usize) -> bool {
-    let t = &toks[i];
-    if !(t.is(".") || t.is("!") || t.is("?")) {
-        return false;
-    }
-    match toks.get(i + 1) {
-        None => true,
-        Some(next) => next.newline_before || (next.space_before && (next.capitalized() || next.kind != Kind::Word)),
-    }
-}
-
 /// Tense per token, from the sentence it is in. One pass over the tokens.
 pub fn tenses(toks: &[Token<'_>]) -> Vec<Tense> {
     let mut out = vec![Tense::Past; toks.len()];
     let mut start = 0;
     let mut i = 0;
     while i < toks.len() {
-        let end_here = is_sentence_end(toks, i) || toks.get(i + 1).is_some_and(|n| n.newline_before);
+        let end_here = ends_at_token(toks, i) || toks.get(i + 1).is_some_and(|n| n.newline_before);
         if end_here || i + 1 == toks.len() {
             let sentence = &toks[start..=i];
             let mut future = false;
@@ -81,7 +71,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         const BACK: usize = 4;
         const AHEAD: usize = 4;
         for k in (i.saturating_sub(BACK)..i).rev() {
-            if is_sentence_end(self.toks, k) || self.tok(k + 1).is_some_and(|t| t.newline_before) {
+            if ends_at_token(self.toks, k) || self.tok(k + 1).is_some_and(|t| t.newline_before) {
                 break;
             }
             if let Some(t) = self.cue(k) {
@@ -89,7 +79,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
         }
         for k in i + 1..(i + 1 + AHEAD).min(self.toks.len()) {
-            if self.tok(k).is_some_and(|t| t.newline_before) || is_sentence_end(self.toks, k) {
+            if self.tok(k).is_some_and(|t| t.newline_before) || ends_at_token(self.toks, k) {
                 break;
             }
             if let Some(t) = self.cue(k) {
