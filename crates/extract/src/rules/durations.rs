@@ -129,36 +129,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
 
     /// Durations: "three years", "two-year", "the past two months", "the first nine months", "for years".
     pub(super) fn duration(&self, i: usize) -> Option<Found> {
-        let mut j = i;
-        let mut modifier = None;
-        match (self.word(j), self.word(j + 1)) {
-            (Some("about" | "around" | "approximately" | "nearly" | "almost" | "roughly"), _) => {
-                modifier = Some(Modifier::Approx);
-                j += 1;
-            }
-            (Some("more" | "over"), Some("than")) if self.word(j) == Some("more") => {
-                modifier = Some(Modifier::MoreThan);
-                j += 2;
-            }
-            // "over an hour", "over two weeks" (not "over the past year": the span starts at "the").
-            (Some("over"), _) if self.quantity(j + 1).is_some_and(|(n, _)| n.is_some()) => {
-                modifier = Some(Modifier::MoreThan);
-                j += 1;
-            }
-            (Some("less" | "fewer"), Some("than")) => {
-                modifier = Some(Modifier::LessThan);
-                j += 2;
-            }
-            (Some("at"), Some("least")) => {
-                modifier = Some(Modifier::EqualOrMore);
-                j += 2;
-            }
-            (Some("up"), Some("to")) | (Some("at"), Some("most")) => {
-                modifier = Some(Modifier::EqualOrLess);
-                j += 2;
-            }
-            _ => {}
-        }
+        let (modifier, mut j) = self.length_modifier(i);
         // "the past two months", "the last 24 hours", "the first nine months", "the nine months", "the next few years"
         let mut determiner = false;
         if self.word_is(j, &["the"]) {
@@ -170,52 +141,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
         } else if self.word_is(j, &["past", "last", "next"]) && self.quantity(j + 1).is_some_and(|(n, _)| n.is_some()) {
             j += 1;
         }
-        let (n, k) = match self.quantity(j) {
-            Some(q) => q,
-            None if determiner => {
-                // "the past year", "the last decade": one unit.
-                let unit = self.word(j).and_then(lexicon::unit)?;
-                if !matches!(self.word(j - 1), Some("past" | "last" | "first" | "next" | "previous" | "coming")) {
-                    return None;
-                }
-                if self.tok(j)?.lower.ends_with('s') {
-                    return Some(Found {
-                        modifier,
-                        ..Found::other(j + 1, TimexType::Duration, unit.duration(None), ValueBasis::Unanchored)
-                    });
-                }
-                // US news "over the past year" names the year before the report's; "in the last
-                // week" the report's own week. ("Over the last year" stays twelve months.)
-                if let (Some(w @ ("past" | "last")), None, Some(r)) = (self.word(j - 1), modifier, self.reference()) {
-                    let cal = match unit {
-                        CalendarUnit::Year if w == "past" => Some(Cal::Year(r.year() - 1)),
-                        CalendarUnit::Week if w == "last" => Some(Cal::Week(r.iso_week().year(), r.iso_week().week())),
-                        _ => None,
-                    };
-                    if let Some(cal) = cal {
-                        return Some(Found { anchors: false, ..Found::date(j + 1, cal, ValueBasis::ReferenceDate) });
-                    }
-                }
-                return Some(Found {
-                    modifier,
-                    ..Found::other(j + 1, TimexType::Duration, unit.duration(Some(1)), ValueBasis::Unanchored)
-                });
-            }
-            None => {
-                // Bare plurals after "for"/"in": "for years", "in recent years".
-                let w = self.word(j)?;
-                let unit = lexicon::unit(w)?;
-                // "day-long", "decades-long"
-                if self.glued(j + 1, "-") && self.word_is(j + 2, &["long"]) && !self.glued(j, "-") {
-                    let n = if w.ends_with('s') { None } else { Some(1) };
-                    return Some(Found { modifier, ..Found::other(j + 3, TimexType::Duration, unit.duration(n), ValueBasis::Unanchored) });
-                }
-                let prev = j.checked_sub(1).and_then(|p| self.word(p));
-                if !w.ends_with('s') || !matches!(prev, Some("for" | "within")) {
-                    return None;
-                }
-                return Some(Found { modifier, ..Found::other(j + 1, TimexType::Duration, unit.duration(None), ValueBasis::Unanchored) });
-            }
+        let Some((n, k)) = self.quantity(j) else {
+            return if determiner { self.one_unit(j, modifier) } else { self.bare_units(j, modifier) };
         };
         // "the two-week strike": the article belongs to the noun, the adjective alone is the duration.
         if determiner && self.glued(k, "-") && !self.word_is(i + 1, lexicon::SPAN_ADJECTIVES) {
@@ -224,11 +151,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         // "2 1/2 years", "two and a half years"
         let mut half = false;
         let mut k = k;
-        let slash_half = self.tok(k).is_some_and(|t| t.text == "1")
-            && self.glued(k + 1, "/")
-            && self.tok(k + 2).is_some_and(|t| t.text == "2" && !t.space_before);
-        let and_a_half = self.word_is(k, &["and"]) && self.word_is(k + 1, &["a"]) && self.word_is(k + 2, &["half"]);
-        if n.is_some() && (slash_half || and_a_half) {
+        if n.is_some() && self.half_at(k) {
             half = true;
             k += 3;
         }
@@ -319,6 +242,73 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let mut found = Found::other(end, TimexType::Duration, value, ValueBasis::Unanchored);
         found.modifier = modifier;
         Some(found)
+    }
+
+    /// A modifier before a length of time ("about", "more than", "over", "less than", "at least",
+    /// "up to", "at most") at `j`: the TIMEX3 mod and the index after it.
+    fn length_modifier(&self, j: usize) -> (Option<Modifier>, usize) {
+        match (self.word(j), self.word(j + 1)) {
+            (Some("about" | "around" | "approximately" | "nearly" | "almost" | "roughly"), _) => (Some(Modifier::Approx), j + 1),
+            (Some("more" | "over"), Some("than")) if self.word(j) == Some("more") => (Some(Modifier::MoreThan), j + 2),
+            // "over an hour", "over two weeks" (not "over the past year": the span starts at "the").
+            (Some("over"), _) if self.quantity(j + 1).is_some_and(|(n, _)| n.is_some()) => (Some(Modifier::MoreThan), j + 1),
+            (Some("less" | "fewer"), Some("than")) => (Some(Modifier::LessThan), j + 2),
+            (Some("at"), Some("least")) => (Some(Modifier::EqualOrMore), j + 2),
+            (Some("up"), Some("to")) | (Some("at"), Some("most")) => (Some(Modifier::EqualOrLess), j + 2),
+            _ => (None, j),
+        }
+    }
+
+    /// A unit without a count after "the" and an adjective, at `j`: "the past year", "the last
+    /// decade" (one unit), "the past years" (some).
+    fn one_unit(&self, j: usize, modifier: Option<Modifier>) -> Option<Found> {
+        let unit = self.word(j).and_then(lexicon::unit)?;
+        if !matches!(self.word(j - 1), Some("past" | "last" | "first" | "next" | "previous" | "coming")) {
+            return None;
+        }
+        if self.tok(j)?.lower.ends_with('s') {
+            return Some(Found { modifier, ..Found::other(j + 1, TimexType::Duration, unit.duration(None), ValueBasis::Unanchored) });
+        }
+        // US news "over the past year" names the year before the report's; "in the last
+        // week" the report's own week. ("Over the last year" stays twelve months.)
+        if let (Some(w @ ("past" | "last")), None, Some(r)) = (self.word(j - 1), modifier, self.reference()) {
+            let cal = match unit {
+                CalendarUnit::Year if w == "past" => Some(Cal::Year(r.year() - 1)),
+                CalendarUnit::Week if w == "last" => Some(Cal::Week(r.iso_week().year(), r.iso_week().week())),
+                _ => None,
+            };
+            if let Some(cal) = cal {
+                return Some(Found { anchors: false, ..Found::date(j + 1, cal, ValueBasis::ReferenceDate) });
+            }
+        }
+        Some(Found { modifier, ..Found::other(j + 1, TimexType::Duration, unit.duration(Some(1)), ValueBasis::Unanchored) })
+    }
+
+    /// A unit without a count or "the" at `j`: "day-long", "decades-long", and bare plurals after
+    /// "for"/"within" ("for years").
+    fn bare_units(&self, j: usize, modifier: Option<Modifier>) -> Option<Found> {
+        // Bare plurals after "for"/"in": "for years", "in recent years".
+        let w = self.word(j)?;
+        let unit = lexicon::unit(w)?;
+        // "day-long", "decades-long"
+        if self.glued(j + 1, "-") && self.word_is(j + 2, &["long"]) && !self.glued(j, "-") {
+            let n = if w.ends_with('s') { None } else { Some(1) };
+            return Some(Found { modifier, ..Found::other(j + 3, TimexType::Duration, unit.duration(n), ValueBasis::Unanchored) });
+        }
+        let prev = j.checked_sub(1).and_then(|p| self.word(p));
+        if !w.ends_with('s') || !matches!(prev, Some("for" | "within")) {
+            return None;
+        }
+        Some(Found { modifier, ..Found::other(j + 1, TimexType::Duration, unit.duration(None), ValueBasis::Unanchored) })
+    }
+
+    /// "1/2" or "and a half" at `k` (three tokens either way), after a count.
+    fn half_at(&self, k: usize) -> bool {
+        let slash_half = self.tok(k).is_some_and(|t| t.text == "1")
+            && self.glued(k + 1, "/")
+            && self.tok(k + 2).is_some_and(|t| t.text == "2" && !t.space_before);
+        let and_a_half = self.word_is(k, &["and"]) && self.word_is(k + 1, &["a"]) && self.word_is(k + 2, &["half"]);
+        slash_half || and_a_half
     }
 
     /// Sets: daily, weekly, every Monday, each year.

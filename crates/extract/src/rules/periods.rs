@@ -51,24 +51,8 @@ impl<'t, 'a> Scanner<'t, 'a> {
             j += 1;
         }
         let t = self.tok(j)?;
-        // Q1 2013
         if t.kind == Kind::Word && t.text.len() == 1 && (t.text == "Q" || t.text == "H") {
-            let n = self.tok(j + 1).filter(|n| n.kind == Kind::Number && !n.space_before)?.number()?;
-            let (y, end) = self.year_at(j + 2).or_else(|| {
-                self.tok(j + 2)
-                    .filter(|a| a.is("'"))
-                    .and(self.tok(j + 3))
-                    .filter(|n| n.kind == Kind::Number && n.text.len() == 2)
-                    .and_then(|n| Some((full_year(n.number()?, 2)?, j + 4)))
-            })?;
-            let cal = if t.text == "Q" && (1..=4).contains(&n) {
-                Cal::Quarter(y, n)
-            } else if t.text == "H" && (1..=2).contains(&n) {
-                Cal::Half(y, n)
-            } else {
-                return None;
-            };
-            return Some(Found::date(end, cal, ValueBasis::Stated));
+            return self.quarter_code(j);
         }
         let n = lexicon::ordinal(&t.lower).or_else(|| {
             let (d, _) = self.day_number_at(j).filter(|(_, k)| *k == j + 2)?;
@@ -139,31 +123,56 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let cal = match n {
             Some(n) if half => Cal::Half(year, n),
             Some(n) => Cal::Quarter(year, n),
-            None => {
-                // "the quarter", "the latest quarter": the last quarter mentioned, else the last one completed.
-                let last_quarter = self.topic_quarter();
-                let base = match last_quarter.filter(|_| !matches!(modifier_word, Some("latest" | "current"))) {
-                    Some(q) => q,
-                    None if modifier_word == Some("current") => {
-                        let r = self.reference()?;
-                        Cal::Quarter(r.year(), r.month0() / 3 + 1)
-                    }
-                    None => {
-                        let r = self.reference()?;
-                        Cal::Quarter(r.year(), r.month0() / 3 + 1).shift(Step::Quarters, -1)?
-                    }
-                };
-                match modifier_word {
-                    Some("last" | "previous" | "prior") if last_quarter.is_some() => base.shift(Step::Quarters, -1)?,
-                    _ => base,
-                }
-            }
+            // "the quarter", "the latest quarter"
+            None => self.unnumbered_quarter(modifier_word)?,
         };
         // "the quarter a year ago": the same quarter a year before.
         if let Some(after) = self.year_back_phrase(end).filter(|_| matches!(cal, Cal::Quarter(..) | Cal::Half(..))) {
             return Some(Found { anchors: false, ..Found::date(after, cal.shift(Step::Years, -1)?, resolution) });
         }
         Some(Found::date(end, cal, resolution))
+    }
+
+    /// "Q1 2013", "H2 '09" at `j`: a quarter or a half with its year.
+    fn quarter_code(&self, j: usize) -> Option<Found> {
+        let t = self.tok(j)?;
+        let n = self.tok(j + 1).filter(|n| n.kind == Kind::Number && !n.space_before)?.number()?;
+        let (y, end) = self.year_at(j + 2).or_else(|| {
+            self.tok(j + 2)
+                .filter(|a| a.is("'"))
+                .and(self.tok(j + 3))
+                .filter(|n| n.kind == Kind::Number && n.text.len() == 2)
+                .and_then(|n| Some((full_year(n.number()?, 2)?, j + 4)))
+        })?;
+        let cal = if t.text == "Q" && (1..=4).contains(&n) {
+            Cal::Quarter(y, n)
+        } else if t.text == "H" && (1..=2).contains(&n) {
+            Cal::Half(y, n)
+        } else {
+            return None;
+        };
+        Some(Found::date(end, cal, ValueBasis::Stated))
+    }
+
+    /// A quarter without a number ("the quarter", "the latest quarter", "the previous quarter"): the
+    /// last quarter mentioned, else the last one completed (the current one after "current").
+    fn unnumbered_quarter(&self, modifier_word: Option<&str>) -> Option<Cal> {
+        let last_quarter = self.topic_quarter();
+        let base = match last_quarter.filter(|_| !matches!(modifier_word, Some("latest" | "current"))) {
+            Some(q) => q,
+            None if modifier_word == Some("current") => {
+                let r = self.reference()?;
+                Cal::Quarter(r.year(), r.month0() / 3 + 1)
+            }
+            None => {
+                let r = self.reference()?;
+                Cal::Quarter(r.year(), r.month0() / 3 + 1).shift(Step::Quarters, -1)?
+            }
+        };
+        Some(match modifier_word {
+            Some("last" | "previous" | "prior") if last_quarter.is_some() => base.shift(Step::Quarters, -1)?,
+            _ => base,
+        })
     }
 
     /// Quarters and fiscal years with a qualifier before them: "the fiscal first quarter", "this

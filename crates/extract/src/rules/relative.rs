@@ -137,41 +137,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let reference = self.reference();
         let k = j + 1;
         let found = if let Some(unit) = self.word(k).and_then(lexicon::unit) {
-            if self.tok(k).is_some_and(|t| t.lower.ends_with('s')) {
-                // "last years" is not a date; "the past days" neither.
-                return None;
-            }
-            // ABC's "This Week": a title in quotes.
-            let quoted = j.checked_sub(1).and_then(|p| self.tok(p)).is_some_and(|p| matches!(p.text, "\"" | "`" | "``" | "'" | "“"));
-            if quoted && self.tok(j).is_some_and(|t| t.capitalized()) && self.tok(k).is_some_and(|t| t.capitalized()) {
-                return None;
-            }
-            let r = reference?;
-            let base = match unit {
-                CalendarUnit::Day => Cal::Day(r),
-                CalendarUnit::Week | CalendarUnit::Fortnight => Cal::Week(r.iso_week().year(), r.iso_week().week()),
-                CalendarUnit::Weekend => Cal::Weekend(r.iso_week().year(), r.iso_week().week()),
-                CalendarUnit::Month => Cal::Month(r.year(), r.month()),
-                CalendarUnit::Quarter => Cal::Quarter(r.year(), r.month0() / 3 + 1),
-                CalendarUnit::Year => Cal::Year(r.year()),
-                CalendarUnit::Decade => Cal::Decade(r.year() / 10),
-                CalendarUnit::Night => Cal::DayPart(r, "NI"),
-                _ => return None,
-            };
-            let step = match unit {
-                CalendarUnit::Day | CalendarUnit::Night => Step::Days,
-                CalendarUnit::Week | CalendarUnit::Weekend | CalendarUnit::Fortnight => Step::Weeks,
-                CalendarUnit::Month => Step::Months,
-                CalendarUnit::Quarter => Step::Quarters,
-                CalendarUnit::Year => Step::Years,
-                _ => Step::Decades,
-            };
-            let cal = if let Cal::DayPart(d, p) = base {
-                Cal::DayPart(Cal::Day(d).shift(Step::Days, direction)?.day()?, p)
-            } else {
-                base.shift(step, direction)?
-            };
-            Found::date(k + 1, cal, ValueBasis::ReferenceDate)
+            self.relative_unit(j, k, unit, direction)?
         } else if let Some(part) = self.word(k).and_then(lexicon::day_part).filter(|_| direction == 0) {
             Found::date(k + 1, Cal::DayPart(reference?, part), ValueBasis::ReferenceDate)
         } else if let Some((w, end)) = self.weekday_at(k) {
@@ -189,29 +155,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             f.kind = TimexType::Date;
             f
         } else if let Some((m, end)) = self.month_at(k) {
-            // "last Oct. 23": the day is the date, read in the past by day_month().
-            if self.day_number_at(end).is_some_and(|(_, after)| self.tok(end).is_some_and(|t| t.kind == Kind::Number) && after > end) {
-                return None;
-            }
-            let r = reference?;
-            let y = match direction {
-                -1 => {
-                    if m < r.month() {
-                        r.year()
-                    } else {
-                        r.year() - 1
-                    }
-                }
-                1 => {
-                    if m > r.month() {
-                        r.year()
-                    } else {
-                        r.year() + 1
-                    }
-                }
-                _ => r.year(),
-            };
-            Found::date(end, Cal::Month(y, m), ValueBasis::ReferenceDate)
+            self.relative_month(m, end, direction)?
         } else if let Some(s) = self.word(k).and_then(lexicon::season) {
             let r = reference?;
             let this = Cal::Season(r.year(), s);
@@ -234,6 +178,74 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let mut found = found;
         found.modifier = modifier.or(found.modifier);
         Some(found)
+    }
+
+    /// this/last/next + a unit at `k` ("last week", "next year", "this quarter"), `j` being the
+    /// direction word: the reference's unit, moved `direction` units.
+    fn relative_unit(&self, j: usize, k: usize, unit: CalendarUnit, direction: i64) -> Option<Found> {
+        if self.tok(k).is_some_and(|t| t.lower.ends_with('s')) {
+            // "last years" is not a date; "the past days" neither.
+            return None;
+        }
+        // ABC's "This Week": a title in quotes.
+        let quoted = j.checked_sub(1).and_then(|p| self.tok(p)).is_some_and(|p| matches!(p.text, "\"" | "`" | "``" | "'" | "“"));
+        if quoted && self.tok(j).is_some_and(|t| t.capitalized()) && self.tok(k).is_some_and(|t| t.capitalized()) {
+            return None;
+        }
+        let r = self.reference()?;
+        let base = match unit {
+            CalendarUnit::Day => Cal::Day(r),
+            CalendarUnit::Week | CalendarUnit::Fortnight => Cal::Week(r.iso_week().year(), r.iso_week().week()),
+            CalendarUnit::Weekend => Cal::Weekend(r.iso_week().year(), r.iso_week().week()),
+            CalendarUnit::Month => Cal::Month(r.year(), r.month()),
+            CalendarUnit::Quarter => Cal::Quarter(r.year(), r.month0() / 3 + 1),
+            CalendarUnit::Year => Cal::Year(r.year()),
+            CalendarUnit::Decade => Cal::Decade(r.year() / 10),
+            CalendarUnit::Night => Cal::DayPart(r, "NI"),
+            _ => return None,
+        };
+        let step = match unit {
+            CalendarUnit::Day | CalendarUnit::Night => Step::Days,
+            CalendarUnit::Week | CalendarUnit::Weekend | CalendarUnit::Fortnight => Step::Weeks,
+            CalendarUnit::Month => Step::Months,
+            CalendarUnit::Quarter => Step::Quarters,
+            CalendarUnit::Year => Step::Years,
+            _ => Step::Decades,
+        };
+        let cal = if let Cal::DayPart(d, p) = base {
+            Cal::DayPart(Cal::Day(d).shift(Step::Days, direction)?.day()?, p)
+        } else {
+            base.shift(step, direction)?
+        };
+        Some(Found::date(k + 1, cal, ValueBasis::ReferenceDate))
+    }
+
+    /// this/last/next + month `m` (`end` is the index after the month name): the month in the
+    /// reference year, or in the year before or after it.
+    fn relative_month(&self, m: u32, end: usize, direction: i64) -> Option<Found> {
+        // "last Oct. 23": the day is the date, read in the past by day_month().
+        if self.day_number_at(end).is_some_and(|(_, after)| self.tok(end).is_some_and(|t| t.kind == Kind::Number) && after > end) {
+            return None;
+        }
+        let r = self.reference()?;
+        let y = match direction {
+            -1 => {
+                if m < r.month() {
+                    r.year()
+                } else {
+                    r.year() - 1
+                }
+            }
+            1 => {
+                if m > r.month() {
+                    r.year()
+                } else {
+                    r.year() + 1
+                }
+            }
+            _ => r.year(),
+        };
+        Some(Found::date(end, Cal::Month(y, m), ValueBasis::ReferenceDate))
     }
 
     /// "two years ago", "a year earlier", "three days later", "year-earlier", "the year-ago quarter".
