@@ -103,6 +103,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
         self.word(i).is_some_and(|w| words.contains(&w))
     }
 
+    /// The word at `i` (lowercase) if it is written with a capital.
+    fn capitalized_word(&self, i: usize) -> Option<&'t str> {
+        self.tok(i).filter(|t| t.kind == Kind::Word && t.capitalized()).map(|t| t.lower.as_str())
+    }
+
     /// Punctuation `c` at `i`, attached to the token before (no space).
     fn glued(&self, i: usize, c: &str) -> bool {
         self.tok(i).is_some_and(|t| t.is(c) && !t.space_before)
@@ -125,12 +130,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// A month name at `i` (capitalised; abbreviations need a dot or a number after them).
     /// Returns (month, next index).
     fn month_at(&self, i: usize) -> Option<(u32, usize)> {
-        let t = self.tok(i)?;
-        if t.kind != Kind::Word || !t.capitalized() {
-            return None;
-        }
-        let m = lexicon::month(&t.lower)?;
-        if lexicon::is_full_month(&t.lower) {
+        let w = self.capitalized_word(i)?;
+        let m = lexicon::month(w)?;
+        if lexicon::is_full_month(w) {
             return Some((m, i + 1));
         }
         if self.glued(i + 1, ".") {
@@ -224,12 +226,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
 
     /// Weekday at `i`: full names capitalised; abbreviations need a dot or a following number.
     fn weekday_at(&self, i: usize) -> Option<(u32, usize)> {
-        let t = self.tok(i)?;
-        if t.kind != Kind::Word || !t.capitalized() {
-            return None;
-        }
-        let w = lexicon::weekday(&t.lower)?;
-        if lexicon::is_full_weekday(&t.lower) {
+        let word = self.capitalized_word(i)?;
+        let w = lexicon::weekday(word)?;
+        if lexicon::is_full_weekday(word) {
             return Some((w, i + 1));
         }
         self.glued(i + 1, ".").then_some((w, i + 2))
