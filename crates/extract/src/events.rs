@@ -3,112 +3,16 @@
 
 use citeline_model::anchor::{TextPositionSelector, TextQuoteSelector};
 use citeline_model::date::{DateValue, EventDate};
-#[cfg(test)]
-use citeline_model::document::byte_range_of_chars;
 use citeline_model::document::Document;
 use citeline_model::timeline::{DateBasis, DateBasisKind, Event, Passage, Support};
 
-use super::{extract, Locale, Mention, Resolution, TimexType};
+use super::sentence::sentences;
+use super::{extract, Locale, Mention, TimexType, ValueBasis};
 
 /// Words in a proposed title.
 const TITLE_WORDS: usize = 9;
 /// Characters of quote context kept with each passage.
 const CONTEXT_CHARS: usize = 32;
-
-/// Sentence spans in chars: breaks after . ! ? followed by a space and a capital, quote or digit,
-/// and at line breaks. Linear in the text.
-pub fn sentences(text: &str) -> Vec<(usize, usize)> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let mut cut = None;
-        if c == '\n' {
-            cut = Some(i);
-        } else if matches!(c, '.' | '!' | '?') {
-            // Closing quotes and brackets stay with the sentence.
-            let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j], '"' | '\'' | '”' | '’' | ')') {
-                j += 1;
-            }
-            let next_word = chars[j..].iter().find(|c| **c != ' ');
-            let spaced = chars.get(j).is_some_and(|c| c.is_whitespace()) || j == chars.len();
-            let abbreviation = c == '.' && is_abbreviation(&chars[..i]);
-            if spaced
-                && !abbreviation
-                && next_word.is_none_or(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\n'))
-            {
-                cut = Some(j);
-            }
-        }
-        if let Some(end) = cut {
-            push_trimmed(&chars, start, end, &mut out);
-            start = end;
-            i = end.max(i + 1);
-            continue;
-        }
-        i += 1;
-    }
-    push_trimmed(&chars, start, chars.len(), &mut out);
-    out
-}
-
-/// Whether the word before a full stop is an initial or a title ("U.S.", "Mr.", "Sept.").
-fn is_abbreviation(before: &[char]) -> bool {
-    let word: String = before.iter().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
-    let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    single_initial
-        || matches!(
-            word.as_str(),
-            "Mr" | "Mrs"
-                | "Ms"
-                | "Dr"
-                | "St"
-                | "Prof"
-                | "Sen"
-                | "Rep"
-                | "Gov"
-                | "Gen"
-                | "Lt"
-                | "Col"
-                | "Sgt"
-                | "Rev"
-                | "Jr"
-                | "Sr"
-                | "Jan"
-                | "Feb"
-                | "Mar"
-                | "Apr"
-                | "Jun"
-                | "Jul"
-                | "Aug"
-                | "Sep"
-                | "Sept"
-                | "Oct"
-                | "Nov"
-                | "Dec"
-                | "No"
-                | "Co"
-                | "Corp"
-                | "Inc"
-                | "Ltd"
-                | "vs"
-        )
-}
-
-fn push_trimmed(chars: &[char], mut start: usize, mut end: usize, out: &mut Vec<(usize, usize)>) {
-    while start < end && chars[start].is_whitespace() {
-        start += 1;
-    }
-    while end > start && chars[end - 1].is_whitespace() {
-        end -= 1;
-    }
-    if end > start {
-        out.push((start, end));
-    }
-}
 
 /// The data model's date for a mention, where one fits (years, months, days, times).
 fn date_of(m: &Mention) -> Option<DateValue> {
@@ -125,20 +29,20 @@ fn basis(m: &Mention, document: &Document) -> DateBasis {
         .as_ref()
         .map_or_else(|| "the publication date".to_owned(), |p| format!("the publication date, {}", p.date.display_long()));
     let (kind, explanation) = match m.resolution {
-        Resolution::Stated => (DateBasisKind::Stated, format!("The text states it: \"{}\".", m.text)),
-        Resolution::ReferenceDate => (DateBasisKind::Resolved, format!("\"{}\" resolved against {published}.", m.text)),
-        Resolution::ReferenceYear => (
+        ValueBasis::Stated => (DateBasisKind::Stated, format!("The text states it: \"{}\".", m.text)),
+        ValueBasis::ReferenceDate => (DateBasisKind::Resolved, format!("\"{}\" resolved against {published}.", m.text)),
+        ValueBasis::ReferenceYear => (
             DateBasisKind::Resolved,
             format!("\"{}\" gives no year; the year comes from {published} and the tense of the sentence.", m.text),
         ),
-        Resolution::WeekdayChecked => (
+        ValueBasis::WeekdayChecked => (
             DateBasisKind::Resolved,
             format!("\"{}\" gives no year; it is the year near {published} in which that day falls on that weekday.", m.text),
         ),
-        Resolution::LastMentioned => {
+        ValueBasis::LastMentioned => {
             (DateBasisKind::Resolved, format!("\"{}\" resolved against the date mentioned just before it.", m.text))
         }
-        Resolution::Unanchored => (DateBasisKind::Stated, format!("\"{}\".", m.text)),
+        ValueBasis::Unanchored => (DateBasisKind::Stated, format!("\"{}\".", m.text)),
     };
     DateBasis { kind, explanation }
 }
@@ -329,17 +233,6 @@ mod tests {
     use super::*;
     use citeline_model::seed::seed_timeline;
     use citeline_model::timeline::Timeline;
-
-    fn slice(text: &str, start: usize, end: usize) -> &str {
-        byte_range_of_chars(text, start, end).map_or("", |r| &text[r])
-    }
-
-    #[test]
-    fn sentences_split_at_full_stops_and_lines_not_abbreviations() {
-        let text = "Mr. A went to the U.S. on Friday. Then he left!\n\nA new line";
-        let parts: Vec<&str> = sentences(text).into_iter().map(|(s, e)| slice(text, s, e)).collect();
-        assert_eq!(parts, ["Mr. A went to the U.S. on Friday.", "Then he left!", "A new line"]);
-    }
 
     #[test]
     fn a_line_that_is_only_a_date_is_not_an_event() {

@@ -7,15 +7,18 @@ use serde::Serialize;
 
 mod calendar;
 mod events;
+mod lexicon;
 mod publication;
 mod rules;
+mod sentence;
 pub mod service;
 mod tokens;
 
 pub use calendar::Cal;
 pub use citeline_model::date::Locale;
-pub use events::{propose_events, propose_events_chunked, sentences, title_from};
+pub use events::{propose_events, propose_events_chunked, title_from};
 pub use publication::guess_publication_date;
+pub use sentence::sentences;
 
 /// TIMEX3 types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -84,7 +87,7 @@ impl Modifier {
 /// How a mention's value was worked out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Resolution {
+pub enum ValueBasis {
     /// The text states the value in full ("4 June 2018", "2011").
     Stated,
     /// Relative to the reference (publication) date ("today", "last year", "Friday").
@@ -117,7 +120,7 @@ pub struct Mention {
     #[serde(skip_serializing_if = "Option::is_none", rename = "mod")]
     pub modifier: Option<Modifier>,
     /// How the value was worked out.
-    pub resolution: Resolution,
+    pub resolution: ValueBasis,
     /// Granularity of a specific date (years, quarters, seasons and decades count as years).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub granularity: Option<citeline_model::date::Granularity>,

@@ -4,12 +4,12 @@ use citeline_model::date::{DateValue, Granularity};
 use citeline_model::document::Published;
 use citeline_model::extraction::DATELINE_CHARS;
 
-use crate::{extract, Locale, Resolution, TimexType};
+use crate::{extract, Locale, TimexType, ValueBasis};
 
 /// A publication date stated near the top of the text (a dateline), with where it was found.
 pub fn guess_publication_date(text: &str) -> Option<Published> {
     let head: String = text.chars().take(DATELINE_CHARS).collect();
-    extract(&head, None, Locale::EnGb).into_iter().filter(|m| m.kind == TimexType::Date && m.resolution == Resolution::Stated).find_map(
+    extract(&head, None, Locale::EnGb).into_iter().filter(|m| m.kind == TimexType::Date && m.resolution == ValueBasis::Stated).find_map(
         |m| {
             let date: DateValue = m.value.parse().ok()?;
             (date.granularity() == Granularity::Day)

@@ -55,7 +55,7 @@ fn weekday_day_month_without_a_year_is_checked_against_the_calendar() {
     let m = extract("The Home Secretary will travel on Friday 8 June.", reference(), Locale::EnGb);
     assert_eq!(m[0].text, "Friday 8 June");
     assert_eq!(m[0].value, "2018-06-08");
-    assert_eq!(m[0].resolution, Resolution::WeekdayChecked);
+    assert_eq!(m[0].resolution, ValueBasis::WeekdayChecked);
     // 8 June was a Thursday in 2017 — the year follows the weekday.
     one("The review opened on Thursday 8 June.", "Thursday 8 June", "DATE", "2017-06-08");
 }

@@ -2,7 +2,7 @@
 
 use proptest::prelude::*;
 
-use citeline_extract::{Mention, Modifier, Resolution, TimexType};
+use citeline_extract::{Mention, Modifier, TimexType, ValueBasis};
 use citeline_model::markup::MarkupToken;
 
 use super::read::Scan;
@@ -17,7 +17,7 @@ fn mention(start: usize, end: usize, kind: TimexType, value: &str) -> Mention {
         kind,
         value: value.to_owned(),
         modifier: None,
-        resolution: Resolution::Stated,
+        resolution: ValueBasis::Stated,
         granularity: None,
         interval: None,
     }
