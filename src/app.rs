@@ -4,41 +4,22 @@
 
 use std::rc::Rc;
 
-use gloo::events::EventListener;
 use yew::prelude::*;
 
-use citeline_model::embed::{EmbedOptions, HostCommand};
+use citeline_model::embed::EmbedOptions;
 use citeline_model::import::load_any;
 use citeline_model::seed::seed_timeline;
 use citeline_model::timeline::{Diagnostic, Timeline};
-use citeline_model::workspace::Workspace;
 use citeline_view::session::{Session, SessionAction, Start};
 use citeline_view::view::ViewAction;
 
 use crate::add_documents::AddDocuments;
 use crate::detail_panel::DetailPanel;
+use crate::event_from_hash;
+use crate::hooks::{use_host, use_url_selection, use_workspace};
 use crate::session::SessionState;
 use crate::share_dialog::ShareDialog;
 use crate::timeline::TimelineView;
-use crate::{event_from_hash, hash_for};
-
-/// Where the person's own documents are kept.
-const STORAGE_KEY: &str = "citeline.workspace.v1";
-
-fn load_workspace() -> (Workspace, Option<String>) {
-    let stored = gloo::utils::window().local_storage().ok().flatten().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
-    match stored {
-        Some(json) => Workspace::from_json(&json),
-        None => (Workspace::default(), None),
-    }
-}
-
-fn save_workspace(workspace: &Workspace) -> Option<String> {
-    let storage = gloo::utils::window().local_storage().ok().flatten()?;
-    let result =
-        if workspace.documents.is_empty() { storage.remove_item(STORAGE_KEY) } else { storage.set_item(STORAGE_KEY, &workspace.to_json()) };
-    result.err().map(|_| "Your documents are too large to keep in this browser's storage, so they will be gone after a reload. Download the timeline JSON to keep them.".to_owned())
-}
 
 /// Where the timeline comes from: `?src=<url>` (our JSON or TimelineJS3's), else the built-in seed.
 fn source_url() -> Option<String> {
@@ -133,107 +114,27 @@ fn start_of(options: &EmbedOptions) -> Start {
 
 #[function_component(Loaded)]
 fn loaded(props: &LoadedProps) -> Html {
-    // The person's own documents, kept in local storage, drawn beside the base timeline.
-    let initial = use_memo((), |_| load_workspace());
-    let workspace = use_state(|| Rc::new(initial.0.clone()));
-    let storage_problem = use_state(|| initial.1.clone());
-    let timeline = {
-        let base = props.timeline.clone();
-        use_memo(workspace.clone(), move |w| if w.documents.is_empty() { base.clone() } else { Rc::new(w.combined(&base)) })
-    };
-    let timeline: Rc<Timeline> = (*timeline).clone();
-    let pending = { use_memo(workspace.clone(), |w| Rc::new(w.pending_ids().into_iter().collect::<std::collections::HashSet<String>>())) };
     let options = use_memo((), |_| crate::embed::options());
+    let documents = use_workspace(props.timeline.clone());
+    let timeline = documents.timeline.clone();
     let model = use_reducer(|| SessionState(Session::new(timeline.clone(), &start_of(&options))));
     let session = &model.0;
-    use_effect_with((options.theme, options.height), |(theme, height)| crate::embed::apply_theme(*theme, *height));
-    // Commands from a host page.
-    {
-        let dispatch = model.dispatcher();
-        use_effect_with((), move |_| {
-            let listener = crate::embed::listen(move |command| match command {
-                HostCommand::Select(id) => dispatch.dispatch(SessionAction::Focus(id)),
-                HostCommand::View(start, end) => {
-                    dispatch.dispatch(SessionAction::View(ViewAction::Show { start_days: start.start_days(), end_days: end.end_days() }))
-                }
-            });
-            move || drop(listener)
-        });
-    }
-    // The host hears our height after every render, and each selection.
-    {
-        let options = options.clone();
-        use_effect(move || crate::embed::post_height(&options));
-    }
-    {
-        let options = options.clone();
-        use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| crate::embed::post_height(&options));
-            move || drop(listener)
-        });
-    }
-    {
-        let selected = session.selected_event().cloned();
-        use_effect_with(selected, |selected| {
-            if let Some(event) = selected {
-                crate::embed::post_select(&event.id, &event.date.display_short(), &event.title);
-            }
-        });
-    }
+    use_host(options.clone(), session.selected_event().cloned(), model.dispatcher());
+    use_url_selection(session.view().selected.clone(), model.dispatcher());
     // The person's documents changed: the same data set, extended.
     {
         let dispatch = model.dispatcher();
         use_effect_with(timeline.clone(), move |timeline| dispatch.dispatch(SessionAction::Extend(timeline.clone())));
     }
-    let on_workspace = {
-        let workspace = workspace.clone();
-        let storage_problem = storage_problem.clone();
-        Callback::from(move |next: Workspace| {
-            storage_problem.set(save_workspace(&next));
-            workspace.set(Rc::new(next));
-        })
-    };
-    let on_accept = session.view().selected.as_ref().filter(|id| pending.contains(*id)).map(|_| {
-        let workspace = workspace.clone();
-        let on_workspace = on_workspace.clone();
+    let on_accept = session.view().selected.as_ref().filter(|id| documents.pending.contains(*id)).map(|_| {
+        let (workspace, update) = (documents.workspace.clone(), documents.update.clone());
         Callback::from(move |id: String| {
-            let mut next = (**workspace).clone();
+            let mut next = (*workspace).clone();
             next.accept(&id);
-            on_workspace.emit(next);
+            update.emit(next);
         })
     });
     let taken_ids = use_memo(props.timeline.clone(), |t| Rc::new(t.documents.iter().map(|d| d.id.clone()).collect::<Vec<_>>()));
-
-    // The URL drives the selection on load and on back/forward.
-    {
-        let dispatch = model.dispatcher();
-        use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
-                dispatch.dispatch(SessionAction::FollowLink(event_from_hash()))
-            });
-            move || drop(listener)
-        });
-    }
-    // ... and the selection drives the URL: a new entry per selection, so back steps through them.
-    {
-        let selected = session.view().selected.clone();
-        use_effect_with(selected, |selected| {
-            let window = gloo::utils::window();
-            let wanted = hash_for(selected.as_deref());
-            let current = window.location().hash().unwrap_or_default();
-            if current != wanted {
-                let url = if wanted.is_empty() {
-                    let location = window.location();
-                    format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default())
-                } else {
-                    wanted
-                };
-                if let Ok(history) = window.history() {
-                    let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-                }
-            }
-        });
-    }
 
     let on_action = {
         let dispatch = model.dispatcher();
@@ -245,8 +146,7 @@ fn loaded(props: &LoadedProps) -> Html {
         let location = gloo::utils::window().location();
         let path = location.pathname().unwrap_or_default();
         let base = format!("{}{}", location.origin().unwrap_or_default(), path.strip_suffix("index.html").unwrap_or(&path));
-        let day = |t: f64| citeline_model::date::date_from_days(t).map(citeline_model::date::DateValue::from_date);
-        let window = day(session.view().start_days).zip(day(session.view().end_days));
+        let window = session.view().window_dates();
         let snippets = citeline_model::embed::snippets(
             &base,
             source_url().as_deref(),
@@ -270,7 +170,7 @@ fn loaded(props: &LoadedProps) -> Html {
         return html! {
             <div class="embedded">
                 if !options.problems.is_empty() { <ul class="message warning" role="alert">{ for problems }</ul> }
-                <TimelineView session={session.clone()} on_action={on_action.clone()} pending={(*pending).clone()} />
+                <TimelineView session={session.clone()} on_action={on_action.clone()} pending={documents.pending.clone()} />
                 <DetailPanel timeline={timeline.clone()} event={selected_event} on_action={on_action.clone()} />
                 <p class="full-view"><a href={crate::embed::full_view_url()} target="_blank" rel="noopener">{ format!("{} — open the full view ↗", timeline.title) }</a></p>
             </div>
@@ -293,11 +193,11 @@ fn loaded(props: &LoadedProps) -> Html {
                     <ul>{ for props.diagnostics.iter().map(|d| html! { <li>{ d.to_string() }</li> }) }</ul>
                 </section>
             }
-            <TimelineView session={session.clone()} on_action={on_action.clone()} pending={(*pending).clone()} />
+            <TimelineView session={session.clone()} on_action={on_action.clone()} pending={documents.pending.clone()} />
             <DetailPanel timeline={timeline.clone()} event={selected_event} on_action={on_action.clone()} on_accept={on_accept} />
             { for share }
-            <AddDocuments base={props.timeline.clone()} workspace={(*workspace).clone()} taken_ids={(*taken_ids).clone()} on_update={on_workspace}
-                on_action={on_action} storage_problem={(*storage_problem).clone()} />
+            <AddDocuments base={props.timeline.clone()} workspace={documents.workspace.clone()} taken_ids={(*taken_ids).clone()}
+                on_update={documents.update.clone()} on_action={on_action} storage_problem={documents.storage_problem.clone()} />
         </>
     }
 }

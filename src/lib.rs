@@ -12,6 +12,7 @@ mod cssom;
 mod detail_panel;
 mod embed;
 mod extractor;
+mod hooks;
 pub mod mount;
 mod session;
 mod share_dialog;
@@ -50,7 +51,7 @@ extern "C" {
 }
 
 /// The URL fragment for a selection.
-pub(crate) fn hash_for(selected: Option<&str>) -> String {
+pub(crate) fn hash_from_selection(selected: Option<&str>) -> String {
     match selected {
         Some(id) => format!("#event={}", encode_uri_component(id)),
         None => String::new(),

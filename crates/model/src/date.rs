@@ -14,6 +14,15 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike, Weekday};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+/// How much of a date is spelled out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DateStyle {
+    /// "Friday 8 June 2018".
+    Long,
+    /// "8 Jun 2018".
+    Short,
+}
+
 /// How precisely a date is known, from coarsest to finest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -165,27 +174,24 @@ impl DateValue {
 
     /// Long en-GB form, as people read it: "Friday 8 June 2018", "June 2018", "2017".
     pub fn display_long(&self) -> String {
-        match self.granularity {
-            Granularity::Year => format!("{}", self.date.year()),
-            Granularity::Month => self.date.format("%B %Y").to_string(),
-            Granularity::Day => self.date.format("%A %-d %B %Y").to_string(),
-            Granularity::Time => match self.time {
-                Some(t) => format!("{}, {}", self.date.format("%A %-d %B %Y"), t.format("%H:%M")),
-                None => self.date.format("%A %-d %B %Y").to_string(),
-            },
-        }
+        self.display(DateStyle::Long)
     }
 
     /// Short en-GB form for labels: "8 Jun 2018", "Jun 2018", "2017".
     pub fn display_short(&self) -> String {
-        match self.granularity {
-            Granularity::Year => format!("{}", self.date.year()),
-            Granularity::Month => self.date.format("%b %Y").to_string(),
-            Granularity::Day => self.date.format("%-d %b %Y").to_string(),
-            Granularity::Time => match self.time {
-                Some(t) => format!("{}, {}", self.date.format("%-d %b %Y"), t.format("%H:%M")),
-                None => self.date.format("%-d %b %Y").to_string(),
-            },
+        self.display(DateStyle::Short)
+    }
+
+    fn display(&self, style: DateStyle) -> String {
+        let (month_year, day) = match style {
+            DateStyle::Long => ("%B %Y", "%A %-d %B %Y"),
+            DateStyle::Short => ("%b %Y", "%-d %b %Y"),
+        };
+        match (self.granularity, self.time) {
+            (Granularity::Year, _) => format!("{}", self.date.year()),
+            (Granularity::Month, _) => self.date.format(month_year).to_string(),
+            (Granularity::Time, Some(t)) => format!("{}, {}", self.date.format(day), t.format("%H:%M")),
+            (Granularity::Day | Granularity::Time, _) => self.date.format(day).to_string(),
         }
     }
 

@@ -64,6 +64,11 @@ impl TimeScale {
     }
 }
 
+/// Rounds to 1/100 px: stable snapshots, and plenty for drawing.
+pub fn round_px(x_px: f64) -> f64 {
+    (x_px * 100.0).round() / 100.0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
-use crate::scale::TimeScale;
+use crate::scale::{round_px, TimeScale};
 use citeline_model::date::{date_from_days, days_from_date};
 
 /// The unit of a tick step.
@@ -82,10 +82,6 @@ const LADDER: &[(TickUnit, u32, f64)] = &[
     (TickUnit::Years, 500, 182_625.0),
     (TickUnit::Years, 1000, 365_250.0),
 ];
-
-fn round_px(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
-}
 
 /// Ticks for `scale`, no two labels closer than `min_spacing_px`.
 pub fn ticks(scale: &TimeScale, min_spacing_px: f64) -> TickSet {

@@ -103,6 +103,12 @@ impl ViewState {
         Self { start_days: bounds.start_days - pad_days, end_days: bounds.end_days + pad_days, selected: None }
     }
 
+    /// The window's first and last days, as calendar dates (for links that reproduce it).
+    pub fn window_dates(&self) -> Option<(citeline_model::date::DateValue, citeline_model::date::DateValue)> {
+        let day = |t_days: f64| citeline_model::date::date_from_days(t_days).map(citeline_model::date::DateValue::from_date);
+        day(self.start_days).zip(day(self.end_days))
+    }
+
     /// Days shown.
     pub fn span_days(&self) -> f64 {
         self.end_days - self.start_days

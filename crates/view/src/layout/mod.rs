@@ -21,11 +21,11 @@ use citeline_model::date::Granularity;
 use citeline_model::timeline::Timeline;
 
 use crate::index::{Cluster, EventIndex, Item};
-use crate::scale::TimeScale;
+use crate::scale::{round_px, TimeScale};
 use crate::ticks::{ticks, TickSet};
 use crate::view::{ViewAction, ViewState, MIN_SPAN_DAYS};
 use labels::{cluster_date_label, density, group_thousands};
-use place::{assign_placement_lanes, place_one, round_px, route_stems, LabelText};
+use place::{assign_placement_lanes, place_one, route_stems, LabelText};
 pub use place::{MarkKind, Placement, DOT_PX, LABEL_HEIGHT_PX, LANE_GAP_PX, LANE_PX, STEM_WIDTH_PX};
 
 /// One event as drawn.

@@ -18,7 +18,7 @@ use citeline_model::date::{EventDate, Granularity};
 use serde::Serialize;
 
 use crate::lanes::{assign_lanes, LaneSpan};
-use crate::scale::TimeScale;
+use crate::scale::{round_px, TimeScale};
 
 /// Height of one label lane.
 pub const LANE_PX: f64 = 48.0;
@@ -211,11 +211,6 @@ fn candidates(p: &Placement, below: &[&Placement]) -> Vec<f64> {
             std::iter::once(low).chain(beside.filter(|x| (low..=high).contains(x))).collect()
         }
     }
-}
-
-/// Rounds to 1/100 px: stable snapshots, and plenty for drawing.
-pub(super) fn round_px(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
 
 #[cfg(test)]

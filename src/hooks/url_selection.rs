@@ -1,0 +1,38 @@
+//! The selection lives in the URL (`#event=<id>`): a link selects on load (see `app::start_of`),
+//! back and forward follow the history, and each new selection is a new history entry.
+
+use gloo::events::EventListener;
+use yew::prelude::*;
+
+use citeline_view::session::SessionAction;
+
+use crate::{event_from_hash, hash_from_selection};
+
+/// Keeps `selected` and the URL's fragment in step, both ways.
+#[hook]
+pub fn use_url_selection(selected: Option<String>, dispatch: UseReducerDispatcher<crate::session::SessionState>) {
+    // Back and forward: follow the link in the URL.
+    use_effect_with((), move |_| {
+        let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+            dispatch.dispatch(SessionAction::FollowLink(event_from_hash()))
+        });
+        move || drop(listener)
+    });
+    // A new selection: a new history entry, so back steps through the selections.
+    use_effect_with(selected, |selected| {
+        let window = gloo::utils::window();
+        let wanted = hash_from_selection(selected.as_deref());
+        if window.location().hash().unwrap_or_default() == wanted {
+            return;
+        }
+        let url = if wanted.is_empty() {
+            let location = window.location();
+            format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default())
+        } else {
+            wanted
+        };
+        if let Ok(history) = window.history() {
+            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    });
+}
