@@ -241,19 +241,11 @@ fn is_month_abbreviation(word: &str) -> bool {
     capitalised && month(&lower).is_some() && !is_full_month(&lower)
 }
 
-/// Words that introduce a bare year ("in 2011", "since 2011").
-pub const YEAR_SIGNALS: &[&str] = &[
-    "in",
-    "since",
-    "by",
-    "until",
-    "till",
-    "from",
-    "to",
-    "of",
-    "during",
-    "before",
-    "after",
+/// Prepositions that put a time expression next: they signal a bare year and a lone month name alike.
+const TIME_PREPOSITIONS: &[&str] = &["in", "since", "by", "until", "till", "from", "to", "of", "during", "before", "after"];
+
+/// Further words that introduce a bare year ("fiscal 2011", "summer 2011").
+const YEAR_ONLY_SIGNALS: &[&str] = &[
     "for",
     "between",
     "and",
@@ -285,19 +277,8 @@ pub const YEAR_SIGNALS: &[&str] = &[
     "the",
 ];
 
-/// Words that make a capitalised "May"/"March" likely a month even alone.
-pub const MONTH_SIGNALS: &[&str] = &[
-    "in",
-    "since",
-    "by",
-    "until",
-    "till",
-    "from",
-    "to",
-    "of",
-    "during",
-    "before",
-    "after",
+/// Further words that make a capitalised "May"/"March" likely a month even alone ("last May").
+const MONTH_ONLY_SIGNALS: &[&str] = &[
     "early",
     "late",
     "mid",
@@ -320,6 +301,16 @@ pub const MONTH_SIGNALS: &[&str] = &[
     "than",
     "as",
 ];
+
+/// Whether `word` (lower case) introduces a bare year ("in 2011", "since 2011").
+pub fn is_year_signal(word: &str) -> bool {
+    TIME_PREPOSITIONS.contains(&word) || YEAR_ONLY_SIGNALS.contains(&word)
+}
+
+/// Whether `word` (lower case) makes a following "May" or "March" a month.
+pub fn is_month_signal(word: &str) -> bool {
+    TIME_PREPOSITIONS.contains(&word) || MONTH_ONLY_SIGNALS.contains(&word)
+}
 
 /// Words that put a sentence or a clause in the future, for both tense readings (the sentence's and
 /// the clause's; each adds a few of its own).

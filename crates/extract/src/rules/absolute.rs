@@ -129,7 +129,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                     && !n.capitalized()
                     && !matches!(n.lower.as_str(), "of" | "and" | "or" | "to" | "in" | "on" | "for" | "was" | "is" | "will" | "had" | "has")
             });
-        if matches!(word, "may" | "march") && !prev.is_some_and(|p| lexicon::MONTH_SIGNALS.contains(&p)) && !the_noun {
+        if matches!(word, "may" | "march") && !prev.is_some_and(lexicon::is_month_signal) && !the_noun {
             return None;
         }
         if !lexicon::is_full_month(word) && !self.glued(i + 1, ".") {
@@ -270,10 +270,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
                         "percent" | "per" | "feet" | "foot" | "meter" | "metre" | "mile" | "ton" | "pound" | "acre" | "seat" | "square"
                     )
             });
-        let signal = prev.is_some_and(|p| p.kind == Kind::Word && lexicon::YEAR_SIGNALS.contains(&p.lower.as_str()))
-            || j > i + 2
-            || prefixed
-            || article;
+        let signal = prev.is_some_and(|p| p.kind == Kind::Word && lexicon::is_year_signal(&p.lower)) || j > i + 2 || prefixed || article;
         let ends = match next {
             None => true,
             Some(n) => n.kind == Kind::Punct && !n.is("%") && !n.is("-") || n.lower == "and" || n.lower == "to",
