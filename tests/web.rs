@@ -59,7 +59,9 @@ async fn renders_every_seed_event_then_selects_on_click_and_updates_the_url() {
     assert_eq!(passage.get_attribute("data-document-id").as_deref(), Some("home-office-contest-2018"));
     let mark = passage.query_selector("mark").expect("query").expect("highlight").text_content().unwrap_or_default();
     assert!(mark.contains("Friday 8 June"), "highlighted: {mark}");
-    assert_eq!(gloo::utils::window().location().hash().expect("hash"), "#event=global-internet-forum-trip");
+    // The URL follows in an effect after the render.
+    let hash = || gloo::utils::window().location().hash().unwrap_or_default();
+    until("the URL names the event", || hash() == "#event=global-internet-forum-trip").await;
 
     // Clicking the selected event again clears the selection.
     button.click();
