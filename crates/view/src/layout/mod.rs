@@ -26,7 +26,7 @@ use crate::ticks::{ticks, TickSet};
 use crate::view::{ViewAction, ViewState, MIN_SPAN_DAYS};
 use labels::{cluster_date_label, density, group_thousands};
 use place::{assign_placement_lanes, place_one, route_stems, LabelText};
-pub use place::{MarkKind, Placement, DOT_PX, LABEL_HEIGHT_PX, LANE_GAP_PX, LANE_PX, STEM_WIDTH_PX};
+pub use place::{MarkKind, Placement, DOT_PX, LABEL_HEIGHT_PX, LABEL_LIFT_PX, LANE_GAP_PX, LANE_PX, STEM_WIDTH_PX};
 
 /// One event as drawn.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -419,7 +419,7 @@ mod tests {
             }
             assert!(a.label_x_px >= 0.0 && a.label_x_px + a.label_width_px <= frame.width_px + 0.01, "{} off-screen", item_a.key());
             assert!((a.stem_bottom_px + a.stem_height_px - a.label_bottom_px).abs() < 0.02, "{}: the stem ends at its label", item_a.key());
-            assert_eq!(a.label_bottom_px, a.lane as f64 * LANE_PX);
+            assert_eq!(a.label_bottom_px, a.lane as f64 * LANE_PX + LABEL_LIFT_PX);
             assert!(
                 a.stem_x_px + STEM_WIDTH_PX >= a.label_x_px && a.stem_x_px <= a.label_x_px + a.label_width_px,
                 "{}: the stem touches its label",

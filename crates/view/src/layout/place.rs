@@ -20,10 +20,12 @@ use serde::Serialize;
 use crate::lanes::{assign_lanes, LaneSpan};
 use crate::scale::{round_px, TimeScale};
 
-/// Height of one label lane.
+/// Height of one label lane: a gap, then the label.
 pub const LANE_PX: f64 = 48.0;
-/// Height of a label box within its lane (`.event` in styles/main.css; the rest is the gap).
-pub const LABEL_HEIGHT_PX: f64 = 42.0;
+/// Gap between a lane's base and its label, so lane 0's labels stand clear of the axis.
+pub const LABEL_LIFT_PX: f64 = 6.0;
+/// Height of a label box (`.event` in styles/main.css): `LANE_PX - LABEL_LIFT_PX`.
+pub const LABEL_HEIGHT_PX: f64 = LANE_PX - LABEL_LIFT_PX;
 /// Widest a stem is drawn (a selected event's stem is 2 px).
 pub const STEM_WIDTH_PX: f64 = 2.0;
 /// Dot diameter.
@@ -73,7 +75,7 @@ pub struct Placement {
     pub label_width_px: f64,
     /// Lane (row) of the label, 0 nearest the axis.
     pub lane: usize,
-    /// Bottom of the label box (`lane * LANE_PX`).
+    /// Bottom of the label box (`lane * LANE_PX + LABEL_LIFT_PX`).
     pub label_bottom_px: f64,
     /// Left edge of the stem.
     pub stem_x_px: f64,
@@ -152,7 +154,7 @@ pub(super) fn assign_placement_lanes<'a>(placements: impl Iterator<Item = &'a mu
         .collect();
     for (p, lane) in placements.iter_mut().zip(assign_lanes(&spans, LANE_GAP_PX)) {
         p.lane = lane;
-        p.label_bottom_px = lane as f64 * LANE_PX;
+        p.label_bottom_px = lane as f64 * LANE_PX + LABEL_LIFT_PX;
     }
 }
 
@@ -194,12 +196,7 @@ fn covering(lane: &[(f64, f64)], x_px: f64) -> Option<(f64, f64)> {
 /// How high a stem at `x_px` must start to clear the labels in the lanes below its own: the top of
 /// the highest label it would cross, or 0 (the axis).
 fn blocked_up_to(below: &[Vec<(f64, f64)>], x_px: f64) -> f64 {
-    below
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(_, lane)| covering(lane, x_px).is_some())
-        .map_or(0.0, |(lane, _)| lane as f64 * LANE_PX + LABEL_HEIGHT_PX)
+    below.iter().enumerate().rev().find(|(_, lane)| covering(lane, x_px).is_some()).map_or(0.0, |(lane, _)| (lane + 1) as f64 * LANE_PX)
 }
 
 /// Where an item's stem may leave from, preferred first.
@@ -244,7 +241,7 @@ mod tests {
             label_x_px: label.0,
             label_width_px: label.1,
             lane,
-            label_bottom_px: lane as f64 * LANE_PX,
+            label_bottom_px: lane as f64 * LANE_PX + LABEL_LIFT_PX,
             ..Placement::default()
         }
     }
@@ -258,17 +255,17 @@ mod tests {
     #[test]
     fn a_clear_stem_runs_down_to_the_axis() {
         let out = routed(vec![at(0, (0.0, 12.0), (0.0, 100.0), MarkKind::Point), at(1, (200.0, 12.0), (200.0, 100.0), MarkKind::Point)]);
-        assert_eq!((out[1].stem_x_px, out[1].stem_bottom_px, out[1].stem_height_px), (205.0, 0.0, LANE_PX));
+        assert_eq!((out[1].stem_x_px, out[1].stem_bottom_px, out[1].stem_height_px), (205.0, 0.0, LANE_PX + LABEL_LIFT_PX));
         assert!(out[1].stem_reaches_axis());
-        assert_eq!(out[0].stem_height_px, 0.0, "lane 0 sits on the axis");
+        assert_eq!(out[0].stem_height_px, LABEL_LIFT_PX, "lane 0 stands just clear of the axis");
     }
 
     #[test]
     fn a_dot_under_another_label_stops_above_it() {
         let out =
             routed(vec![at(0, (100.0, 12.0), (100.0, 200.0), MarkKind::Point), at(1, (150.0, 12.0), (150.0, 100.0), MarkKind::Point)]);
-        assert_eq!(out[1].stem_bottom_px, LABEL_HEIGHT_PX);
-        assert_eq!(out[1].stem_height_px, LANE_PX - LABEL_HEIGHT_PX);
+        assert_eq!(out[1].stem_bottom_px, LANE_PX, "the top of the label below");
+        assert_eq!(out[1].stem_height_px, LABEL_LIFT_PX);
     }
 
     #[test]
