@@ -3,8 +3,9 @@
 //! (`citeline_extract::service`), and `crates/worker` carries them across `postMessage`.
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
-use crate::date::Locale;
+use crate::date::{DateValue, Locale};
 use crate::document::{Document, Published};
 use crate::timeline::Event;
 
@@ -32,7 +33,10 @@ pub enum Request {
 }
 
 /// What the extractor answers. A `Propose` gets `Progress` replies, then `Done`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// Written with serde; read by [`Reply::from_json`] through a `serde_json::Value` and the timeline
+/// loader's own event reader, so the page carries no second copy of the event deserialiser.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Reply {
     /// The worker is listening (sent once, when it has started).
@@ -80,7 +84,40 @@ impl Reply {
 
     /// Reads a reply; an unreadable one becomes [`Reply::Failed`].
     pub fn from_json(text: &str) -> Reply {
-        serde_json::from_str(text).unwrap_or_else(|e| Reply::Failed { message: format!("The extractor's answer could not be read: {e}") })
+        let unreadable = |why: String| Reply::Failed { message: format!("The extractor's answer could not be read: {why}") };
+        let value: Value = match serde_json::from_str(text) {
+            Ok(value) => value,
+            Err(e) => return unreadable(e.to_string()),
+        };
+        let text_of = |key: &str| value.get(key).and_then(Value::as_str).map(str::to_owned);
+        let count_of = |key: &str| value.get(key).and_then(Value::as_u64).and_then(|n| usize::try_from(n).ok());
+        match value.get("type").and_then(Value::as_str) {
+            Some("ready") => Reply::Ready,
+            Some("done") => Reply::Done,
+            Some("failed") => Reply::Failed { message: text_of("message").unwrap_or_else(|| "The extractor failed.".to_owned()) },
+            Some("published") => match value.get("published") {
+                None | Some(Value::Null) => Reply::Published { published: None },
+                Some(published) => {
+                    let date = published.get("date").and_then(Value::as_str).and_then(|d| d.parse::<DateValue>().ok());
+                    let source = published.get("source").and_then(Value::as_str);
+                    match date.zip(source) {
+                        Some((date, source)) => Reply::Published { published: Some(Published { date, source: source.to_owned() }) },
+                        None => unreadable("a publication date without a date or a source".to_owned()),
+                    }
+                }
+            },
+            Some("progress") => {
+                let (Some(done_chars), Some(total_chars)) = (count_of("done_chars"), count_of("total_chars")) else {
+                    return unreadable("progress without its counts".to_owned());
+                };
+                let raw = value.get("events").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+                match raw.iter().map(Event::from_value).collect::<Result<Vec<_>, _>>() {
+                    Ok(events) => Reply::Progress { done_chars, total_chars, events },
+                    Err((field, problem)) => unreadable(format!("an event's {field}: {problem}")),
+                }
+            }
+            other => unreadable(format!("unknown reply type {other:?}")),
+        }
     }
 }
 
@@ -92,9 +129,28 @@ mod tests {
     fn requests_and_replies_survive_json() {
         let request = Request::GuessPublished { text: "LONDON, 4 June 2018".into() };
         assert_eq!(Request::from_json(&request.to_json()), Ok(request));
-        let reply = Reply::Progress { done_chars: 3, total_chars: 9, events: Vec::new() };
-        assert_eq!(Reply::from_json(&reply.to_json()), reply);
+        let (seed, _) = crate::seed::seed_timeline().expect("seed");
+        let published = seed.documents[0].published.clone();
+        for reply in [
+            Reply::Ready,
+            Reply::Done,
+            Reply::Failed { message: "stopped".into() },
+            Reply::Published { published: None },
+            Reply::Published { published },
+            Reply::Progress { done_chars: 3, total_chars: 9, events: Vec::new() },
+            Reply::Progress { done_chars: 9, total_chars: 9, events: seed.events.clone() },
+        ] {
+            assert_eq!(Reply::from_json(&reply.to_json()), reply);
+        }
         assert!(Request::from_json("{\"type\":\"nope\"}").is_err());
-        assert!(matches!(Reply::from_json("[1,"), Reply::Failed { .. }));
+        for bad in [
+            "[1,",
+            "{}",
+            "{\"type\":\"progress\"}",
+            "{\"type\":\"progress\",\"done_chars\":1,\"total_chars\":2,\"events\":[{}]}",
+            "{\"type\":\"published\",\"published\":{\"date\":\"x\"}}",
+        ] {
+            assert!(matches!(Reply::from_json(bad), Reply::Failed { message } if message.contains("could not be read")), "{bad}");
+        }
     }
 }

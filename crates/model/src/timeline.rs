@@ -212,6 +212,15 @@ fn parse_item<T: serde::de::DeserializeOwned>(raw: &serde_json::Value) -> Result
     })
 }
 
+impl Event {
+    /// Reads one event from a JSON value, naming the field at fault (`passages[0].quote`) and the
+    /// problem. Its passages are not resolved here: that needs the documents (see
+    /// [`Timeline::from_value`]).
+    pub fn from_value(raw: &serde_json::Value) -> Result<Event, (String, String)> {
+        parse_item(raw)
+    }
+}
+
 impl Timeline {
     /// Parses a timeline file, keeping every valid item and describing every invalid one.
     pub fn from_json(text: &str) -> Result<(Timeline, Vec<Diagnostic>), LoadError> {
