@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, screenshot, seedTexts } from './harness.mjs';
-import { TimelinePage, overlaps } from './pages.mjs';
+import { TimelinePage, overlaps, stemCrossings } from './pages.mjs';
 
 let server, browser, seeds;
 
@@ -58,6 +58,25 @@ test('labels never overlap at the fit-all view', async () => {
     }
     await tl.close();
   }
+});
+
+// App defect, found by this test: `.event { margin: 0 0 6px }` (styles/main.css) lifts every
+// absolutely placed label 6 px above the `bottom` the layout gave it, so a stem routed through the
+// 6 px gap between two lanes lies under the top of the label below it (and stops 6 px short of its own).
+test('no stem runs through another item\'s label at the fit-all view', {
+  todo: 'app defect: .event margin-bottom 6px lifts labels off their layout position; stems in lane gaps overlap the label below by 6 px',
+}, async () => {
+  const crossings = [];
+  for (const viewport of VIEWPORTS) {
+    const tl = await open('', viewport);
+    const drawn = await tl.stemAndLabelBoxes();
+    assert.equal(drawn.stems.length, drawn.labels.length, 'every label has its stem');
+    assert.ok(drawn.stems.every((stem) => stem.own >= 0), 'each stem comes right before its label');
+    crossings.push(...stemCrossings(drawn).map((c) => `${viewport.width}px: ${c}`));
+    assert.deepEqual(tl.errors, []);
+    await tl.close();
+  }
+  assert.deepEqual(crossings, []);
 });
 
 test('clicking each event shows every passage, as it stands in the seed text', async () => {
