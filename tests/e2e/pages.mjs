@@ -80,8 +80,8 @@ export class TimelinePage {
     return this.within(this.page.frameLocator(selector));
   }
 
-  locator(selector) {
-    return this.root.locator(selector);
+  locator(selector, options) {
+    return this.root.locator(selector, options);
   }
 
   /** Waits until at least one event is drawn. */
