@@ -178,3 +178,32 @@ test('a 10 MB text stays responsive and shows progress', async () => {
   assert.deepEqual(tl.errors.filter((e) => !/exceeded the quota|too large/i.test(e)), []);
   await tl.close();
 });
+
+test('while about 3 MB of dated prose is extracted, the page keeps painting', async () => {
+  const tl = await fresh();
+  const { add } = tl;
+  // A report in which every paragraph (about 1 KB) has dated sentences: a different day each time.
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const prose = 'The working group went through the accounts line by line and agreed what to report to the board. ';
+  let text = '';
+  for (let i = 0; text.length < 3 * 1024 * 1024; i++) {
+    const day = `${1 + (i % 28)} ${months[i % 12]} ${1990 + (i % 30)}`;
+    text += `${prose.repeat(8)}The board met on ${day} and approved the plan. It reported on ${months[(i + 5) % 12]} ${2000 + (i % 20)}.\n\n`;
+  }
+  await writeFile(join(dir, 'report.txt'), text);
+  await add.chooseFiles(join(dir, 'report.txt'));
+  await add.review().waitFor();
+  await add.publicationDate().fill('2021-01-15');
+  await tl.startFrameTimer('.extracting');
+  await add.findEvents();
+  await add.userDocument('report').waitFor({ timeout: 120_000 });
+  const { during, afterwards, frames } = await tl.stopFrameTimer();
+  const proposals = await add.proposals().count();
+  console.log(`# 3 MB (${(text.length / 1024 / 1024).toFixed(1)} MiB, ${proposals} proposals): longest gap between animation frames while extracting: ${during.toFixed(0)} ms over ${frames} frames; longest once the results came, until they were listed: ${afterwards.toFixed(0)} ms`);
+  // Not a timing test: the extraction runs in the worker, so the page should paint every frame or
+  // so; a generous bound only catches extraction (or its progress) blocking the page's thread.
+  assert.ok(frames > 10, `the page painted while extracting (${frames} frames)`);
+  assert.ok(during < 500, `longest gap between frames while extracting: ${during.toFixed(0)} ms`);
+  assert.deepEqual(tl.errors.filter((e) => !/exceeded the quota|too large/i.test(e)), []);
+  await tl.close();
+});

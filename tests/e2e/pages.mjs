@@ -369,29 +369,44 @@ export class TimelinePage {
   // Responsiveness.
 
   /**
-   * Starts timing animation frames in the page: `stopFrameTimer()` gives the longest gap between
-   * two requestAnimationFrame callbacks since, in ms (the longest the page could not paint).
+   * Starts timing animation frames in the page. `stopFrameTimer()` then gives `during`: the
+   * longest gap between two requestAnimationFrame callbacks that both saw an element matching
+   * `selector` (the longest the page could not paint meanwhile), `frames`: how many frames saw it,
+   * and `afterwards`: the longest gap from the first frame without it (once it had been seen) until
+   * the timer was stopped.
    */
-  startFrameTimer() {
-    return this.page.evaluate(() => {
-      const timer = { longest: 0, frames: 0, last: performance.now(), running: true };
+  startFrameTimer(selector) {
+    return this.page.evaluate((selector) => {
+      const timer = { during: 0, afterwards: 0, frames: 0, seen: false, gone: false, last: null, running: true };
       window.citelineTestFrames = timer;
       const tick = (now) => {
         if (!timer.running) return;
-        timer.longest = Math.max(timer.longest, now - timer.last);
+        const present = document.querySelector(selector) !== null;
+        if (timer.last !== null) {
+          const gap = now - timer.last;
+          if (timer.seen && !timer.gone && !present) timer.gone = true;
+          if (timer.gone) timer.afterwards = Math.max(timer.afterwards, gap);
+          else if (timer.seen && present) timer.during = Math.max(timer.during, gap);
+        }
+        if (present && !timer.gone) {
+          timer.seen = true;
+          timer.frames += 1;
+        }
         timer.last = now;
-        timer.frames += 1;
         requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
-    });
+    }, selector);
   }
 
-  stopFrameTimer() {
+  /** Stops the frame timer, once it has seen its element come and go, and returns its figures. */
+  async stopFrameTimer() {
+    await this.page.waitForFunction(() => window.citelineTestFrames.gone, null, { timeout: 120_000 });
+    await this.nextFrame();
     return this.page.evaluate(() => {
       const timer = window.citelineTestFrames;
       timer.running = false;
-      return { longest: timer.longest, frames: timer.frames };
+      return { during: timer.during, afterwards: timer.afterwards, frames: timer.frames };
     });
   }
 }
