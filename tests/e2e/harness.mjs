@@ -71,8 +71,8 @@ export async function launch() {
 }
 
 /**
- * A new page that records console errors and uncaught exceptions (its own and its workers'), the
- * URLs of the workers it starts and of every request it makes.
+ * A new page that records console errors, uncaught exceptions and CSP violations (its own and its
+ * workers'), the URLs of the workers it starts and of every request it makes.
  */
 export async function newPage(context, viewport) {
   const page = await context.newPage();
@@ -87,6 +87,11 @@ export async function newPage(context, viewport) {
     worker.on('console', (msg) => { if (msg.type() === 'error') errors.push(`worker: ${msg.text()}`); });
   });
   page.on('request', (request) => requests.push(request.url()));
+  // Content-Security-Policy violations in any of its documents count as errors too.
+  await page.exposeFunction('citelineTestCspViolation', (text) => errors.push(`CSP violation: ${text}`));
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => {
+    window.citelineTestCspViolation(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} in ${e.documentURI}`);
+  }));
   return { page, errors, workers, requests };
 }
 
