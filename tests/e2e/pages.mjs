@@ -178,6 +178,11 @@ export class TimelinePage {
     })));
   }
 
+  /** The highlighted words of the one passage shown (it is an error if there are several). */
+  passageMark() {
+    return this.locator(`${sel.passage} mark`).textContent();
+  }
+
   /** The first highlighted passage's text. */
   firstPassageMark() {
     return this.locator(`${sel.passage} mark`).first().textContent();
