@@ -7,8 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, newPage } from './harness.mjs';
 
-export { newPage };
-
 /** The selectors the page exposes for tests. Nothing else in tests/e2e names these attributes. */
 const sel = {
   event: (id) => (id === undefined ? '[data-event-id]' : `[data-event-id="${id}"]`),
