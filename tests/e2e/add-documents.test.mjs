@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, newPage, screenshot } from './harness.mjs';
+import { serve, launch, screenshot } from './harness.mjs';
+import { TimelinePage } from './pages.mjs';
 
 let server, browser, dir;
 
@@ -28,66 +29,74 @@ Construction will begin in September.
 The bridge is due to open on Friday 3 June 2022.
 The previous crossing was closed in 2015 after an inspection.`;
 
+/** The page with nothing stored from earlier tests, once its events are drawn. */
 async function fresh(viewport) {
-  const { page, errors } = await newPage(browser.context, viewport);
-  await page.goto(server.url);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await page.waitForSelector('[data-event-id]');
-  return { page, errors };
+  const tl = await TimelinePage.open(browser.context, server.url, { viewport });
+  await tl.page.evaluate(() => localStorage.clear());
+  await tl.page.reload();
+  await tl.ready();
+  return tl;
 }
 
+/** Requests for the extraction worker's files (its loader, script and wasm). */
+const workerFiles = (urls) => urls.filter((url) => /\/citeline-worker[^/]*$/.test(new URL(url).pathname));
+
 test('a pasted press release becomes proposed events beside the seeds, and survives a reload', async () => {
-  const { page, errors } = await fresh();
-  await page.fill('#paste', PRESS);
-  await page.getByRole('button', { name: 'Use this text' }).click();
+  const tl = await fresh();
+  const { page, add } = tl;
+  // Until the person turns to "Add documents", no worker is started and none of its files is fetched.
+  assert.deepEqual(tl.workers, [], 'no worker before Add documents is used');
+  assert.deepEqual(workerFiles(tl.requests), [], 'no citeline-worker file requested before Add documents is used');
+  await add.paste(PRESS);
   // The dateline gives the publication date.
-  assert.equal(await page.locator('.review input[type=date]').inputValue(), '2019-03-12');
-  await page.getByRole('button', { name: 'Find events' }).click();
-  await page.waitForSelector('[data-proposal]');
-  const proposals = await page.$$eval('[data-proposal] input.date', (inputs) => inputs.map((i) => i.value));
+  assert.equal(await add.publicationDate().inputValue(), '2019-03-12');
+  await add.findEvents();
+  await add.waitForProposals();
+  const proposals = await add.proposalDates();
   for (const date of ['2019-03-12', '2019-09', '2022-06-03', '2015']) {
     assert.ok(proposals.includes(date), `${date} proposed: ${proposals}`);
   }
+  // The extraction ran in a Web Worker started from the loader next to the page.
+  assert.deepEqual(tl.workers, [`${server.url}citeline-worker_loader.js`], 'one worker, from citeline-worker_loader.js');
+  assert.ok(workerFiles(tl.requests).includes(`${server.url}citeline-worker_loader.js`), 'the request log sees the worker files once it starts');
   // Drawn on the timeline, dashed until accepted, and their passages quote the text.
-  const ids = await page.$$eval('[data-proposal]', (rows) => rows.map((r) => r.dataset.proposal));
+  const ids = await add.proposalIds();
   await page.getByRole('button', { name: 'Fit all' }).click();
-  for (const id of ids) assert.equal(await page.locator(`[data-event-id="${id}"].pending`).count(), 1, `${id} drawn as pending`);
+  for (const id of ids) assert.equal(await tl.pendingEvent(id).count(), 1, `${id} drawn as pending`);
   const opening = ids[proposals.indexOf('2022-06-03')];
-  await page.locator(`[data-event-id="${opening}"]`).click();
-  await page.waitForSelector(`[data-detail-for="${opening}"]`);
-  assert.match(await page.locator('[data-passage] mark').first().textContent(), /Friday 3 June 2022/);
-  assert.match(await page.locator('.facts').textContent(), /Stated in the text/);
+  await tl.select(opening);
+  assert.match(await tl.firstPassageMark(), /Friday 3 June 2022/);
+  assert.match(await tl.facts(), /Stated in the text/);
   const approval = ids[proposals.indexOf('2019-03-12')];
-  await page.locator(`[data-event-id="${approval}"]`).click();
+  await tl.select(approval);
   // A proposal can be accepted from its details too.
-  await page.locator('.detail .accept').click();
-  await page.waitForSelector(`[data-proposal="${approval}"].accepted`);
-  assert.equal(await page.locator(`[data-event-id="${approval}"].pending`).count(), 0, 'accepted events are drawn solid');
-  assert.match(await page.locator('.facts').textContent(), /"today" resolved against the publication date, Tuesday 12 March 2019/);
+  await tl.detail(approval).locator('.accept').click();
+  await add.acceptedProposal(approval).waitFor();
+  assert.equal(await tl.pendingEvent(approval).count(), 0, 'accepted events are drawn solid');
+  assert.match(await tl.facts(), /"today" resolved against the publication date, Tuesday 12 March 2019/);
   await screenshot(page, 'add-documents-desktop');
 
   // Edit: rename, re-date (a bad date is refused), accept, delete.
-  const row = page.locator(`[data-proposal="${opening}"]`);
+  const row = add.proposal(opening);
   await row.locator('input.title').fill('Bridge opens');
   await row.locator('input.title').press('Enter');
-  await page.waitForFunction((id) => document.querySelector(`[data-event-id="${id}"]`)?.textContent.includes('Bridge opens'), opening);
+  await tl.event(opening).filter({ hasText: 'Bridge opens' }).waitFor();
   await row.locator('input.date').fill('June 2022');
   await row.locator('input.date').press('Enter');
   assert.equal(await row.locator('input.date').evaluate((i) => i.validity.valid), false, 'a bad date is refused');
   await row.locator('input.date').fill('2022-06');
   await row.locator('input.date').press('Enter');
   await row.getByRole('button', { name: 'Accept' }).click();
-  await page.waitForSelector(`[data-proposal="${opening}"].accepted`);
+  await add.acceptedProposal(opening).waitFor();
   const doomed = ids[proposals.indexOf('2015')];
-  await page.locator(`[data-proposal="${doomed}"]`).getByRole('button', { name: /Delete/ }).click();
-  await page.waitForSelector(`[data-proposal="${doomed}"]`, { state: 'detached' });
+  await add.proposal(doomed).getByRole('button', { name: /Delete/ }).click();
+  await add.proposal(doomed).waitFor({ state: 'detached' });
 
   // Reload: everything is still there.
   await page.reload();
-  await page.waitForSelector(`[data-proposal="${opening}"].accepted`);
-  assert.equal(await page.locator(`[data-proposal="${opening}"] input.date`).inputValue(), '2022-06');
-  assert.equal(await page.locator(`[data-proposal="${doomed}"]`).count(), 0);
+  await add.acceptedProposal(opening).waitFor();
+  assert.equal(await add.proposal(opening).locator('input.date').inputValue(), '2022-06');
+  assert.equal(await add.proposal(doomed).count(), 0);
 
   // Download the timeline JSON: seeds plus the person's events.
   const [download] = await Promise.all([
@@ -98,12 +107,13 @@ test('a pasted press release becomes proposed events beside the seeds, and survi
   assert.equal(json.format, 'citeline-timeline');
   assert.ok(json.events.some((e) => e.id === opening && e.title === 'Bridge opens' && e.date === '2022-06'));
   assert.ok(json.events.some((e) => e.id === 'contest-2018-launch'));
-  assert.deepEqual(errors, []);
-  await page.close();
+  assert.deepEqual(tl.errors, []);
+  await tl.close();
 });
 
 test('files: .txt, .md and .html are read; empty, binary and non-UTF-8 files get a clear message', async () => {
-  const { page, errors } = await fresh({ width: 390, height: 844 });
+  const tl = await fresh({ width: 390, height: 844 });
+  const { page, add } = tl;
   const files = {
     'notes.md': '# Notes\n\nThe treaty was signed on 1 July 1990.',
     'page.html': '<html><body><h1>Archive</h1><p>Dated 04/06/2018.</p><p>The fire started on 2 May 2016.</p><script>window.bad = 1</script></body></html>',
@@ -112,57 +122,88 @@ test('files: .txt, .md and .html are read; empty, binary and non-UTF-8 files get
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
   await writeFile(join(dir, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x31, 0x39, 0x39, 0x30]));
   await writeFile(join(dir, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x00, 0x0d]));
-  await page.setInputFiles('.drop input[type=file]', ['notes.md', 'page.html', 'empty.txt', 'latin1.txt', 'image.txt'].map((f) => join(dir, f)));
-  const messages = page.locator('.message.error');
+  await add.chooseFiles(['notes.md', 'page.html', 'empty.txt', 'latin1.txt', 'image.txt'].map((f) => join(dir, f)));
+  const messages = add.errorMessages();
   await messages.waitFor();
   const text = await messages.textContent();
   assert.match(text, /empty\.txt is empty/);
   assert.match(text, /latin1\.txt is not UTF-8/);
   assert.match(text, /image\.txt looks like a binary file/);
   // The good files are reviewed one after the other.
-  await page.waitForSelector('.review');
-  assert.equal(await page.locator('.review input[type=text]').inputValue(), 'notes');
-  await page.locator('.review input[type=date]').fill('1990-07-02');
-  await page.getByRole('button', { name: 'Find events' }).click();
-  await page.waitForSelector('.review');
-  assert.equal(await page.locator('.review input[type=text]').inputValue(), 'page');
-  assert.equal(await page.locator('.review input[type=date]').inputValue(), '2018-06-04', 'the HTML dateline is found');
-  await page.getByRole('button', { name: 'Find events' }).click();
-  await page.waitForSelector('[data-user-document="page"]');
-  const dates = await page.$$eval('[data-proposal] input.date', (inputs) => inputs.map((i) => i.value));
+  await add.review().waitFor();
+  assert.equal(await add.reviewTitle().inputValue(), 'notes');
+  await add.publicationDate().fill('1990-07-02');
+  await add.findEvents();
+  await add.review().waitFor();
+  assert.equal(await add.reviewTitle().inputValue(), 'page');
+  assert.equal(await add.publicationDate().inputValue(), '2018-06-04', 'the HTML dateline is found');
+  await add.findEvents();
+  await add.userDocument('page').waitFor();
+  const dates = await add.proposalDates();
   assert.ok(dates.includes('1990-07-01') && dates.includes('2016-05-02'), `${dates}`);
   assert.equal(await page.evaluate(() => window.bad), undefined, 'HTML scripts are never run');
   await screenshot(page, 'add-documents-phone');
-  assert.deepEqual(errors, []);
-  await page.close();
+  assert.deepEqual(tl.errors, []);
+  await tl.close();
 });
 
 test('a 10 MB text stays responsive and shows progress', async () => {
-  const { page, errors } = await fresh();
+  const tl = await fresh();
+  const { add } = tl;
   // A long report: mostly undated prose, with a dated sentence in every paragraph of about 20 KB.
   const prose = 'The committee reviewed the figures and discussed how the budget should be shared between the departments. ';
   const paragraph = prose.repeat(190) + 'The committee first met on 4 March 2015 to discuss it.\n\n';
   let big = '';
   while (big.length < 10 * 1024 * 1024) big += paragraph;
   await writeFile(join(dir, 'big.txt'), big);
-  await page.setInputFiles('.drop input[type=file]', join(dir, 'big.txt'));
-  await page.waitForSelector('.review');
-  await page.locator('.review input[type=date]').fill('2015-03-10');
-  await page.getByRole('button', { name: 'Find events' }).click();
+  await add.chooseFiles(join(dir, 'big.txt'));
+  await add.review().waitFor();
+  await add.publicationDate().fill('2015-03-10');
+  await add.findEvents();
   // Progress shows while it works, and the page answers in between.
-  await page.waitForSelector('.extracting progress');
+  await add.progress().waitFor();
   const seen = new Set();
   let lag = 0;
-  while (await page.locator('.extracting').count()) {
+  while (await add.extracting().count()) {
     const t0 = Date.now();
-    const value = await page.locator('.extracting progress').getAttribute('value').catch(() => null);
+    const value = await add.progress().getAttribute('value', { timeout: 5_000 }).catch(() => null);
     lag = Math.max(lag, Date.now() - t0);
     if (value) seen.add(value);
-    await page.waitForTimeout(50);
+    // Until the page shows new progress, or has finished.
+    await add.waitForProgressAfter(value);
   }
   assert.ok(seen.size >= 2, `progress moved: ${[...seen]}`);
   console.log(`# 10 MB: longest wait for the page to answer while extracting: ${lag} ms`);
-  await page.waitForSelector('[data-user-document="big"]');
-  assert.deepEqual(errors.filter((e) => !/exceeded the quota|too large/i.test(e)), []);
-  await page.close();
+  await add.userDocument('big').waitFor();
+  assert.deepEqual(tl.errors.filter((e) => !/exceeded the quota|too large/i.test(e)), []);
+  await tl.close();
+});
+
+test('while about 3 MB of dated prose is extracted, the page keeps painting', async () => {
+  const tl = await fresh();
+  const { add } = tl;
+  // A report in which every paragraph (about 1 KB) has dated sentences: a different day each time.
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const prose = 'The working group went through the accounts line by line and agreed what to report to the board. ';
+  let text = '';
+  for (let i = 0; text.length < 3 * 1024 * 1024; i++) {
+    const day = `${1 + (i % 28)} ${months[i % 12]} ${1990 + (i % 30)}`;
+    text += `${prose.repeat(8)}The board met on ${day} and approved the plan. It reported on ${months[(i + 5) % 12]} ${2000 + (i % 20)}.\n\n`;
+  }
+  await writeFile(join(dir, 'report.txt'), text);
+  await add.chooseFiles(join(dir, 'report.txt'));
+  await add.review().waitFor();
+  await add.publicationDate().fill('2021-01-15');
+  await tl.startFrameTimer('.extracting');
+  await add.findEvents();
+  await add.userDocument('report').waitFor({ timeout: 120_000 });
+  const { during, afterwards, frames } = await tl.stopFrameTimer();
+  const proposals = await add.proposals().count();
+  console.log(`# 3 MB (${(text.length / 1024 / 1024).toFixed(1)} MiB, ${proposals} proposals): longest gap between animation frames while extracting: ${during.toFixed(0)} ms over ${frames} frames; longest once the results came, until they were listed: ${afterwards.toFixed(0)} ms`);
+  // Not a timing test: the extraction runs in the worker, so the page should paint every frame or
+  // so; a generous bound only catches extraction (or its progress) blocking the page's thread.
+  assert.ok(frames > 10, `the page painted while extracting (${frames} frames)`);
+  assert.ok(during < 500, `longest gap between frames while extracting: ${during.toFixed(0)} ms`);
+  assert.deepEqual(tl.errors.filter((e) => !/exceeded the quota|too large/i.test(e)), []);
+  await tl.close();
 });

@@ -1,52 +1,58 @@
 // The page under a strict Content-Security-Policy, and inside a sandboxed iframe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { serve, launch, newPage } from './harness.mjs';
+import { TimelinePage, hostRig, hostHtml, embedScript } from './pages.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
-let app, host, browser;
+let rig;
 
 before(async () => {
   // CORS too: a sandboxed frame has an opaque origin, so its module and wasm loads are cross-origin.
-  app = await serve(undefined, { cors: true, headers: { 'content-security-policy': CSP } });
-  const dir = await mkdtemp(join(tmpdir(), 'citeline-sandbox-'));
-  await writeFile(join(dir, 'index.html'), `<!doctype html><html><head><link rel="icon" href="data:,"></head><body>
-    <iframe id="tl" data-citeline sandbox="allow-scripts" title="Timeline" style="width:100%;height:150px;border:0" src="${app.url}?embed=1"></iframe>
+  rig = await hostRig((appUrl) => ({
+    'index.html': hostHtml(`
+    <iframe id="tl" data-citeline sandbox="allow-scripts" title="Timeline" style="width:100%;height:150px;border:0" src="${appUrl}?embed=1"></iframe>
     <script>window.selections = []; document.addEventListener('citeline:select', (e) => window.selections.push(e.detail.id));</script>
-    <script src="${app.url}embed.js"></script></body></html>`);
-  host = await serve(dir);
-  browser = await launch();
+    ${embedScript(appUrl)}`),
+  }), { appOptions: { cors: true, headers: { 'content-security-policy': CSP } } });
 });
 after(async () => {
-  await browser?.close();
-  await host?.close();
-  await app?.close();
+  await rig?.close();
 });
 
 test(`works under "${CSP}" with no violations`, async () => {
-  const { page, errors } = await newPage(browser.context);
-  await page.goto(app.url);
-  await page.locator('[data-event-id="global-internet-forum-trip"]').click();
-  await page.waitForSelector('[data-detail-for="global-internet-forum-trip"]');
-  const box = await page.locator('[data-event-id="global-internet-forum-trip"]').boundingBox();
+  const tl = await TimelinePage.open(rig.browser.context, rig.app.url, { wait: false });
+  await tl.select('global-internet-forum-trip');
+  const box = await tl.event('global-internet-forum-trip').boundingBox();
   assert.ok(box.x > 200, 'events are positioned (geometry goes through the CSSOM)');
-  assert.deepEqual(errors, []);
-  await page.close();
+  assert.deepEqual(tl.errors, []);
+  await tl.close();
+});
+
+test('under the same policy, a pasted document is read in the worker and gives proposals, with no violations', async () => {
+  // The worker's files are served with the policy too, so it holds inside the worker as well.
+  const loader = `${rig.app.url}citeline-worker_loader.js`;
+  assert.equal((await fetch(loader)).headers.get('content-security-policy'), CSP);
+  const tl = await TimelinePage.open(rig.browser.context, rig.app.url);
+  await tl.add.paste('Council approves new bridge\n\nLONDON, 12 March 2019\n\nThe bridge is due to open on Friday 3 June 2022.');
+  await tl.add.findEvents();
+  await tl.add.waitForProposals();
+  const dates = await tl.add.proposalDates();
+  assert.ok(dates.includes('2022-06-03'), `2022-06-03 proposed: ${dates}`);
+  assert.deepEqual(tl.workers, [loader], 'extracted in a worker started from citeline-worker_loader.js');
+  // Console errors, uncaught exceptions and securitypolicyviolation events (see harness.mjs).
+  assert.deepEqual(tl.errors, []);
+  await tl.close();
 });
 
 test('works in an iframe sandboxed with allow-scripts only', async () => {
-  const { page, errors } = await newPage(browser.context);
-  await page.goto(host.url);
-  const frame = page.frameLocator('#tl');
-  await frame.locator('[data-event-id="contest-2011"]').click();
-  await frame.locator('[data-detail-for="contest-2011"]').waitFor();
+  const host = await rig.open();
+  const { page } = host;
+  const frame = host.frame('#tl');
+  await frame.select('contest-2011');
   await page.waitForFunction(() => window.selections.includes('contest-2011'));
   await page.waitForFunction(() => document.getElementById('tl').getBoundingClientRect().height > 300);
   await page.evaluate(() => window.Citeline.select(document.getElementById('tl'), 'attacks-2017'));
-  await frame.locator('[data-detail-for="attacks-2017"]').waitFor();
-  assert.deepEqual(errors, []);
-  await page.close();
+  await frame.waitForDetail('attacks-2017');
+  assert.deepEqual(host.errors, []);
+  await host.close();
 });

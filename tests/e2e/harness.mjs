@@ -70,14 +70,29 @@ export async function launch() {
   };
 }
 
-/** A new page that records console errors and uncaught exceptions. */
+/**
+ * A new page that records console errors, uncaught exceptions and CSP violations (its own and its
+ * workers'), the URLs of the workers it starts and of every request it makes.
+ */
 export async function newPage(context, viewport) {
   const page = await context.newPage();
   if (viewport) await page.setViewportSize(viewport);
   const errors = [];
+  const workers = [];
+  const requests = [];
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
   page.on('pageerror', (err) => errors.push(String(err)));
-  return { page, errors };
+  page.on('worker', (worker) => {
+    workers.push(worker.url());
+    worker.on('console', (msg) => { if (msg.type() === 'error') errors.push(`worker: ${msg.text()}`); });
+  });
+  page.on('request', (request) => requests.push(request.url()));
+  // Content-Security-Policy violations in any of its documents count as errors too.
+  await page.exposeFunction('citelineTestCspViolation', (text) => errors.push(`CSP violation: ${text}`));
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => {
+    window.citelineTestCspViolation(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} in ${e.documentURI}`);
+  }));
+  return { page, errors, workers, requests };
 }
 
 export async function screenshot(page, name, { fullPage = true } = {}) {

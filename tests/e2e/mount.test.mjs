@@ -1,37 +1,30 @@
 // The JS mount API and <citeline-timeline>, used from a host page on another origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { serve, launch, newPage } from './harness.mjs';
+import { hostRig, hostHtml } from './pages.mjs';
 
-let app, host, browser;
+let rig;
 const TJS = { events: [{ start_date: { year: 2001, month: 2, day: 3 }, text: { headline: 'Museum opens', text: 'The museum opened.' } }] };
 
 before(async () => {
-  app = await serve(undefined, { cors: true });
-  const dir = await mkdtemp(join(tmpdir(), 'citeline-mount-'));
-  await writeFile(join(dir, 'tjs.json'), JSON.stringify(TJS));
-  await writeFile(join(dir, 'index.html'), `<!doctype html><html><head><link rel="icon" href="data:,"></head><body>
+  rig = await hostRig((appUrl) => ({
+    'tjs.json': JSON.stringify(TJS),
+    'index.html': hostHtml(`
     <h1>Host</h1><div id="a"></div><div id="b"></div><div id="c"></div>
     <citeline-timeline id="el" src="./tjs.json"></citeline-timeline>
     <script type="module">
-      import { mount } from '${app.url}citeline-api.js';
+      import { mount } from '${appUrl}citeline-api.js';
       window.mount = mount;
       window.selA = [];
       window.a = await mount(document.getElementById('a'), null, { event: 'contest-2011' });
       window.b = await mount(document.getElementById('b'), ${JSON.stringify(JSON.stringify(TJS))});
       window.a.on('select', (d) => window.selA.push(d.id));
       window.ready = true;
-    </script></body></html>`);
-  host = await serve(dir);
-  browser = await launch();
+    </script>`),
+  }), { appOptions: { cors: true } });
 });
 after(async () => {
-  await browser?.close();
-  await host?.close();
-  await app?.close();
+  await rig?.close();
 });
 
 async function windowListeners(page) {
@@ -43,64 +36,63 @@ async function windowListeners(page) {
 }
 
 test('two timelines on one page stay independent; one is destroyed cleanly', async () => {
-  const { page, errors } = await newPage(browser.context);
-  await page.goto(host.url);
+  const host = await rig.open();
+  const { page } = host;
   await page.waitForFunction(() => window.ready);
-  const a = page.locator('#a');
-  const b = page.locator('#b');
-  await a.locator('[data-detail-for="contest-2011"]').waitFor();
-  await b.locator('[data-event-id="event-1"]').waitFor();
-  assert.equal(await b.locator('[data-detail-for]').count(), 0, 'b has its own selection');
+  const a = host.within(page.locator('#a'));
+  const b = host.within(page.locator('#b'));
+  const c = host.within(page.locator('#c'));
+  await a.waitForDetail('contest-2011');
+  await b.event('event-1').waitFor();
+  assert.equal(await b.detail().count(), 0, 'b has its own selection');
 
-  await a.locator('[data-event-id="global-internet-forum-trip"]').click();
+  await a.event('global-internet-forum-trip').click();
   await page.waitForFunction(() => window.selA.includes('global-internet-forum-trip'));
   await page.evaluate(() => window.a.select('attacks-2017'));
-  await a.locator('[data-detail-for="attacks-2017"]').waitFor();
+  await a.waitForDetail('attacks-2017');
   await page.evaluate(() => window.a.setView('2018-06', '2018-06'));
-  await page.waitForFunction(() => document.querySelector('#a .axis')?.dataset.tickUnit === 'days');
-  assert.equal(new URL(page.url()).hash, '', 'the host URL is left alone');
-  await b.locator('[data-event-id="event-1"]').click();
-  await b.locator('[data-detail-for="event-1"]').waitFor();
+  await a.waitForTickUnit('days');
+  assert.equal(host.hash(), '', 'the host URL is left alone');
+  await b.select('event-1');
   assert.ok(!(await page.evaluate(() => window.selA)).includes('event-1'), "b's selections are not a's");
 
   await page.evaluate(async () => window.b.setData(null));
-  await b.locator('[data-event-id="contest-2018-launch"]').waitFor();
+  await b.event('contest-2018-launch').waitFor();
 
-  // A mount and destroy leaves the window's listeners as they were.
+  // A mount and destroy leaves the window's listeners as they were. Destroy once the new timeline
+  // has drawn its events and painted a frame (it is fully set up), rather than after a fixed 50 ms.
   const before = await windowListeners(page);
-  await page.evaluate(async () => {
-    const c = await window.mount(document.getElementById('c'), null);
-    await new Promise((r) => setTimeout(r, 50));
-    c.destroy();
-  });
+  await page.evaluate(async () => { window.c = await window.mount(document.getElementById('c'), null); });
+  await c.ready();
+  await c.nextFrame();
+  await page.evaluate(() => window.c.destroy());
   assert.equal(await windowListeners(page), before, 'no listeners left behind');
   assert.equal(await page.locator('#c').innerHTML(), '');
 
   await page.evaluate(() => window.a.destroy());
-  assert.equal(await a.innerHTML(), '');
-  await b.locator('[data-event-id="apcc-response"]').click();
-  await b.locator('[data-detail-for="apcc-response"]').waitFor();
-  assert.deepEqual(errors, []);
-  await page.close();
+  assert.equal(await page.locator('#a').innerHTML(), '');
+  await b.select('apcc-response');
+  assert.deepEqual(host.errors, []);
+  await host.close();
 });
 
 test('<citeline-timeline src> loads its data and reports selections', async () => {
-  const { page, errors } = await newPage(browser.context);
-  await page.goto(host.url);
-  const el = page.locator('#el');
-  await el.locator('[data-event-id="event-1"]').waitFor();
+  const host = await rig.open();
+  const { page } = host;
+  const el = host.within(page.locator('#el'));
+  await el.event('event-1').waitFor();
   await page.evaluate(() => document.getElementById('el').addEventListener('citeline:select', (e) => { window.fromElement = e.detail.id; }));
-  await el.locator('[data-event-id="event-1"]').click();
+  await el.event('event-1').click();
   await page.waitForFunction(() => window.fromElement === 'event-1');
-  assert.deepEqual(errors, []);
-  await page.close();
+  assert.deepEqual(host.errors, []);
+  await host.close();
 });
 
 test('bad data is shown in the element in plain words', async () => {
-  const { page } = await newPage(browser.context);
-  await page.goto(host.url);
+  const host = await rig.open();
+  const { page } = host;
   await page.waitForFunction(() => window.ready);
   await page.evaluate(async () => { window.bad = await window.mount(document.getElementById('c'), '{"format": "nope"}'); });
   assert.match(await page.locator('#c .load-error').textContent(), /not a Citeline timeline/);
-  await page.close();
+  await host.close();
 });

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, newPage, screenshot } from './harness.mjs';
+import { serve, launch, screenshot } from './harness.mjs';
+import { TimelinePage, stemCrossings } from './pages.mjs';
 import { generate } from '../../bench/gen-data.mjs';
 
 const N = 10_000;
@@ -28,6 +29,8 @@ after(async () => {
 });
 
 const DAY_MS = 86_400_000;
+/** A window's width in days. */
+const span = ([start, end]) => end - start;
 const dayOf = (d) => Date.UTC(+d.year, +d.month - 1, +d.day) / DAY_MS;
 
 /** A day-precision event that has its day to itself among the day-precision events. */
@@ -40,73 +43,103 @@ function chosenEvent() {
   return lonely[Math.floor(lonely.length / 2)];
 }
 
-async function view(page) {
-  const plot = page.locator('.plot');
-  return [Number(await plot.getAttribute('data-view-start-days')), Number(await plot.getAttribute('data-view-end-days'))];
+/** The N events through ?src=, in a new page at 1280 × 900 (`query` adds to the URL). */
+const openScale = (query = '') => TimelinePage.open(browser.context,
+  `${server.url}?src=${encodeURIComponent(`${dataServer.url}events.json`)}${query}`, { viewport: { width: 1280, height: 900 }, wait: false });
+
+/**
+ * Wheel zoom anchored on day `centre` until the window is at most `days` wide (at most 200
+ * notches); each notch waits until the page has applied it (the view attributes change).
+ * `atEach([start, end])` runs after every notch.
+ */
+async function zoomTowards(tl, centre, days, atEach = async () => {}) {
+  const box = await tl.plotBox();
+  for (let step = 0; step < 200; step++) {
+    const [start, end] = await tl.viewWindow();
+    if (end - start <= days) break;
+    const fraction = Math.min(0.98, Math.max(0.02, (centre - start) / (end - start)));
+    await tl.wheel(box.x + box.width * fraction, box.y + box.height / 2, -240);
+    await atEach(await tl.viewWindow());
+  }
 }
 
 test('10,000 events: clusters at full span, wheel zoom to one day shows a chosen event alone, and it can be selected', async () => {
   const target = chosenEvent();
   assert.ok(target, 'the data has an event alone on its day');
-  const { page, errors } = await newPage(browser.context, { width: 1280, height: 900 });
-  await page.goto(`${server.url}?src=${encodeURIComponent(`${dataServer.url}events.json`)}`);
-  await page.waitForSelector('[data-cluster]', { timeout: 60_000 });
+  const tl = await openScale();
+  await tl.clusters().first().waitFor({ timeout: 60_000 });
 
   // Full span: a bounded number of items, clusters that account for every event.
-  const items = await page.locator('.lanes .event').count();
+  const items = await tl.items().count();
   assert.ok(items > 0 && items <= 400, `${items} items drawn at full span`);
-  const counted = await page.locator('.lanes .event').evaluateAll((els) =>
-    els.reduce((sum, el) => sum + (el.dataset.cluster ? Number(el.dataset.cluster) : 1), 0));
-  assert.equal(counted, N, 'clusters and single events at full span add up to every event');
-  assert.equal(await page.locator(`[data-event-id="${target.unique_id}"]`).count(), 0, 'not drawn alone at full span');
-  await screenshot(page, 'scale-10k-full');
+  assert.equal(await tl.representedEvents(), N, 'clusters and single events at full span add up to every event');
+  assert.equal(await tl.event(target.unique_id).count(), 0, 'not drawn alone at full span');
+  await screenshot(tl.page, 'scale-10k-full');
 
   // Wheel zoom anchored on the chosen day until the window is about a day wide.
   const centre = dayOf(target.start_date) + 0.5;
-  const box = await page.locator('.plot').boundingBox();
-  for (let step = 0; step < 200; step++) {
-    const [start, end] = await view(page);
-    if (end - start <= 1.6) break;
-    const fraction = Math.min(0.98, Math.max(0.02, (centre - start) / (end - start)));
-    await page.mouse.move(box.x + box.width * fraction, box.y + box.height / 2);
-    await page.mouse.wheel(0, -240);
-    await page.waitForTimeout(20);
-  }
-  const [start, end] = await view(page);
+  await zoomTowards(tl, centre, 1.6);
+  const [start, end] = await tl.viewWindow();
   assert.ok(end - start <= 1.6, `zoomed to about a day (${(end - start).toFixed(2)} days)`);
   assert.ok(start <= centre && centre <= end, 'the chosen day is in view');
 
-  const label = page.locator(`[data-event-id="${target.unique_id}"]`);
+  const label = tl.event(target.unique_id);
   await label.waitFor({ state: 'visible', timeout: 10_000 });
   assert.match(await label.getAttribute('aria-label'), new RegExp(target.text.headline.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   await label.click();
-  await page.waitForSelector('.detail h2');
-  assert.equal((await page.locator('.detail h2').first().textContent()).trim(), target.text.headline);
+  await tl.locator('.detail h2').first().waitFor();
+  assert.equal((await tl.detailTitle()).trim(), target.text.headline);
   assert.equal(await label.getAttribute('aria-pressed'), 'true');
-  assert.ok(page.url().endsWith(`#event=${target.unique_id}`));
-  await screenshot(page, 'scale-10k-day');
-  assert.deepEqual(errors, []);
+  assert.ok(tl.page.url().endsWith(`#event=${target.unique_id}`));
+  await screenshot(tl.page, 'scale-10k-day');
+  assert.deepEqual(tl.errors, []);
+  await tl.close();
+});
+
+// See seed.test.mjs: the same app defect (.event's 6 px margin) shows here.
+test('10,000 events: no stem crosses another item\'s label, at full span and zooming in to a day', {
+  todo: 'app defect: .event margin-bottom 6px lifts labels off their layout position; stems in lane gaps overlap the label below by 6 px',
+}, async () => {
+  const tl = await openScale();
+  await tl.clusters().first().waitFor({ timeout: 60_000 });
+  const crossings = [];
+  const check = async (where) => {
+    const drawn = await tl.stemAndLabelBoxes();
+    assert.ok(drawn.stems.length > 0 && drawn.stems.every((stem) => stem.own >= 0), `${where}: each stem comes right before its label`);
+    crossings.push(...stemCrossings(drawn).map((c) => `${where}: ${c}`));
+  };
+  await check('full span');
+  // Check again each time the window narrows by another factor of ten, and at about a day.
+  let next = span(await tl.viewWindow()) / 10;
+  await zoomTowards(tl, dayOf(chosenEvent().start_date) + 0.5, 1.6, async ([start, end]) => {
+    if (end - start > next) return;
+    await check(`${(end - start).toFixed(1)} days`);
+    next = (end - start) / 10;
+  });
+  await check(`${span(await tl.viewWindow()).toFixed(2)} days`);
+  assert.deepEqual(crossings.slice(0, 12), [], `${crossings.length} crossings in all`);
+  assert.deepEqual(tl.errors, []);
+  await tl.close();
 });
 
 test('a cluster whose events share a start lists them, and an event picked from the list is selected', async () => {
-  const { page, errors } = await newPage(browser.context, { width: 1280, height: 900 });
   // One day of 2020, where that year's year-precision events form a cluster that zooming cannot split.
-  await page.goto(`${server.url}?src=${encodeURIComponent(`${dataServer.url}events.json`)}&start=2020-06-10&end=2020-06-11`);
-  const year = page.locator('.lanes [data-cluster]', { hasText: /^⊕?\s*[\d,]+ events\s*2020$/ });
+  const tl = await openScale('&start=2020-06-10&end=2020-06-11');
+  const year = tl.clusters(/^⊕?\s*[\d,]+ events\s*2020$/);
   await year.first().waitFor({ timeout: 60_000 });
   const count = Number(await year.first().getAttribute('data-cluster'));
   const expected = data.events.filter((e) => e.start_date.year === '2020' && !e.start_date.month).length;
   assert.equal(count, expected, 'every year-precision event of 2020 is in the cluster');
   await year.first().click();
-  const list = page.locator('.cluster-list');
-  await list.waitFor();
-  assert.equal(await list.locator('[data-list-event-id]').count(), Math.min(expected, 100));
-  const first = list.locator('[data-list-event-id]').first();
+  await tl.clusterList().waitFor();
+  assert.equal(await tl.clusterListEvents().count(), Math.min(expected, 100));
+  const first = tl.clusterListEvents().first();
   const id = await first.getAttribute('data-list-event-id');
   await first.click();
-  await page.waitForSelector('.detail h2');
+  await tl.locator('.detail h2').first().waitFor();
   // The selection is drawn alone on the timeline, pulled out of its cluster.
-  await page.locator(`.lanes [data-event-id="${id}"]`).waitFor();
+  await tl.laneEvent(id).waitFor();
   assert.equal(Number(await year.first().getAttribute('data-cluster')), expected - 1);
-  assert.deepEqual(errors, []);
+  assert.deepEqual(tl.errors, []);
+  await tl.close();
 });

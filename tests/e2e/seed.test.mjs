@@ -1,7 +1,8 @@
 // The seed timeline in the release build, end to end in Debian's Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage, screenshot, seedTexts } from './harness.mjs';
+import { serve, launch, screenshot, seedTexts } from './harness.mjs';
+import { TimelinePage, overlaps, stemCrossings } from './pages.mjs';
 
 let server, browser, seeds;
 
@@ -22,78 +23,67 @@ const REQUIRED = [
   { id: 'global-internet-forum-trip', date: '8 Jun 2018', long: 'Friday 8 June 2018' },
 ];
 
-async function open(hash = '', viewport) {
-  const { page, errors } = await newPage(browser.context, viewport);
-  await page.goto(server.url + hash);
-  await page.waitForSelector('[data-event-id]');
-  return { page, errors };
-}
+/** The seed timeline in a new page, once its events are drawn. */
+const open = (hash = '', viewport) => TimelinePage.open(browser.context, server.url + hash, { viewport });
 
-const ev = (id) => `[data-event-id="${id}"]`;
-
-/** The axis's tick step as a nominal number of days (finer zoom, smaller step). */
-async function tickDays(page) {
-  const axis = page.locator('.axis');
-  const unit = await axis.getAttribute('data-tick-unit');
-  const step = Number(await axis.getAttribute('data-tick-step'));
-  return step * { hours: 1 / 24, days: 1, months: 30.44, years: 365.25 }[unit];
-}
-
-/** True if the element's box is on screen and it is the topmost thing at its centre. */
-async function clickable(page, id) {
-  return page.locator(ev(id)).evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    if (r.width < 10 || r.height < 10 || r.right < 0 || r.left > innerWidth) return false;
-    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-    return el.contains(hit);
-  });
-}
+const VIEWPORTS = [{ width: 1280, height: 800 }, { width: 390, height: 844 }];
 
 test('the four required events are visible and clickable at the fit-all view, with their dates', async () => {
-  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
-    const { page, errors } = await open('', viewport);
+  for (const viewport of VIEWPORTS) {
+    const tl = await open('', viewport);
     for (const { id, date, long } of REQUIRED) {
-      const button = page.locator(ev(id));
+      const button = tl.event(id);
       await button.scrollIntoViewIfNeeded();
       assert.ok(await button.isVisible(), `${id} visible at ${viewport.width}px`);
-      assert.ok(await clickable(page, id), `${id} not covered by anything at ${viewport.width}px`);
+      assert.ok(await tl.clickable(id), `${id} not covered by anything at ${viewport.width}px`);
       assert.match(await button.textContent(), new RegExp(date));
       const name = await button.getAttribute('aria-label');
       assert.ok(name.includes(long ?? date), `accessible name "${name}" has the date`);
     }
-    assert.deepEqual(errors, []);
-    await page.close();
+    assert.deepEqual(tl.errors, []);
+    await tl.close();
   }
 });
 
 test('labels never overlap at the fit-all view', async () => {
-  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
-    const { page } = await open('', viewport);
-    const boxes = await page.$$eval('[data-event-id]', (els) => els.map((e) => {
-      const r = e.getBoundingClientRect();
-      return { id: e.dataset.eventId, l: r.left, r: r.right, t: r.top, b: r.bottom };
-    }));
+  for (const viewport of VIEWPORTS) {
+    const tl = await open('', viewport);
+    const boxes = await tl.labelBoxes();
+    assert.equal(boxes.length, seeds.events.length, 'every seed event is drawn');
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {
         const [a, b] = [boxes[i], boxes[j]];
-        const overlap = a.l < b.r - 0.5 && b.l < a.r - 0.5 && a.t < b.b - 0.5 && b.t < a.b - 0.5;
-        assert.ok(!overlap, `${a.id} overlaps ${b.id} at ${viewport.width}px`);
+        assert.ok(!overlaps(a, b), `${a.id} overlaps ${b.id} at ${viewport.width}px`);
       }
     }
-    await page.close();
+    await tl.close();
   }
 });
 
+// App defect, found by this test: `.event { margin: 0 0 6px }` (styles/main.css) lifts every
+// absolutely placed label 6 px above the `bottom` the layout gave it, so a stem routed through the
+// 6 px gap between two lanes lies under the top of the label below it (and stops 6 px short of its own).
+test('no stem runs through another item\'s label at the fit-all view', {
+  todo: 'app defect: .event margin-bottom 6px lifts labels off their layout position; stems in lane gaps overlap the label below by 6 px',
+}, async () => {
+  const crossings = [];
+  for (const viewport of VIEWPORTS) {
+    const tl = await open('', viewport);
+    const drawn = await tl.stemAndLabelBoxes();
+    assert.equal(drawn.stems.length, drawn.labels.length, 'every label has its stem');
+    assert.ok(drawn.stems.every((stem) => stem.own >= 0), 'each stem comes right before its label');
+    crossings.push(...stemCrossings(drawn).map((c) => `${viewport.width}px: ${c}`));
+    assert.deepEqual(tl.errors, []);
+    await tl.close();
+  }
+  assert.deepEqual(crossings, []);
+});
+
 test('clicking each event shows every passage, as it stands in the seed text', async () => {
-  const { page, errors } = await open();
+  const tl = await open();
   for (const event of seeds.events) {
-    await page.locator(ev(event.id)).click();
-    await page.waitForSelector(`[data-detail-for="${event.id}"]`);
-    const shown = await page.$$eval('[data-passage]', (figs) => figs.map((f) => ({
-      doc: f.dataset.documentId,
-      exact: f.querySelector('mark').textContent,
-      quote: f.querySelector('blockquote').textContent,
-    })));
+    await tl.select(event.id);
+    const shown = await tl.passages();
     assert.equal(shown.length, event.passages.length, `${event.id}: one quote per passage`);
     event.passages.forEach((p, i) => {
       assert.equal(shown[i].doc, p.document);
@@ -105,31 +95,28 @@ test('clicking each event shows every passage, as it stands in the seed text', a
       const context = shown[i].quote.replace(/^…|…$/g, '');
       assert.ok(seeds.texts[p.document].includes(context), `${event.id}: quote ${i} is verbatim`);
     });
-    const title = await page.locator('.detail h2').textContent();
-    assert.equal(title, event.title);
+    assert.equal(await tl.detailTitle(), event.title);
   }
   // Dates as people read them, with precision and basis.
-  await page.locator(ev('attacks-2017')).click();
-  await page.locator(ev('global-internet-forum-trip')).click();
-  assert.equal(await page.locator('.date-long').textContent(), 'Friday 8 June 2018');
-  assert.match(await page.locator('.facts').textContent(), /Known to the day/);
-  await page.locator(ev('contest-2011')).click();
-  assert.equal(await page.locator('.date-long').textContent(), '2011');
-  assert.match(await page.locator('.facts').textContent(), /Known to the year/);
+  await tl.select('attacks-2017');
+  await tl.select('global-internet-forum-trip');
+  assert.equal(await tl.dateLong(), 'Friday 8 June 2018');
+  assert.match(await tl.facts(), /Known to the day/);
+  await tl.select('contest-2011');
+  assert.equal(await tl.dateLong(), '2011');
+  assert.match(await tl.facts(), /Known to the year/);
   // Both documents back the launch.
-  await page.locator(ev('contest-2018-launch')).click();
-  const docs = new Set(await page.$$eval('[data-passage]', (f) => f.map((x) => x.dataset.documentId)));
+  await tl.select('contest-2018-launch');
+  const docs = new Set((await tl.passages()).map((p) => p.doc));
   assert.equal(docs.size, 2);
-  assert.deepEqual(errors, []);
-  await page.close();
+  assert.deepEqual(tl.errors, []);
+  await tl.close();
 });
 
 test('"Show in source" opens the whole document with the passage highlighted in view', async () => {
-  const { page, errors } = await open('#event=global-internet-forum-trip');
-  await page.waitForSelector('[data-detail-for="global-internet-forum-trip"]');
-  await page.locator('.show-source').first().click();
-  const dialog = page.locator('dialog.source[open]');
-  await dialog.waitFor();
+  const tl = await open('#event=global-internet-forum-trip');
+  await tl.waitForDetail('global-internet-forum-trip');
+  const dialog = await tl.showSource();
   const mark = dialog.locator('mark');
   const event = seeds.events.find((e) => e.id === 'global-internet-forum-trip');
   assert.equal(await mark.textContent(), event.passages[0].quote.exact);
@@ -139,136 +126,117 @@ test('"Show in source" opens the whole document with the passage highlighted in 
     const pane = m.closest('.source-text').getBoundingClientRect();
     return box.top >= pane.top && box.bottom <= pane.bottom;
   }), 'highlight scrolled into view');
-  await screenshot(page, 'source-dialog-desktop', { fullPage: false });
-  await page.keyboard.press('Escape');
-  await page.waitForSelector('dialog.source', { state: 'detached' });
-  assert.deepEqual(errors, []);
-  await page.close();
+  await screenshot(tl.page, 'source-dialog-desktop', { fullPage: false });
+  await tl.page.keyboard.press('Escape');
+  await tl.locator('dialog.source').waitFor({ state: 'detached' });
+  assert.deepEqual(tl.errors, []);
+  await tl.close();
 });
 
 test('an #event= link selects on load, and back/forward step through selections', async () => {
-  const { page, errors } = await open('#event=attacks-2017');
-  await page.waitForSelector('[data-detail-for="attacks-2017"]');
-  assert.equal(await page.locator(ev('attacks-2017')).getAttribute('aria-pressed'), 'true');
+  const tl = await open('#event=attacks-2017');
+  await tl.waitForDetail('attacks-2017');
+  assert.equal(await tl.event('attacks-2017').getAttribute('aria-pressed'), 'true');
 
-  await page.locator(ev('contest-2011')).click();
-  await page.waitForSelector('[data-detail-for="contest-2011"]');
-  assert.equal(new URL(page.url()).hash, '#event=contest-2011');
-  await page.locator(ev('global-internet-forum-trip')).click();
-  await page.waitForSelector('[data-detail-for="global-internet-forum-trip"]');
+  await tl.select('contest-2011');
+  assert.equal(tl.hash(), '#event=contest-2011');
+  await tl.select('global-internet-forum-trip');
 
-  await page.goBack();
-  await page.waitForSelector('[data-detail-for="contest-2011"]');
-  await page.goBack();
-  await page.waitForSelector('[data-detail-for="attacks-2017"]');
-  await page.goForward();
-  await page.waitForSelector('[data-detail-for="contest-2011"]');
-  assert.equal(await page.locator(ev('contest-2011')).getAttribute('aria-pressed'), 'true');
-  assert.deepEqual(errors, []);
-  await page.close();
+  await tl.page.goBack();
+  await tl.waitForDetail('contest-2011');
+  await tl.page.goBack();
+  await tl.waitForDetail('attacks-2017');
+  await tl.page.goForward();
+  await tl.waitForDetail('contest-2011');
+  assert.equal(await tl.event('contest-2011').getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(tl.errors, []);
+  await tl.close();
 });
 
 test('keyboard alone reaches every event in time order and selects it', async () => {
-  const { page, errors } = await open();
-  const order = await page.$$eval('[data-event-id]', (els) => els.map((e) => e.dataset.eventId));
+  const tl = await open();
+  const { keyboard } = tl.page;
+  const order = await tl.drawnEventIds();
   const key = (e) => `${e.date.start ?? e.date} ${e.id}`;
   const byTime = [...seeds.events].sort((a, b) => key(a).localeCompare(key(b))).map((e) => e.id);
   assert.deepEqual(order, byTime, 'events are drawn in time order');
   const reached = [];
   for (let i = 0; i < 40 && reached.length < order.length; i++) {
-    await page.keyboard.press('Tab');
-    const id = await page.evaluate(() => document.activeElement?.dataset?.eventId ?? null);
+    await keyboard.press('Tab');
+    const id = await tl.focusedEventId();
     if (id && !reached.includes(id)) reached.push(id);
   }
   assert.deepEqual(reached, order, 'Tab visits the events in the order drawn (time order)');
   // Enter and Space select.
-  await page.locator(ev(order[0])).focus();
-  await page.keyboard.press('Enter');
-  await page.waitForSelector(`[data-detail-for="${order[0]}"]`);
-  await page.locator(ev(order[1])).focus();
-  await page.keyboard.press('Space');
-  await page.waitForSelector(`[data-detail-for="${order[1]}"]`);
+  await tl.event(order[0]).focus();
+  await keyboard.press('Enter');
+  await tl.waitForDetail(order[0]);
+  await tl.event(order[1]).focus();
+  await keyboard.press('Space');
+  await tl.waitForDetail(order[1]);
   // Zoom and fit from the keyboard.
-  await page.keyboard.press('Home');
-  const fit = await tickDays(page);
-  for (let i = 0; i < 8; i++) await page.keyboard.press('+');
-  assert.ok(await tickDays(page) < fit / 10, '+ zooms in to finer ticks');
-  await page.keyboard.press('-');
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.press('Home');
-  assert.equal(await tickDays(page), fit, 'Home fits all');
-  assert.deepEqual(errors, []);
-  await page.close();
+  await keyboard.press('Home');
+  const fit = await tl.tickDays();
+  for (let i = 0; i < 8; i++) await keyboard.press('+');
+  assert.ok(await tl.tickDays() < fit / 10, '+ zooms in to finer ticks');
+  await keyboard.press('-');
+  await keyboard.press('ArrowLeft');
+  await keyboard.press('Home');
+  assert.equal(await tl.tickDays(), fit, 'Home fits all');
+  assert.deepEqual(tl.errors, []);
+  await tl.close();
 });
 
 test('wheel zoom changes the tick level, centred on the cursor', async () => {
-  const { page, errors } = await open();
-  const unit = () => page.locator('.axis').getAttribute('data-tick-unit');
-  const fit = await tickDays(page);
-  const trip = page.locator(ev('global-internet-forum-trip'));
-  const marker = page.locator('[data-marker-for="global-internet-forum-trip"]');
-  const box = await marker.boundingBox();
-  const x = box.x + box.width / 2;
-  await page.mouse.move(x, box.y + 40);
-  for (let i = 0; i < 12; i++) {
-    await page.mouse.wheel(0, -240);
-    await page.waitForTimeout(30);
+  const tl = await open();
+  const fit = await tl.tickDays();
+  const trip = tl.event('global-internet-forum-trip');
+  const marker = tl.marker('global-internet-forum-trip');
+  const x = (await marker.boundingBox()).x + (await marker.boundingBox()).width / 2;
+  // Four notches with the cursor on the marker (the lanes change height as the view zooms, so the
+  // cursor follows the marker up and down but keeps its x); after each, wait until the page has
+  // applied it (input is applied once per animation frame).
+  for (let i = 0; i < 4; i++) {
+    const box = await marker.boundingBox();
+    await tl.wheel(x, box.y + box.height / 2, -240);
   }
-  assert.ok(await tickDays(page) < fit / 5, 'wheel zooms in to finer ticks');
-  assert.ok(['months', 'days'].includes(await unit()), `zoomed to ${await unit()}`);
+  assert.ok(await tl.tickDays() < fit / 5, 'wheel zooms in to finer ticks');
+  assert.ok(['months', 'days'].includes(await tl.tickUnit()), `zoomed to ${await tl.tickUnit()}`);
   const after = await marker.boundingBox();
   assert.ok(Math.abs(after.x + after.width / 2 - x) < 30, 'the point under the cursor stays put');
   assert.ok(await trip.isVisible());
   // Drag pans.
   const before = (await marker.boundingBox()).x;
-  await page.mouse.move(640, 300);
-  await page.mouse.down();
-  await page.mouse.move(540, 300, { steps: 5 });
-  await page.mouse.up();
+  await tl.drag([640, 300], [540, 300]);
   const moved = (await marker.boundingBox())?.x;
   assert.ok(moved !== undefined && Math.abs(moved - (before - 100)) < 3, `dragged 100px: ${before} -> ${moved}`);
-  assert.equal(new URL(page.url()).hash, '', 'a drag is not a click');
-  assert.deepEqual(errors, []);
-  await page.close();
+  assert.equal(tl.hash(), '', 'a drag is not a click');
+  assert.deepEqual(tl.errors, []);
+  await tl.close();
 });
 
 test('two-finger pinch zooms about the fingers', async () => {
-  const { page, errors } = await open('', { width: 390, height: 844 });
-  const fit = await tickDays(page);
+  const tl = await open('', { width: 390, height: 844 });
+  const fit = await tl.tickDays();
   // Touch pointers, as a phone sends them: two down, spread apart, up.
-  await page.locator('.plot').evaluate(async (plot) => {
-    const r = plot.getBoundingClientRect();
-    const y = r.top + r.height - 30;
-    const cx = r.left + r.width * 0.8;
-    const fire = (type, id, x) => plot.dispatchEvent(new PointerEvent(type, {
-      pointerId: id, pointerType: 'touch', isPrimary: id === 1, clientX: x, clientY: y, bubbles: true, button: 0,
-    }));
-    fire('pointerdown', 1, cx - 10);
-    fire('pointerdown', 2, cx + 10);
-    for (let d = 10; d <= 150; d += 10) {
-      fire('pointermove', 1, cx - d);
-      fire('pointermove', 2, cx + d);
-      await new Promise(requestAnimationFrame);
-    }
-    fire('pointerup', 1, cx - 150);
-    fire('pointerup', 2, cx + 150);
-  });
-  assert.ok(await tickDays(page) < fit, 'pinching out zooms in');
-  assert.equal(new URL(page.url()).hash, '', 'a pinch selects nothing');
-  assert.deepEqual(errors, []);
-  await page.close();
+  await tl.pinchOut();
+  assert.ok(await tl.tickDays() < fit, 'pinching out zooms in');
+  assert.equal(tl.hash(), '', 'a pinch selects nothing');
+  assert.deepEqual(tl.errors, []);
+  await tl.close();
 });
 
+// Screenshots only: the check is that each page loads, selects from its link and logs no error.
 test('screenshots: desktop and phone, light and dark', async () => {
   for (const scheme of ['light', 'dark']) {
     for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
-      const { page, errors } = await newPage(browser.context, viewport);
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(`${server.url}#event=contest-2018-launch`);
-      await page.waitForSelector('[data-detail-for="contest-2018-launch"]');
-      await screenshot(page, `seed-${name}-${scheme}`);
-      assert.deepEqual(errors, []);
-      await page.close();
+      const tl = await TimelinePage.open(browser.context, 'about:blank', { viewport, wait: false });
+      await tl.page.emulateMedia({ colorScheme: scheme });
+      await tl.page.goto(`${server.url}#event=contest-2018-launch`);
+      await tl.waitForDetail('contest-2018-launch');
+      await screenshot(tl.page, `seed-${name}-${scheme}`);
+      assert.deepEqual(tl.errors, []);
+      await tl.close();
     }
   }
 });

@@ -6,7 +6,8 @@ import { mkdtemp, writeFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, newPage, root } from './harness.mjs';
+import { launch, root } from './harness.mjs';
+import { TimelinePage } from './pages.mjs';
 
 let browser, dir;
 before(async () => {
@@ -23,12 +24,11 @@ test('the export with the seed opens from disk', async () => {
   const out = join(dir, 'seed.html');
   console.log(`# ${build(['--out', out]).trim()}`);
   console.log(`# size on disk: ${(await stat(out)).size} bytes`);
-  const { page, errors } = await newPage(browser.context);
-  await page.goto(pathToFileURL(out).href);
-  await page.locator('[data-event-id="global-internet-forum-trip"]').click();
-  await page.waitForSelector('[data-detail-for="global-internet-forum-trip"] [data-passage]');
-  assert.deepEqual(errors, []);
-  await page.close();
+  const tl = await TimelinePage.open(browser.context, pathToFileURL(out).href, { wait: false });
+  await tl.event('global-internet-forum-trip').click();
+  await tl.waitForPassages('global-internet-forum-trip');
+  assert.deepEqual(tl.errors, []);
+  await tl.close();
 });
 
 test('the export carries its own data, which is shown as text', async () => {
@@ -39,11 +39,28 @@ test('the export carries its own data, which is shown as text', async () => {
   }));
   const out = join(dir, 'data.html');
   build(['--data', data, '--out', out]);
-  const { page, errors } = await newPage(browser.context);
-  await page.goto(pathToFileURL(out).href);
-  await page.locator('[data-event-id="event-1"]').click();
-  assert.match(await page.locator('[data-passage] mark').textContent(), /The museum opened/);
-  assert.equal(await page.evaluate(() => window.pwned), undefined);
-  assert.deepEqual(errors, []);
-  await page.close();
+  const tl = await TimelinePage.open(browser.context, pathToFileURL(out).href, { wait: false });
+  await tl.event('event-1').click();
+  assert.match(await tl.passageMark(), /The museum opened/);
+  assert.equal(await tl.page.evaluate(() => window.pwned), undefined);
+  assert.deepEqual(tl.errors, []);
+  await tl.close();
+});
+
+test('the export adds a pasted document through its worker, started from a blob: URL', async () => {
+  const out = join(dir, 'add.html');
+  build(['--out', out]);
+  const tl = await TimelinePage.open(browser.context, pathToFileURL(out).href);
+  assert.deepEqual(tl.workers, [], 'no worker before Add documents is used');
+  await tl.add.paste('Council approves new bridge\n\nLONDON, 12 March 2019\n\nThe bridge is due to open on Friday 3 June 2022.');
+  await tl.add.findEvents();
+  await tl.add.waitForProposals();
+  const dates = await tl.add.proposalDates();
+  assert.ok(dates.includes('2022-06-03'), `2022-06-03 proposed: ${dates}`);
+  assert.equal(tl.workers.length, 1, `one worker: ${tl.workers}`);
+  assert.match(tl.workers[0], /^blob:/, 'the worker starts from a blob: URL (files cannot start workers)');
+  assert.deepEqual(tl.errors, []);
+  // What was added is kept in this file:// origin's storage; leave none for other tests.
+  await tl.page.evaluate(() => localStorage.clear());
+  await tl.close();
 });

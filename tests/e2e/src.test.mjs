@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, newPage } from './harness.mjs';
+import { serve, launch } from './harness.mjs';
+import { TimelinePage } from './pages.mjs';
 
 let app, data, closed, browser;
 const XSS = '<img src=x onerror="window.pwned=1">';
@@ -40,35 +41,32 @@ after(async () => {
   for (const s of [app, data, closed]) await s?.close();
 });
 
-async function open(src) {
-  const { page, errors } = await newPage(browser.context);
-  await page.goto(`${app.url}?src=${encodeURIComponent(src)}`);
-  return { page, errors };
-}
+/** The app with `?src=` set to `src`, in a new page (not waiting for events: some sources fail). */
+const open = (src) => TimelinePage.open(browser.context, `${app.url}?src=${encodeURIComponent(src)}`, { wait: false });
 
 test('TimelineJS3 JSON from another origin is drawn, each event quoting its own text', async () => {
-  const { page, errors } = await open(`${data.url}tjs.json`);
-  await page.waitForSelector('[data-event-id="event-1"]');
-  assert.equal(await page.locator('.subtitle').textContent(), 'Bridge history');
-  assert.equal(await page.locator('.era .era-title').textContent(), 'Planning', 'eras are drawn as bands');
-  await page.locator('[data-event-id="event-1"]').click();
-  assert.equal(await page.locator('[data-passage] mark').textContent(), 'Plan agreed. The council agreed the plan.');
-  assert.equal(await page.evaluate(() => window.pwned), undefined);
-  assert.deepEqual(errors, []);
-  await page.close();
+  const tl = await open(`${data.url}tjs.json`);
+  await tl.event('event-1').waitFor();
+  assert.equal(await tl.locator('.subtitle').textContent(), 'Bridge history');
+  assert.equal(await tl.locator('.era .era-title').textContent(), 'Planning', 'eras are drawn as bands');
+  await tl.event('event-1').click();
+  assert.equal(await tl.passageMark(), 'Plan agreed. The council agreed the plan.');
+  assert.equal(await tl.page.evaluate(() => window.pwned), undefined);
+  assert.deepEqual(tl.errors, []);
+  await tl.close();
 });
 
 test('our own format loads, and text that looks like HTML stays text', async () => {
-  const { page } = await open(`${data.url}ours.json`);
-  await page.waitForSelector('[data-event-id="open"]');
-  await page.locator('[data-event-id="open"]').click();
-  await page.locator('.show-source').click();
-  await page.waitForSelector('dialog.source[open]');
-  assert.ok((await page.locator('.detail-header h2').textContent()).includes(XSS), 'the title shows the markup as text');
-  assert.ok((await page.locator('.source-text').textContent()).includes(XSS));
-  assert.equal(await page.locator('img[src="x"]').count(), 0, 'no element was made from data');
-  assert.equal(await page.evaluate(() => window.pwned), undefined, 'nothing ran');
-  await page.close();
+  const tl = await open(`${data.url}ours.json`);
+  await tl.event('open').waitFor();
+  await tl.event('open').click();
+  assert.equal(await tl.locator('.show-source').count(), 1, 'one passage, one "Show in source"');
+  await tl.showSource();
+  assert.ok((await tl.locator('.detail-header h2').textContent()).includes(XSS), 'the title shows the markup as text');
+  assert.ok((await tl.locator('.source-text').textContent()).includes(XSS));
+  assert.equal(await tl.locator('img[src="x"]').count(), 0, 'no element was made from data');
+  assert.equal(await tl.page.evaluate(() => window.pwned), undefined, 'nothing ran');
+  await tl.close();
 });
 
 test('errors are shown in the page in plain words, with the URL', async () => {
@@ -79,12 +77,12 @@ test('errors are shown in the page in plain words, with the URL', async () => {
     [`${app.url}index.html`, /not valid JSON/],
   ];
   for (const [url, pattern] of cases) {
-    const { page } = await open(url);
-    const alert = page.locator('.load-error');
+    const tl = await open(url);
+    const alert = tl.locator('.load-error');
     await alert.waitFor();
     const text = await alert.textContent();
     assert.match(text, pattern, url);
     assert.ok(text.includes(url), `the message names ${url}`);
-    await page.close();
+    await tl.close();
   }
 });
