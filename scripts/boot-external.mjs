@@ -33,6 +33,15 @@ const out = html
   .replace(/<link rel="(stylesheet|icon)" /g, '<link rel="$1" crossorigin="anonymous" ');
 await writeFile(file, out);
 
+// The extraction worker's loader: trunk's shim starts the wasm and forgets the promise, so a worker
+// whose wasm cannot start (blocked, missing, not allowed by a CSP) would leave the page waiting.
+// This one tells the page, in the worker protocol's own words (citeline_model::extraction::Reply).
+await writeFile(join(dir, 'citeline-worker_loader.js'), `importScripts('./citeline-worker.js');
+wasm_bindgen({ module_or_path: './citeline-worker_bg.wasm' }).catch((error) => postMessage(JSON.stringify({
+  type: 'failed', message: \`The extractor could not start (\${error}).\`,
+})));
+`);
+
 // The stable entry point for the JS mount API and the <citeline-timeline> element.
 const files = await readdir(dir);
 const bindings = files.find((f) => /^citeline-web-[0-9a-f]+\.js$/.test(f));

@@ -35,7 +35,8 @@ const workerJs = await readFile(pick((f) => f === 'citeline-worker.js', 'worker 
 const workerWasm = await readFile(pick((f) => f === 'citeline-worker_bg.wasm', 'worker wasm'));
 // The worker starts from a blob: URL made of its script and its wasm (files cannot start workers).
 const workerSource = `${workerJs}
-wasm_bindgen({ module_or_path: Uint8Array.from(atob(${JSON.stringify(workerWasm.toString('base64'))}), (c) => c.charCodeAt(0)) });
+wasm_bindgen({ module_or_path: Uint8Array.from(atob(${JSON.stringify(workerWasm.toString('base64'))}), (c) => c.charCodeAt(0)) })
+  .catch((error) => postMessage(JSON.stringify({ type: 'failed', message: \`The extractor could not start (\${error}).\` })));
 `;
 const css = await readFile(pick((f) => f.endsWith('.css') && f.startsWith('main-'), 'stylesheet'), 'utf8');
 const icon = await readFile(pick((f) => f.endsWith('.svg'), 'icon'));

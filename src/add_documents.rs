@@ -60,16 +60,20 @@ enum Stage {
 
 /// A draft for a text, with the publication date the extractor found in its dateline (the guess
 /// runs in the worker; if it fails the person gives the date).
-async fn draft_from(name: &str, text: String) -> Draft {
-    let guess = extractor::guess_published(&text).await.ok().flatten();
+async fn draft_from(name: &str, text: String) -> (Draft, Option<String>) {
+    let (guess, problem) = match extractor::guess_published(&text).await {
+        Ok(guess) => (guess, None),
+        Err(message) => (None, Some(message)),
+    };
     let title = if name.is_empty() { title_guess(&text) } else { name.to_owned() };
-    Draft {
+    let draft = Draft {
         title,
         date: guess.as_ref().map(|p| p.date.iso()).unwrap_or_default(),
         date_source: guess.map(|p| p.source),
         text,
         locale: Locale::EnGb,
-    }
+    };
+    (draft, problem)
 }
 
 fn file_title(name: &str) -> String {
@@ -126,7 +130,8 @@ pub fn add_documents(props: &AddDocumentsProps) -> Html {
                         Ok(bytes) => match decode_input(&name, &bytes) {
                             Err(e) => problems.push(e.to_string()),
                             Ok(text) => {
-                                let draft = draft_from(&file_title(&name), text).await;
+                                let (draft, problem) = draft_from(&file_title(&name), text).await;
+                                problems.extend(problem);
                                 queue.borrow_mut().push(draft);
                             }
                         },
@@ -192,8 +197,13 @@ pub fn add_documents(props: &AddDocumentsProps) -> Html {
                 messages.set(Vec::new());
                 pasted.set(String::new());
                 stage.set(Stage::Reading("the pasted text".to_owned()));
-                let stage = stage.clone();
-                yew::platform::spawn_local(async move { stage.set(Stage::Review(draft_from("", text).await)) });
+                let (stage, messages) = (stage.clone(), messages.clone());
+                yew::platform::spawn_local(async move {
+                    // The text is kept either way: without the extractor, the person can still give a date.
+                    let (draft, problem) = draft_from("", text).await;
+                    messages.set(problem.into_iter().collect());
+                    stage.set(Stage::Review(draft));
+                });
             }
             Err(e) => messages.set(vec![e.to_string()]),
         })

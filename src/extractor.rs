@@ -49,14 +49,18 @@ fn worker_url() -> String {
 }
 
 fn on_reply(reply: Reply) {
-    CLIENT.with_borrow_mut(|client| {
-        let Some(client) = client else { return };
+    let failed_to_start = CLIENT.with_borrow_mut(|client| {
+        let client = client.as_mut()?;
         if reply == Reply::Ready {
             client.ready = true;
             for json in client.unsent.drain(..) {
                 let _ = client.worker.post_message(&JsValue::from_str(&json));
             }
-            return;
+            return None;
+        }
+        // A failure before the worker is ready is the worker failing to start (its loader says so).
+        if let (false, Reply::Failed { message }) = (client.ready, &reply) {
+            return Some(message.clone());
         }
         let last = matches!(reply, Reply::Published { .. } | Reply::Done | Reply::Failed { .. });
         if let Some(open) = client.open.front() {
@@ -65,7 +69,11 @@ fn on_reply(reply: Reply) {
         if last {
             client.open.pop_front();
         }
+        None
     });
+    if let Some(message) = failed_to_start {
+        on_failure(message);
+    }
 }
 
 /// The worker failed (it could not load, or it stopped): every open request gets the message, and

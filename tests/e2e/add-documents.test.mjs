@@ -111,6 +111,26 @@ test('a pasted press release becomes proposed events beside the seeds, and survi
   await tl.close();
 });
 
+test('a worker that cannot start is said in words, and the pasted text stays to try again', async () => {
+  const tl = await fresh();
+  const { page, add } = tl;
+  // As when a host's policy or a proxy blocks the worker's wasm.
+  await page.route('**/citeline-worker_bg.wasm', (route) => route.abort());
+  await add.paste(PRESS);
+  const message = add.errorMessages().first();
+  await message.waitFor();
+  assert.match(await message.textContent(), /The extractor could not start/);
+  assert.equal(await add.reviewTitle().inputValue(), 'Council approves new bridge', 'the text is kept for review');
+  // Asking again starts a new worker, which fails the same way: said again, nothing lost.
+  await add.findEvents();
+  await page.waitForFunction(() => document.querySelectorAll('.message.error li').length > 0 && !document.querySelector('.extracting'));
+  assert.match(await message.textContent(), /The extractor could not start/);
+  assert.ok(await add.review().isVisible(), 'still reviewing the same text');
+  assert.equal(await add.proposals().count(), 0);
+  assert.ok(tl.workers.length >= 2, `a new worker per attempt: ${tl.workers.length}`);
+  await tl.close();
+});
+
 test('files: .txt, .md and .html are read; empty, binary and non-UTF-8 files get a clear message', async () => {
   const tl = await fresh({ width: 390, height: 844 });
   const { page, add } = tl;
