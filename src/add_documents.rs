@@ -2,7 +2,7 @@
 //! let the extractor propose events (chunk by chunk, with progress), then accept, rename, re-date,
 //! merge or delete them. The workspace itself lives in the app and is kept in local storage.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -89,6 +89,8 @@ pub fn add_documents(props: &AddDocumentsProps) -> Html {
     let queue = use_mut_ref(Vec::<Draft>::new);
     let selected = use_state(BTreeSet::<String>::new);
     let drag_over = use_state(|| false);
+    // How many proposals each document lists (see `PROPOSALS_PAGE`).
+    let shown = use_state(HashMap::<String, usize>::new);
 
     // Next file in the queue, or back to input.
     let advance: Rc<dyn Fn()> = {
@@ -251,7 +253,7 @@ pub fn add_documents(props: &AddDocumentsProps) -> Html {
                 <ul class="message error" role="alert">{ for messages.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
             }
             { body }
-            { proposals(props, &selected) }
+            { proposals(props, &selected, &shown) }
         </section>
     }
 }
@@ -359,7 +361,15 @@ fn review(
 /// A change to the workspace; an error leaves it as it was.
 type Edit = Rc<dyn Fn(&mut Workspace) -> Result<(), String>>;
 
-fn proposals(props: &AddDocumentsProps, selected: &UseStateHandle<BTreeSet<String>>) -> Html {
+/// Proposals listed per document at first ("Show more" adds as many again): a long document gives
+/// thousands, and listing them all at once would stall the page.
+const PROPOSALS_PAGE: usize = 100;
+
+fn proposals(
+    props: &AddDocumentsProps,
+    selected: &UseStateHandle<BTreeSet<String>>,
+    shown: &UseStateHandle<HashMap<String, usize>>,
+) -> Html {
     let workspace = &props.workspace;
     if workspace.documents.is_empty() {
         return Html::default();
@@ -406,8 +416,17 @@ fn proposals(props: &AddDocumentsProps, selected: &UseStateHandle<BTreeSet<Strin
                     update(Rc::new(move |w: &mut Workspace| { w.remove_document(&id); Ok(()) }))
                 };
                 let events: Vec<_> = workspace.proposals_from(&doc.id).collect();
+                let limit = shown.get(&doc.id).copied().unwrap_or(PROPOSALS_PAGE);
+                let more = {
+                    let (shown, id) = (shown.clone(), doc.id.clone());
+                    Callback::from(move |_: MouseEvent| {
+                        let mut next = (*shown).clone();
+                        next.insert(id.clone(), limit + PROPOSALS_PAGE);
+                        shown.set(next);
+                    })
+                };
                 html! {
-                    <section class="your-document" data-user-document={doc.id.clone()}>
+                    <section class="your-document" data-user-document={doc.id.clone()} data-proposal-count={events.len().to_string()}>
                         <header>
                             <h4>{ &doc.title }</h4>
                             <span class="meta">{ doc.published.as_ref().map_or_else(|| "no publication date".to_owned(), |p| format!("published {}", p.date.display_long())) }</span>
@@ -416,7 +435,12 @@ fn proposals(props: &AddDocumentsProps, selected: &UseStateHandle<BTreeSet<Strin
                         if events.is_empty() {
                             <p class="hint-text">{ "No dated events were found in this document." }</p>
                         } else {
-                            <ol class="proposals">{ for events.iter().map(|p| proposal_row(p, props, selected)) }</ol>
+                            <ol class="proposals">{ for events.iter().take(limit).map(|p| proposal_row(p, props, selected)) }</ol>
+                            if events.len() > limit {
+                                <button type="button" class="tool" onclick={more}>
+                                    { format!("Show {} more ({} of {} listed)", PROPOSALS_PAGE.min(events.len() - limit), limit, events.len()) }
+                                </button>
+                            }
                         }
                     </section>
                 }
