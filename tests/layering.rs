@@ -14,7 +14,7 @@ use serde_json::Value;
 const WEB_CRATES: &[&str] = &["yew", "web-sys", "gloo", "wasm-bindgen", "js-sys", "wasm-bindgen-futures"];
 
 /// The pure crates: tested natively, no web crate, no clock.
-const PURE: &[&str] = &["citeline-model", "citeline-view", "citeline-extract", "citeline-eval"];
+const PURE: &[&str] = &["citeline-model", "citeline-view", "citeline-extract", "citeline-eval", "citeline-render"];
 
 /// `(crate, must not depend on, at all or through another crate, for the target)`.
 /// The target is `None` for the host, or a target triple (the web crates are only wasm32 there).
@@ -27,8 +27,16 @@ const FORBIDDEN: &[(&str, &[&str], Option<&str>)] = &[
     ("citeline-extract", &["citeline-view", "citeline-eval", "citeline-web", "citeline-worker", "citeline-cli"], None),
     // Evaluation is native tooling over the extractor.
     ("citeline-eval", &["citeline-view", "citeline-web", "citeline-worker", "citeline-cli"], None),
-    // The page never carries the extractor or the evaluation: its start-up wasm stays small.
-    ("citeline-web", &["citeline-extract", "citeline-eval", "citeline-worker", "citeline-cli"], Some("wasm32-unknown-unknown")),
+    // The static view writes HTML from the model and the layout only: no text pipeline, no page.
+    ("citeline-render", &["citeline-extract", "citeline-eval", "citeline-web", "citeline-worker", "citeline-cli"], None),
+    // The page never carries the extractor or the evaluation: its start-up wasm stays small. Nor,
+    // for now, the static view's writer (the command line writes the static page).
+    (
+        "citeline-web",
+        &["citeline-extract", "citeline-eval", "citeline-worker", "citeline-cli", "citeline-render"],
+        Some("wasm32-unknown-unknown"),
+    ),
+    ("citeline-web", &["citeline-render"], None),
     // The worker extracts; it draws nothing and scores nothing.
     ("citeline-worker", &["citeline-view", "citeline-eval", "citeline-web", "citeline-cli", "yew", "gloo"], Some("wasm32-unknown-unknown")),
 ];

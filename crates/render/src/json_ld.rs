@@ -1,0 +1,63 @@
+//! The timeline as schema.org JSON-LD: an `ItemList` of `Event`s, each citing the documents it
+//! quotes as `CreativeWork`s. Written as a `<script type="application/ld+json">` data block, which
+//! is never executed, so the page's CSP allows it.
+
+use serde_json::{json, Value};
+
+use citeline_model::date::EventDate;
+use citeline_model::timeline::{Event, Timeline};
+
+use crate::escape::script_json;
+
+/// The JSON-LD value for `events` (timeline indices, in time order).
+pub fn json_ld(timeline: &Timeline, events: &[usize]) -> Value {
+    let items: Vec<Value> = events
+        .iter()
+        .filter_map(|&i| timeline.events.get(i))
+        .enumerate()
+        .map(|(n, event)| json!({ "@type": "ListItem", "position": n + 1, "item": event_ld(timeline, event) }))
+        .collect();
+    json!({
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        "name": timeline.title,
+        "numberOfItems": items.len(),
+        "itemListElement": items,
+    })
+}
+
+fn event_ld(timeline: &Timeline, event: &Event) -> Value {
+    let (start, end) = match event.date {
+        EventDate::Point(v) => (v, v),
+        EventDate::Range { start, end } => (start, end),
+    };
+    let citations: Vec<Value> = event
+        .passages
+        .iter()
+        .map(|p| {
+            let mut work = json!({ "@type": "CreativeWork", "text": p.quote.exact });
+            if let Some(document) = timeline.document(&p.document) {
+                work["name"] = json!(document.title);
+                work["publisher"] = json!({ "@type": "Organization", "name": document.publisher });
+                if let Some(published) = &document.published {
+                    work["datePublished"] = json!(published.date.iso());
+                }
+            }
+            work
+        })
+        .collect();
+    json!({
+        "@type": "Event",
+        "@id": format!("#event={}", event.id),
+        "name": event.title,
+        "description": event.summary,
+        "startDate": start.iso(),
+        "endDate": end.iso(),
+        "citation": citations,
+    })
+}
+
+/// The JSON-LD data block.
+pub fn script(value: &Value) -> String {
+    format!("<script type=\"application/ld+json\">{}</script>\n", script_json(&value.to_string()))
+}

@@ -1,0 +1,207 @@
+//! The static view against the seed, hostile data and a TimelineJS3 file.
+
+use std::collections::HashSet;
+
+use citeline_model::document::{byte_range_of_chars, excerpt};
+use citeline_model::import::load_any;
+use citeline_model::seed::seed_timeline;
+use citeline_model::timeline::Timeline;
+
+use super::*;
+use crate::escape::text;
+
+fn seed() -> Timeline {
+    let (timeline, diagnostics) = seed_timeline().expect("the seed loads");
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    timeline
+}
+
+/// Every value of attribute `name` (`name="…"`) in `html`.
+fn attributes<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
+    let key = format!(" {name}=\"");
+    html.match_indices(&key).map(|(i, _)| &html[i + key.len()..]).map(|rest| &rest[..rest.find('"').expect("a closed attribute")]).collect()
+}
+
+/// The text between `open` and the next `</script>`.
+fn script_body<'a>(html: &'a str, open: &str) -> &'a str {
+    let start = html.find(open).expect("the script is there") + open.len();
+    &html[start..start + html[start..].find("</script>").expect("a closed script")]
+}
+
+/// A timeline whose every text field is an attack.
+fn hostile() -> Timeline {
+    const XSS: &str = "<!--<script>alert(1)</script>\\\"><img src=x onerror=alert(2)>&amp;'";
+    let json = format!(
+        r#"{{"format": "citeline-timeline", "version": 1, "title": "{XSS}",
+        "documents": [{{"id": "doc", "title": "{XSS}", "publisher": "{XSS}", "published": {{"date": "2020-01-02", "source": "x"}},
+            "text": "Before. On 2 January 2020 {XSS} happened. After."}}],
+        "events": [{{"id": "e1", "title": "{XSS}", "summary": "{XSS}", "date": "2020-01-02",
+            "date_basis": {{"kind": "stated", "explanation": "{XSS}"}},
+            "passages": [{{"document": "doc", "supports": ["date"], "quote": {{"exact": "On 2 January 2020 {XSS} happened."}},
+                "position": {{"start": 0, "end": 0}}}}]}}]}}"#
+    );
+    let (timeline, _) = Timeline::from_json(&json).expect("the hostile timeline loads");
+    assert_eq!(timeline.events.len(), 1, "its passage resolves");
+    timeline
+}
+
+#[test]
+fn the_seed_lists_every_event_with_its_date_precision_basis_and_passages() {
+    let timeline = seed();
+    let html = render_view(&timeline);
+    for event in &timeline.events {
+        let start = html.find(&format!("id=\"event={}\"", event.id)).expect("an entry per event");
+        let entry = &html[start..start + html[start..].find("</article>").expect("a closed entry")];
+        assert!(entry.contains(&format!("<h3>{}</h3>", text(&event.title))), "{}", event.id);
+        assert!(entry.contains(&text(&event.summary)), "{}", event.id);
+        assert!(entry.contains("<time datetime=\""), "{}", event.id);
+        assert!(entry.contains(&format!("Known {}", event.date.granularity().describe())), "{}", event.id);
+        assert!(entry.contains(event.date_basis.kind.describe()) && entry.contains(&text(&event.date_basis.explanation)));
+        assert_eq!(entry.matches("<blockquote>").count(), event.passages.len(), "{}", event.id);
+        for p in &event.passages {
+            let document = timeline.document(&p.document).expect("seed documents exist");
+            let range = byte_range_of_chars(&document.text, p.position.start, p.position.end).expect("in bounds");
+            assert_eq!(document.text[range.clone()], p.quote.exact, "the seed anchors hold");
+            assert!(entry.contains(&format!("<mark>{}</mark>", text(&document.text[range]))), "{}: the quote verbatim", event.id);
+            let context = excerpt(&document.text, p.position.start, p.position.end, CONTEXT_CHARS).expect("in bounds");
+            assert!(entry.contains(&text(&context.before)) && entry.contains(&text(&context.after)), "{}: its context", event.id);
+            assert!(entry.contains(&format!("<cite>{}</cite>", text(&document.title))));
+            assert!(entry.contains(&text(&document.publisher)));
+        }
+    }
+}
+
+#[test]
+fn the_list_is_in_time_order_with_unique_ids() {
+    let timeline = seed();
+    let html = render_view(&timeline);
+    let ids: Vec<&str> = attributes(&html, "id").into_iter().filter_map(|id| id.strip_prefix("event=")).collect();
+    assert_eq!(ids.len(), timeline.events.len());
+    assert_eq!(ids.iter().collect::<HashSet<_>>().len(), ids.len(), "unique");
+    let starts: Vec<f64> = ids.iter().map(|id| timeline.event(id).expect("a real event").date.start_days()).collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]), "time order: {ids:?}");
+    for href in attributes(&html, "href") {
+        let id = href.strip_prefix("#event=").expect("labels link into the list");
+        assert!(ids.contains(&id), "{href} names a listed event");
+    }
+}
+
+#[test]
+fn the_strip_uses_the_page_classes_and_percentages_within_the_width() {
+    let html = render_view(&seed());
+    for class in ["timeline", "plot", "lanes", "event", "stem", "axis", "axis-line", "marker", "tick", "major-ticks"] {
+        assert!(attributes(&html, "class").iter().any(|c| c.split(' ').any(|c| c == class)), "class {class}");
+    }
+    assert!(!html.contains(" style=\""), "no style attribute: the CSP forbids it");
+    let styles = attributes(&html, "data-style");
+    assert!(styles.len() > 20, "{styles:?}");
+    let mut labels = 0;
+    for style in styles {
+        let value = |key: &str| style.split(';').find_map(|d| d.strip_prefix(key)).map(str::to_owned);
+        if let Some(left) = value("left:") {
+            let left_pct: f64 = left.strip_suffix('%').expect("horizontal positions are %").parse().unwrap();
+            let width_pct: f64 = value("width:").map_or(0.0, |w| w.strip_suffix('%').expect("widths are %").parse().unwrap());
+            assert!((0.0..=100.0).contains(&left_pct) && width_pct >= 0.0 && left_pct + width_pct <= 100.0 + 1e-9, "{style}");
+            labels += usize::from(style.contains("bottom:") && style.contains("width:"));
+        }
+    }
+    assert_eq!(labels, seed().events.len(), "at fit-all every seed event has its own label");
+}
+
+#[test]
+fn json_ld_names_every_event_with_its_citations() {
+    let timeline = seed();
+    let html = render_view(&timeline);
+    let value: serde_json::Value = serde_json::from_str(script_body(&html, "<script type=\"application/ld+json\">")).expect("JSON");
+    assert_eq!(value["@type"], "ItemList");
+    let items = value["itemListElement"].as_array().expect("a list");
+    assert_eq!(items.len(), timeline.events.len());
+    for item in items {
+        let event_ld = &item["item"];
+        let id = event_ld["@id"].as_str().and_then(|id| id.strip_prefix("#event=")).expect("an id");
+        let event = timeline.event(id).expect("a real event");
+        assert_eq!((event_ld["@type"].as_str(), event_ld["name"].as_str()), (Some("Event"), Some(event.title.as_str())));
+        assert!(event_ld["startDate"].is_string() && event_ld["endDate"].is_string());
+        let citations = event_ld["citation"].as_array().expect("citations");
+        assert_eq!(citations.len(), event.passages.len());
+        for (citation, p) in citations.iter().zip(&event.passages) {
+            let document = timeline.document(&p.document).expect("seed documents exist");
+            assert_eq!(citation["@type"], "CreativeWork");
+            assert_eq!(citation["name"], document.title.as_str());
+            assert_eq!(citation["publisher"]["name"], document.publisher.as_str());
+            assert_eq!(citation["text"], p.quote.exact.as_str());
+            assert_eq!(citation["datePublished"].as_str(), document.published.as_ref().map(|d| d.date.iso()).as_deref());
+        }
+    }
+}
+
+#[test]
+fn hostile_text_stays_text() {
+    let timeline = hostile();
+    let html = render_view(&timeline);
+    assert_eq!(html.matches("</script>").count(), 1, "only the JSON-LD block's own end");
+    assert_eq!(html.matches("<!--").count(), 0, "no comment can open inside the data block");
+    let ld_start = html.find("<script type=\"application/ld+json\">").expect("the JSON-LD block");
+    let markup = &html[..ld_start];
+    assert!(!markup.contains("<script") && !markup.contains("<img"), "{markup}");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "shown as text");
+    let value: serde_json::Value = serde_json::from_str(script_body(&html, "<script type=\"application/ld+json\">")).expect("JSON");
+    assert_eq!(value["name"], timeline.title.as_str(), "JSON-LD reads back the same text");
+    let page = render_page(&timeline, "<title>x</title><main id=\"app\"></main>").expect("a template");
+    assert!(page.starts_with("<title>&lt;!--&lt;script&gt;"), "{page}");
+    assert_eq!(page.matches("</script>").count(), 2, "the JSON-LD and data blocks' own ends");
+}
+
+#[test]
+fn a_timelinejs3_file_renders() {
+    let tjs = r#"{"title": {"text": {"headline": "Bridge &lt;history&gt;"}}, "events": [
+        {"start_date": {"year": 2015, "month": 3, "day": 4}, "text": {"headline": "Plan agreed", "text": "<p>The plan &amp; budget.</p>"}},
+        {"start_date": {"year": 2016}, "end_date": {"year": 2018, "month": 6}, "text": {"headline": "Construction"}}]}"#;
+    let (timeline, _) = load_any(tjs).expect("TimelineJS3 loads");
+    let html = render_view(&timeline);
+    assert!(html.contains("Bridge &lt;history&gt;"));
+    assert!(html.contains("<time datetime=\"2015-03-04\">Wednesday 4 March 2015</time>"));
+    assert!(html.contains("<time datetime=\"2016\">2016</time> – <time datetime=\"2018-06\">June 2018</time>"));
+    assert!(html.contains("The plan &amp; budget."));
+}
+
+#[test]
+fn an_empty_timeline_renders() {
+    let (timeline, _) = Timeline::from_json(r#"{"format": "citeline-timeline", "version": 1, "documents": [], "events": []}"#).unwrap();
+    let html = render_view(&timeline);
+    assert!(html.contains("0 events") && html.contains("class=\"timeline static\""));
+}
+
+#[test]
+fn the_page_holds_the_view_in_main_and_the_data_the_app_loads() {
+    let timeline = seed();
+    let template = "<!doctype html>\n<html><head><title>Citeline</title><script type=\"module\" src=\"boot.js\"></script></head>\n\
+                    <body>\n  <main id=\"app\"></main>\n  <noscript>x</noscript>\n</body>\n</html>\n";
+    let page = render_page(&timeline, template).expect("a Citeline template");
+    assert!(page.contains(&format!("<title>{}</title>", text(&timeline.title))));
+    let (main_start, main_end) = (page.find("<main id=\"app\">").unwrap(), page.find("</main>").unwrap());
+    assert_eq!(&page[main_start..main_end + "</main>".len()], format!("<main id=\"app\">\n{}</main>", render_view(&timeline)));
+    let data = script_body(&page, "<script type=\"application/json\" id=\"citeline-data\">");
+    assert!(page.find("id=\"citeline-data\"").unwrap() > main_end, "outside main: the app clears main when it mounts");
+    let (again, diagnostics) = load_any(data).expect("the data loads back");
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    assert_eq!(again, timeline);
+    assert!(page.ends_with(
+        "</main>\n  <noscript>x</noscript>\n</body>\n</html>\n"
+            .replace(
+                "</main>",
+                &format!(
+                    "</main>\n<script type=\"application/json\" id=\"citeline-data\">{}</script>",
+                    escape::script_json(&timeline.to_json())
+                )
+            )
+            .as_str()
+    ));
+    assert!(page.contains("<script type=\"module\" src=\"boot.js\"></script>"), "the rest of the template is kept");
+    assert_eq!(render_page(&timeline, "<html><body></body></html>"), Err(TemplateError::NoAppElement));
+}
+
+#[test]
+fn seed_fragment_snapshot() {
+    insta::assert_snapshot!("seed_fragment", render_view(&seed()));
+}
