@@ -1,4 +1,4 @@
-//! The native command line: `citeline check | extract | eval`, one module per command, and [`args`]
+//! The native command line: `citeline check | extract | eval | render`, one module per command, and [`args`]
 //! for what they share. Everything is written to the `out` and `err` streams given to [`run`], which
 //! returns the exit code: 0 done, 1 some input failed, 2 bad arguments. Nothing here panics on user
 //! input.
@@ -7,6 +7,7 @@ mod args;
 mod check;
 mod eval;
 mod extract;
+mod render;
 
 use std::ffi::OsString;
 use std::io::{self, Write};
@@ -41,6 +42,17 @@ usage:
       --verbose first lists misses, false positives and wrong extents, types or values.
       --locale defaults to en-US here (TimeBank and AQUAINT are American news).
 
+  citeline render FILE.json [--assets DIR] --out DIR
+  citeline render FILE.json --fragment
+      Write the timeline's first view as plain HTML, readable without JavaScript: the strip at
+      the fit-all view, every event in time order with its date, precision, how the date was
+      determined and every passage quoted with its source, and schema.org JSON-LD. FILE.json is
+      Citeline's format or TimelineJS3 JSON (diagnostics as for check). --out copies the release
+      build in --assets (default dist, from `trunk build --release --offline`) into DIR and
+      writes DIR/index.html with the view in place and the data inline, which the page loads.
+      --fragment prints only the view's HTML. Exit 1 if the file cannot be loaded or has errors
+      (what loaded is still written), or the site cannot be written.
+
   citeline --help
 ";
 
@@ -72,6 +84,7 @@ pub fn run(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             "check" => check::run(rest, out, err),
             "extract" => extract::run(rest, out, err),
             "eval" => eval::run(rest, out, err),
+            "render" => render::run(rest, out, err),
             other => return usage(err, &format!("unknown command '{other}'")),
         },
     };
@@ -134,6 +147,7 @@ mod tests {
         let (code, out, _) = run_args(&["--help"]);
         assert_eq!(code, 0);
         assert!(out.contains("citeline extract") && out.contains("citeline eval") && out.contains("citeline check"));
+        assert!(out.contains("citeline render FILE.json [--assets DIR] --out DIR") && out.contains("--fragment"));
         assert_eq!(run_args(&[]).0, 2);
         for args in [
             &["frobnicate"][..],
@@ -147,6 +161,9 @@ mod tests {
             &["eval", "--format=json", "x"],
             &["eval", "--verbose=yes", "x"],
             &["check"],
+            &["render"],
+            &["render", "x.json"],
+            &["render", "x.json", "--out", "site", "--fragment"],
         ] {
             let (code, out, err) = run_args(args);
             assert_eq!(code, 2, "{args:?}");
@@ -195,6 +212,58 @@ mod tests {
         assert!(err.starts_with(&format!("{undated}: error: events[0], field start_date")), "{err}");
         assert!(err.contains(&format!("{broken}: ")), "{err}");
         assert_eq!(out.lines().count(), 2, "the undated file and the good one are still counted: {out}");
+    }
+
+    #[test]
+    fn render_writes_a_site_from_the_release_build_or_prints_the_fragment() {
+        let scratch = Scratch::new("render");
+        let (seed, _) = citeline_model::seed::seed_timeline().unwrap();
+        let file = scratch.file("seed.json", seed.to_json().as_bytes());
+        let assets = scratch.0.join("dist");
+        std::fs::create_dir_all(assets.join("sub")).unwrap();
+        let template = "<!doctype html><html><head><title>Citeline</title></head><body><main id=\"app\"></main></body></html>";
+        std::fs::write(assets.join("index.html"), template).unwrap();
+        std::fs::write(assets.join("main-1.css"), "body{}").unwrap();
+        std::fs::write(assets.join("sub").join("app.wasm"), b"\0asm").unwrap();
+        let site = scratch.0.join("site");
+        let (assets_arg, site_arg) = (assets.display().to_string(), site.display().to_string());
+
+        let (code, out, err) = run_args(&["render", &file, "--assets", &assets_arg, "--out", &site_arg]);
+        assert_eq!((code, err.as_str()), (0, ""), "{out}");
+        assert!(out.contains("(3 files)"), "{out}");
+        assert_eq!(std::fs::read(site.join("sub").join("app.wasm")).unwrap(), b"\0asm", "every file is copied");
+        assert_eq!(std::fs::read_to_string(site.join("main-1.css")).unwrap(), "body{}");
+        let page = std::fs::read_to_string(site.join("index.html")).unwrap();
+        assert_eq!(page, citeline_render::render_page(&seed, template).unwrap());
+        assert!(page.contains("id=\"event=contest-2018-launch\"") && page.contains("id=\"citeline-data\""));
+        assert_eq!(std::fs::read_to_string(assets.join("index.html")).unwrap(), template, "the release build is untouched");
+
+        let (code, fragment, _) = run_args(&["render", &file, "--fragment"]);
+        assert_eq!(code, 0);
+        assert_eq!(fragment, citeline_render::render_view(&seed));
+
+        // A folder that is not a release build, a broken file, and output inside the build.
+        let missing = scratch.0.join("no-dist").display().to_string();
+        let (code, _, err) = run_args(&["render", &file, "--assets", &missing, "--out", &site_arg]);
+        assert_eq!(code, 1);
+        assert!(err.contains(&format!("{missing}: not a release build")) && err.contains("trunk build --release"), "{err}");
+        let broken = scratch.file("broken.json", b"{");
+        let (code, out, err) = run_args(&["render", &broken, "--fragment"]);
+        assert_eq!(code, 1);
+        assert!(out.is_empty() && err.starts_with(&format!("{broken}: not valid JSON")), "{err}");
+        let inside = assets.join("site").display().to_string();
+        let (code, _, err) = run_args(&["render", &file, "--assets", &assets_arg, "--out", &inside]);
+        assert_eq!(code, 1);
+        assert!(err.contains("must not be the release build or inside it"), "{err}");
+        assert!(!assets.join("site").exists(), "nothing is created inside the release build");
+        // A TimelineJS3 file with one undated event: the rest renders, the error is reported.
+        let tjs = scratch.file(
+            "tjs.json",
+            br#"{"events": [{"start_date": {"year": 2015}, "text": {"headline": "Dated"}}, {"text": {"headline": "x"}}]}"#,
+        );
+        let (code, out, err) = run_args(&["render", &tjs, "--fragment"]);
+        assert_eq!(code, 1);
+        assert!(out.contains("<time datetime=\"2015\">2015</time>") && err.contains("events[1], field start_date"), "{err}");
     }
 
     #[test]
