@@ -29,6 +29,9 @@ CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-u
 echo "== release build"
 trunk build --release --offline
 
+echo "== the citeline command (the browser tests publish a static page with citeline render)"
+cargo build --locked -p citeline-cli
+
 echo "== end-to-end tests (release page in Chromium)"
 node --test --test-concurrency=1 tests/e2e/*.test.mjs
 echo "== all tests passed; screenshots in test-output/"

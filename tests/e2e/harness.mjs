@@ -49,8 +49,8 @@ export async function serve(dir = dist, { cors = false, headers = {} } = {}) {
   };
 }
 
-/** Debian's Chromium, headless, with a fresh profile. */
-export async function launch() {
+/** Debian's Chromium, headless, with a fresh profile (and JavaScript off when asked). */
+export async function launch({ javaScriptEnabled = true } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'citeline-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -60,6 +60,7 @@ export async function launch() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
     ],
     viewport: { width: 1280, height: 800 },
+    javaScriptEnabled,
   });
   return {
     context,

@@ -415,6 +415,58 @@ export class TimelinePage {
 }
 
 /** The "Add your own documents" section of a timeline page. */
+/** The static first view `citeline render` writes (readable before and without the app). */
+export class StaticView {
+  constructor(page) {
+    this.page = page;
+  }
+
+  /** The static strip and list, while they are there (the app replaces them). */
+  root() {
+    return this.page.locator('.timeline.static, .event-list');
+  }
+
+  /** An event's entry in the list, whose id `event=<id>` is what `#event=<id>` links scroll to. */
+  article(id) {
+    return this.page.locator(`article[id="event=${id}"]`);
+  }
+
+  async title(id) {
+    return this.article(id).locator('h3').textContent();
+  }
+
+  /** The `datetime` of each `<time>` in the entry (two for a range). */
+  async times(id) {
+    return this.article(id).locator('time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
+  }
+
+  /** The quoted words of each passage, in order. */
+  async marks(id) {
+    return this.article(id).locator('blockquote mark').allTextContents();
+  }
+
+  /** Whether the entry's top is within the window (a link scrolled to it). */
+  async inView(id) {
+    return this.article(id).evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= -1 && r.top < innerHeight;
+    });
+  }
+
+  /** The strip's label boxes, as drawn from the page's geometry stylesheet. */
+  labelBoxes() {
+    return this.page.locator('.timeline.static .event').evaluateAll((els) => els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { id: e.dataset.eventId, l: r.left, r: r.right, t: r.top, b: r.bottom };
+    }));
+  }
+
+  /** The strip's own box. */
+  stripBox() {
+    return this.page.locator('.timeline.static .plot').boundingBox();
+  }
+}
+
 export class AddDocuments {
   constructor(timeline) {
     this.timeline = timeline;

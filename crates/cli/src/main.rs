@@ -230,11 +230,13 @@ mod tests {
 
         let (code, out, err) = run_args(&["render", &file, "--assets", &assets_arg, "--out", &site_arg]);
         assert_eq!((code, err.as_str()), (0, ""), "{out}");
-        assert!(out.contains("(3 files)"), "{out}");
+        assert!(out.contains("(4 files)"), "{out}");
         assert_eq!(std::fs::read(site.join("sub").join("app.wasm")).unwrap(), b"\0asm", "every file is copied");
         assert_eq!(std::fs::read_to_string(site.join("main-1.css")).unwrap(), "body{}");
         let page = std::fs::read_to_string(site.join("index.html")).unwrap();
-        assert_eq!(page, citeline_render::render_page(&seed, template).unwrap());
+        let rendered = citeline_render::render_page(&seed, template).unwrap();
+        assert_eq!(page, rendered.index_html);
+        assert_eq!(std::fs::read_to_string(site.join(citeline_render::STYLESHEET)).unwrap(), rendered.stylesheet);
         assert!(page.contains("id=\"event=contest-2018-launch\"") && page.contains("id=\"citeline-data\""));
         assert_eq!(std::fs::read_to_string(assets.join("index.html")).unwrap(), template, "the release build is untouched");
 

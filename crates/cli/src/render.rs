@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use citeline_model::import::load_any;
 use citeline_model::timeline::{Severity, Timeline};
-use citeline_render::{render_page, render_view};
+use citeline_render::{render_page, render_view, STYLESHEET};
 
 use crate::args::{read_text, usage, Problems};
 
@@ -112,8 +112,10 @@ fn write_site(timeline: &Timeline, assets: &Path, site: &Path) -> Result<usize, 
     }
     std::fs::create_dir_all(site).map_err(|e| format!("{}: cannot create the folder: {e}", site.display()))?;
     let copied = copy_folder(assets, site)?;
-    std::fs::write(site.join("index.html"), page).map_err(|e| format!("{}: cannot write: {e}", site.join("index.html").display()))?;
-    Ok(copied)
+    for (name, content) in [("index.html", &page.index_html), (STYLESHEET, &page.stylesheet)] {
+        std::fs::write(site.join(name), content).map_err(|e| format!("{}: cannot write: {e}", site.join(name).display()))?;
+    }
+    Ok(copied + 1)
 }
 
 /// `path` made absolute through its nearest existing ancestor (it may not exist yet).

@@ -42,7 +42,8 @@ pub fn time_element(date: &EventDate) -> String {
 fn entry(timeline: &Timeline, event: &Event) -> String {
     let mut out = String::new();
     let id = text(&event.id);
-    let _ = writeln!(out, "<li><article class=\"detail\" id=\"event={id}\" data-detail-for=\"{id}\">");
+    // No `data-detail-for`: that hook names the live detail panel, which replaces this list.
+    let _ = writeln!(out, "<li><article class=\"detail\" id=\"event={id}\">");
     let _ = writeln!(out, "<h3>{}</h3>", text(&event.title));
     let _ = writeln!(out, "<p class=\"summary\">{}</p>", text(&event.summary));
     let _ = writeln!(

@@ -147,7 +147,7 @@ fn hostile_text_stays_text() {
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "shown as text");
     let value: serde_json::Value = serde_json::from_str(script_body(&html, "<script type=\"application/ld+json\">")).expect("JSON");
     assert_eq!(value["name"], timeline.title.as_str(), "JSON-LD reads back the same text");
-    let page = render_page(&timeline, "<title>x</title><main id=\"app\"></main>").expect("a template");
+    let page = render_page(&timeline, "<title>x</title><main id=\"app\"></main>").expect("a template").index_html;
     assert!(page.starts_with("<title>&lt;!--&lt;script&gt;"), "{page}");
     assert_eq!(page.matches("</script>").count(), 2, "the JSON-LD and data blocks' own ends");
 }
@@ -177,17 +177,21 @@ fn the_page_holds_the_view_in_main_and_the_data_the_app_loads() {
     let timeline = seed();
     let template = "<!doctype html>\n<html><head><title>Citeline</title><script type=\"module\" src=\"boot.js\"></script></head>\n\
                     <body>\n  <main id=\"app\"></main>\n  <noscript>x</noscript>\n</body>\n</html>\n";
-    let page = render_page(&timeline, template).expect("a Citeline template");
+    let rendered = render_page(&timeline, template).expect("a Citeline template");
+    let page = rendered.index_html;
     assert!(page.contains(&format!("<title>{}</title>", text(&timeline.title))));
+    assert!(page.contains("<link rel=\"stylesheet\" href=\"./static-view.css\">\n</head>"), "the geometry is linked");
     let (main_start, main_end) = (page.find("<main id=\"app\">").unwrap(), page.find("</main>").unwrap());
-    assert_eq!(&page[main_start..main_end + "</main>".len()], format!("<main id=\"app\">\n{}</main>", render_view(&timeline)));
+    let (view, stylesheet) = crate::geometry_stylesheet(&render_view(&timeline));
+    assert_eq!(&page[main_start..main_end + "</main>".len()], format!("<main id=\"app\">\n{view}</main>"));
+    assert_eq!(stylesheet, rendered.stylesheet);
     let data = script_body(&page, "<script type=\"application/json\" id=\"citeline-data\">");
     assert!(page.find("id=\"citeline-data\"").unwrap() > main_end, "outside main: the app clears main when it mounts");
     let (again, diagnostics) = load_any(data).expect("the data loads back");
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     assert_eq!(again, timeline);
     assert!(page.ends_with(
-        "</main>\n  <noscript>x</noscript>\n</body>\n</html>\n"
+        "</main>\n  <noscript>NOSCRIPT</noscript>\n</body>\n</html>\n"
             .replace(
                 "</main>",
                 &format!(
@@ -195,10 +199,25 @@ fn the_page_holds_the_view_in_main_and_the_data_the_app_loads() {
                     escape::script_json(&timeline.to_json())
                 )
             )
+            .replace("NOSCRIPT", crate::NOSCRIPT)
             .as_str()
     ));
     assert!(page.contains("<script type=\"module\" src=\"boot.js\"></script>"), "the rest of the template is kept");
     assert_eq!(render_page(&timeline, "<html><body></body></html>"), Err(TemplateError::NoAppElement));
+}
+
+#[test]
+fn the_strip_geometry_becomes_a_stylesheet_with_one_rule_per_element() {
+    let html = render_view(&seed());
+    let placed = html.matches(" data-style=\"").count();
+    let (with_ids, css) = crate::geometry_stylesheet(&html);
+    assert!(placed > 10, "the seed strip places its labels, stems, markers and ticks");
+    assert_eq!(css.lines().count(), placed, "one rule per placed element");
+    assert_eq!(with_ids.matches(" id=\"sv-").count(), placed);
+    assert!(css.starts_with("#sv-0{") && css.lines().all(|rule| rule.starts_with("#sv-") && rule.ends_with('}')));
+    assert!(!css.contains('<'), "no markup can reach the stylesheet");
+    // The ids are new: none collides with an event's anchor.
+    assert!(with_ids.matches(" id=\"").count() == placed + html.matches(" id=\"").count());
 }
 
 #[test]
