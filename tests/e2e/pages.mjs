@@ -435,9 +435,9 @@ export class StaticView {
     return this.article(id).locator('h3').textContent();
   }
 
-  /** The `datetime` of each `<time>` in the entry (two for a range). */
+  /** The `datetime` of the event's date (two for a range; passages carry their documents' dates). */
   async times(id) {
-    return this.article(id).locator('time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
+    return this.article(id).locator('.date-long time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
   }
 
   /** The quoted words of each passage, in order. */
