@@ -42,6 +42,16 @@ pub struct TimelineViewProps {
     pub pending: Rc<HashSet<String>>,
 }
 
+/// The plot's width before it can be measured, from the window's: what styles/main.css will give it
+/// on the page (`#app` at most 1240 px with 20 px padding, or 10 px on phones; the timeline's
+/// border and the plot's 16 px, or 8 px, margins). Laying the first frame out at this width spares
+/// the reader a second layout (a visible jump) once the plot is measured, which still corrects it.
+fn plot_width_guess_px() -> f64 {
+    let window_px = gloo::utils::window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1280.0);
+    let (app_padding_px, plot_inset_px) = if window_px <= 640.0 { (20.0, 18.0) } else { (40.0, 34.0) };
+    (window_px.min(1240.0) - app_padding_px - plot_inset_px).max(200.0)
+}
+
 /// "1 Jan 2017 to 8 Jun 2018".
 fn window_label(view: &ViewState) -> String {
     let day = |t_days: f64| date_from_days(t_days).map(|d| DateValue::from_date(d).display_short()).unwrap_or_default();
@@ -51,7 +61,7 @@ fn window_label(view: &ViewState) -> String {
 #[function_component(TimelineView)]
 pub fn timeline_view(props: &TimelineViewProps) -> Html {
     let plot = use_node_ref();
-    let width_px = use_state(|| 960.0_f64);
+    let width_px = use_state(plot_width_guess_px);
     let gestures = use_gestures(&plot, &props.on_action);
     let (timeline, index, view) = (props.session.timeline(), props.session.index(), props.session.view());
 
@@ -143,7 +153,9 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                         <span class="era-title">{ &era.title }</span>
                     </div>
                 }) }
-                <div class="lanes" data-style={format!("height:{}px", frame.lanes_height_px)}>
+                // The lane count is also a class, so the lanes have their height at the first paint
+                // (the CSSOM copy of data-style only comes after it).
+                <div class={classes!("lanes", format!("lanes-{}", frame.lane_count.max(1)))} data-style={format!("height:{}px", frame.lanes_height_px)}>
                     { for frame.items.iter().map(|p| items::item(p, props.pending.contains(p.key()), &callbacks)) }
                 </div>
                 { axis::axis(&frame) }

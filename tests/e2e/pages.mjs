@@ -68,6 +68,31 @@ export class TimelinePage {
     return timeline;
   }
 
+  /**
+   * Like `open`, but records every layout shift from the first byte (PerformanceObserver, buffered),
+   * for `layoutShift()`.
+   */
+  static async openRecordingShifts(context, url, { viewport } = {}) {
+    const recorded = await newPage(context, viewport);
+    await recorded.page.addInitScript(() => {
+      window.__layoutShift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__layoutShift += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await recorded.page.goto(url);
+    const timeline = new TimelinePage(recorded.page, recorded);
+    await timeline.ready();
+    return timeline;
+  }
+
+  /** The sum of the layout shifts recorded so far (see `openRecordingShifts`), after two frames. */
+  async layoutShift() {
+    await this.nextFrame();
+    await this.nextFrame();
+    return this.page.evaluate(() => window.__layoutShift);
+  }
+
   /** The same page, looking at the timeline inside `root` (a frame locator or an element). */
   within(root) {
     return new TimelinePage(this.page, { root, errors: this.errors, workers: this.workers, requests: this.requests });

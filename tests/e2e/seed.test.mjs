@@ -224,6 +224,16 @@ test('two-finger pinch zooms about the fingers', async () => {
 });
 
 // Screenshots only: the check is that each page loads, selects from its link and logs no error.
+test('the page starts without a layout shift, on desktop and phone', async () => {
+  for (const viewport of VIEWPORTS) {
+    const tl = await TimelinePage.openRecordingShifts(browser.context, server.url, { viewport });
+    // Lanes take their height from their class at the first paint, the first layout uses the
+    // width the plot will have, and placed elements show only once placed.
+    assert.ok((await tl.layoutShift()) <= 0.001, `layout shift ${await tl.layoutShift()} at ${viewport.width}px`);
+    await tl.close();
+  }
+});
+
 test('screenshots: desktop and phone, light and dark', async () => {
   for (const scheme of ['light', 'dark']) {
     for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
