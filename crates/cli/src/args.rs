@@ -26,6 +26,12 @@ pub(crate) struct Options {
     pub(crate) format: Option<Format>,
     /// `--verbose` or `-v`.
     pub(crate) verbose: bool,
+    /// `--assets DIR`: the release build `render` publishes.
+    pub(crate) assets: Option<String>,
+    /// `--out DIR`: the folder `render` writes.
+    pub(crate) out: Option<String>,
+    /// `--fragment`: `render` prints the HTML alone.
+    pub(crate) fragment: bool,
     /// The operands (`-` is standard input), at least one.
     pub(crate) files: Vec<String>,
 }
@@ -42,7 +48,8 @@ pub(crate) enum Format {
 /// Parses `--name value`, `--name=value` and flags; `allowed` lists the options this subcommand takes,
 /// and `missing` is the problem when it names no file.
 pub(crate) fn parse_options(args: &[String], allowed: &[&str], missing: &str) -> Result<Options, String> {
-    let mut parsed = Options { dct: None, locale: None, format: None, verbose: false, files: Vec::new() };
+    let mut parsed =
+        Options { dct: None, locale: None, format: None, verbose: false, assets: None, out: None, fragment: false, files: Vec::new() };
     let mut i = 0;
     let mut options_done = false;
     while i < args.len() {
@@ -64,11 +71,15 @@ pub(crate) fn parse_options(args: &[String], allowed: &[&str], missing: &str) ->
         if !allowed.contains(&name) {
             return Err(format!("unknown option '{name}'"));
         }
-        if name == "--verbose" {
+        if let Some(flag) = match name {
+            "--verbose" => Some(&mut parsed.verbose),
+            "--fragment" => Some(&mut parsed.fragment),
+            _ => None,
+        } {
             if inline.is_some() {
-                return Err("--verbose takes no value".to_owned());
+                return Err(format!("{name} takes no value"));
             }
-            parsed.verbose = true;
+            *flag = true;
             continue;
         }
         let value = match inline {
@@ -99,6 +110,8 @@ pub(crate) fn parse_options(args: &[String], allowed: &[&str], missing: &str) ->
                     _ => return Err(format!("--format is timeml or json, not '{value}'")),
                 });
             }
+            "--assets" => parsed.assets = Some(value),
+            "--out" => parsed.out = Some(value),
             _ => return Err(format!("unknown option '{name}'")),
         }
     }
@@ -181,6 +194,9 @@ mod tests {
                 locale: Some(Locale::EnUs),
                 format: Some(Format::Timeml),
                 verbose: true,
+                assets: None,
+                out: None,
+                fragment: false,
                 files: strings(&["a", "-", "--b"]),
             })
         );

@@ -9,7 +9,7 @@ use citeline_model::import::load_any;
 use citeline_model::timeline::{Severity, Timeline};
 use citeline_render::{render_page, render_view, STYLESHEET};
 
-use crate::args::{read_text, usage, Problems};
+use crate::args::{parse_options, read_text, usage, Problems};
 
 /// Where the output goes.
 #[derive(Debug, PartialEq, Eq)]
@@ -31,31 +31,11 @@ struct Request {
 const DEFAULT_ASSETS: &str = "dist";
 
 fn parse(args: &[String]) -> Result<Request, String> {
-    let (mut file, mut assets, mut out, mut fragment) = (None, None, None, false);
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_owned())),
-            _ => (arg.as_str(), None),
-        };
-        match name {
-            "--fragment" if inline.is_none() => fragment = true,
-            "--fragment" => return Err("--fragment takes no value".to_owned()),
-            "--assets" | "--out" => {
-                let value = inline.or_else(|| rest.next().cloned()).ok_or_else(|| format!("{name} needs a folder"))?;
-                if name == "--out" {
-                    out = Some(value)
-                } else {
-                    assets = Some(value)
-                }
-            }
-            other if other.starts_with('-') && other != "-" => return Err(format!("unknown option '{other}'")),
-            _ if file.is_some() => return Err("render takes one timeline file".to_owned()),
-            _ => file = Some(arg.clone()),
-        }
-    }
-    let file = file.ok_or("render needs a timeline file (citeline render FILE.json --out DIR)")?;
-    let target = match (out, fragment) {
+    let options =
+        parse_options(args, &["--assets", "--out", "--fragment"], "render needs a timeline file (citeline render FILE.json --out DIR)")?;
+    let [file] = &options.files[..] else { return Err("render takes one timeline file".to_owned()) };
+    let assets = options.assets;
+    let target = match (options.out, options.fragment) {
         (Some(_), true) => return Err("--out and --fragment are alternatives: give one".to_owned()),
         (None, false) => return Err("render needs --out DIR (a static site) or --fragment (HTML on standard output)".to_owned()),
         (None, true) if assets.is_some() => return Err("--assets goes with --out, not --fragment".to_owned()),
@@ -64,7 +44,7 @@ fn parse(args: &[String]) -> Result<Request, String> {
             Target::Site { assets: PathBuf::from(assets.unwrap_or_else(|| DEFAULT_ASSETS.to_owned())), out: PathBuf::from(out) }
         }
     };
-    Ok(Request { file, target })
+    Ok(Request { file: file.clone(), target })
 }
 
 /// Runs `render`; exit code 1 if the file cannot be read or loaded, has errors (what loaded is
