@@ -18,11 +18,11 @@ mod json_ld;
 mod strip;
 
 use std::fmt;
-use std::rc::Rc;
 
 use citeline_model::timeline::Timeline;
+use citeline_view::index::EventIndex;
 use citeline_view::layout::layout_indexed;
-use citeline_view::session::{Session, Start};
+use citeline_view::view::{ViewBounds, ViewState};
 
 pub use events::CONTEXT_CHARS;
 pub use strip::{pct_from_px, NOMINAL_WIDTH_PX};
@@ -30,8 +30,10 @@ pub use strip::{pct_from_px, NOMINAL_WIDTH_PX};
 /// The first view of `timeline` as an HTML fragment: a masthead, the strip at the fit-all window,
 /// the event list in time order, and the JSON-LD data block.
 pub fn render_view(timeline: &Timeline) -> String {
-    let session = Session::new(Rc::new(timeline.clone()), &Start::default());
-    let (index, view) = (session.index(), session.view());
+    // The view a session starts on: everything.
+    let index = EventIndex::of_timeline(timeline);
+    let view = ViewState::fit(&ViewBounds::of_extent(timeline.extent_days()));
+    let (index, view) = (&index, &view);
     let frame = layout_indexed(timeline, index, view, NOMINAL_WIDTH_PX);
     let in_time_order = timeline.extent_days().map(|(start, end)| index.events_in(start, end)).unwrap_or_default();
     let mut out = format!(
