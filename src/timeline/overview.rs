@@ -1,7 +1,6 @@
 //! The overview strip: the density bars and the window box the view crate computed; a click or
 //! drag moves the window, and so do the arrow and page keys.
 
-use std::cell::Cell;
 use std::rc::Rc;
 
 use web_sys::HtmlElement;
@@ -45,7 +44,7 @@ fn density_path(overview: &Overview) -> String {
 #[function_component(OverviewStrip)]
 pub fn overview_strip(props: &OverviewProps) -> Html {
     let strip = use_node_ref();
-    let dragging = use_mut_ref(|| Cell::new(false));
+    let dragging = use_mut_ref(|| false);
     let path = use_memo(props.overview.clone(), |o| density_path(o));
     let window = props.overview.window(&props.view);
     let move_to = {
@@ -59,7 +58,7 @@ pub fn overview_strip(props: &OverviewProps) -> Html {
     let on_down = {
         let (dragging, move_to, strip) = (dragging.clone(), move_to.clone(), strip.clone());
         Callback::from(move |e: PointerEvent| {
-            dragging.borrow().set(true);
+            *dragging.borrow_mut() = true;
             if let Some(el) = strip.cast::<HtmlElement>() {
                 let _ = el.set_pointer_capture(e.pointer_id());
             }
@@ -69,12 +68,12 @@ pub fn overview_strip(props: &OverviewProps) -> Html {
     let on_move = {
         let dragging = dragging.clone();
         Callback::from(move |e: PointerEvent| {
-            if dragging.borrow().get() {
+            if *dragging.borrow() {
                 move_to(f64::from(e.client_x()));
             }
         })
     };
-    let on_up = Callback::from(move |_: PointerEvent| dragging.borrow().set(false));
+    let on_up = Callback::from(move |_: PointerEvent| *dragging.borrow_mut() = false);
     let on_key = {
         let on_action = props.on_action.clone();
         Callback::from(move |e: KeyboardEvent| {
