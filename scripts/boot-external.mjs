@@ -19,11 +19,8 @@ if (!match) {
   process.exit(1);
 }
 // Relative imports so the page works under any path (and the single-file export can find them).
-// A `?src=` timeline starts downloading now, while the wasm compiles; the app picks the request up.
-const earlyFetch = `const src = new URLSearchParams(location.search).get('src');
-if (src && src.trim()) window.citelineEarlySrc = { url: src, response: fetch(src).catch((error) => error) };
-`;
-const code = earlyFetch + match[1].trim().replaceAll("'/", "'./");
+// (A `?src=` timeline starts downloading earlier still, in static/first-view.js.)
+const code = match[1].trim().replaceAll("'/", "'./");
 const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
 await writeFile(join(dir, name), `${code}\n`);
 // Stylesheet and icon are loaded in CORS mode too, so their integrity can be checked when the page

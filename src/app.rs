@@ -21,7 +21,9 @@ use crate::session::SessionState;
 use crate::share_dialog::ShareDialog;
 use crate::timeline::TimelineView;
 
-/// Where the timeline comes from: `?src=<url>` (our JSON or TimelineJS3's), else the built-in seed.
+/// Where the timeline comes from: `?src=<url>` (our JSON or TimelineJS3's), else the data the page
+/// carries (`citeline render`'s pages, the release build's seed page, the single file), else the
+/// built-in seed.
 fn source_url() -> Option<String> {
     let search = gloo::utils::window().location().search().ok()?;
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
@@ -59,6 +61,18 @@ async fn fetch_timeline(url: &str) -> Result<(Timeline, Vec<Diagnostic>), String
     load_any(&text).map_err(|e| format!("{url} is {e}."))
 }
 
+/// Removes the static event list and its JSON-LD, which describe the page's own timeline, from a
+/// page showing another one (`?src=`): hidden from the first paint (static/first-view.js), they
+/// are not kept for print, search engines or a test to find.
+fn remove_published_view() {
+    let document = gloo::utils::document();
+    for selector in ["#event-list", "script[type=\"application/ld+json\"]"] {
+        if let Ok(Some(el)) = document.query_selector(selector) {
+            el.remove();
+        }
+    }
+}
+
 /// A timeline embedded in the page itself (the single-file export), if any.
 fn inline_data() -> Option<String> {
     gloo::utils::document().get_element_by_id("citeline-data")?.text_content()
@@ -66,13 +80,20 @@ fn inline_data() -> Option<String> {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let src = use_memo((), |_| source_url());
-    let loaded = use_state(|| match (inline_data(), &*src) {
-        (Some(json), _) => Some(load_any(&json).map(|(t, d)| (Rc::new(t), d)).map_err(|e| format!("The timeline in this file is {e}."))),
+    let src = use_memo((), |_| {
+        let src = source_url();
+        if src.is_some() {
+            remove_published_view();
+        }
+        src
+    });
+    // `?src=` wins over the data the page carries (the release build's page carries the seed's).
+    let loaded = use_state(|| match (&*src, inline_data()) {
+        (Some(_), _) => None,
+        (None, Some(json)) => Some(load_any(&json).map(|(t, d)| (Rc::new(t), d)).map_err(|e| format!("The timeline in this file is {e}."))),
         (None, None) => {
             Some(seed_timeline().map(|(t, d)| (Rc::new(t), d)).map_err(|e| format!("The seed timeline could not be loaded: {e}")))
         }
-        (None, Some(_)) => None,
     });
     {
         let loaded = loaded.clone();
@@ -86,7 +107,8 @@ pub fn app() -> Html {
         });
     }
     match &*loaded {
-        None => html! { <p class="loading" role="status">{ format!("Loading {}…", src.as_deref().unwrap_or_default()) }</p> },
+        // The page's shape while the timeline downloads (as the static page shows it before the wasm).
+        None => Html::from_html_unchecked(citeline_view::page::SKELETON_HTML.into()),
         Some(Ok((timeline, diagnostics))) => html! { <Loaded timeline={timeline.clone()} diagnostics={diagnostics.clone()} /> },
         Some(Err(message)) => html! {
             <div class="load-error" role="alert">
@@ -95,6 +117,26 @@ pub fn app() -> Html {
                 <p><a href="?">{ "Open the built-in example instead" }</a></p>
             </div>
         },
+    }
+}
+
+/// `content` drawn in `<div id="add-documents">` after the page's static event list when the page
+/// has one (the list stays between the detail panel and it), else in place.
+fn below_the_list(content: Html) -> Html {
+    match gloo::utils::document().get_element_by_id("add-documents") {
+        Some(host) => yew::create_portal(content, host),
+        None => content,
+    }
+}
+
+/// The page opened on `#event=<id>` with the static view: the browser scrolled to that event's
+/// entry in the list; now its detail panel shows it, so that is where the reader is taken.
+fn show_linked_detail() {
+    if event_from_hash().is_none() || gloo::utils::document().get_element_by_id("event-list").is_none() {
+        return;
+    }
+    if let Ok(Some(detail)) = gloo::utils::document().query_selector("#app .detail[data-detail-for]") {
+        detail.scroll_into_view();
     }
 }
 
@@ -118,6 +160,7 @@ fn loaded(props: &LoadedProps) -> Html {
     let documents = use_workspace(props.timeline.clone());
     let timeline = documents.timeline.clone();
     let model = use_reducer(|| SessionState(Session::new(timeline.clone(), &start_of(&options))));
+    use_effect_with((), |_| show_linked_detail());
     let session = &model.0;
     use_host(options.clone(), session.selected_event().cloned(), model.dispatcher());
     use_url_selection(session.view().selected.clone(), model.dispatcher());
@@ -196,8 +239,10 @@ fn loaded(props: &LoadedProps) -> Html {
             <TimelineView session={session.clone()} on_action={on_action.clone()} pending={documents.pending.clone()} />
             <DetailPanel timeline={timeline.clone()} event={selected_event} on_action={on_action.clone()} on_accept={on_accept} />
             { for share }
-            <AddDocuments base={props.timeline.clone()} workspace={documents.workspace.clone()} taken_ids={(*taken_ids).clone()}
-                on_update={documents.update.clone()} on_action={on_action} storage_problem={documents.storage_problem.clone()} />
+            { below_the_list(html! {
+                <AddDocuments base={props.timeline.clone()} workspace={documents.workspace.clone()} taken_ids={(*taken_ids).clone()}
+                    on_update={documents.update.clone()} on_action={on_action} storage_problem={documents.storage_problem.clone()} />
+            }) }
         </>
     }
 }

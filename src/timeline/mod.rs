@@ -18,11 +18,10 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use citeline_model::date::{date_from_days, DateValue};
 use citeline_view::input::plot_key_action;
 use citeline_view::layout::{layout_indexed, ClusterInfo};
 use citeline_view::session::Session;
-use citeline_view::view::{ViewAction, ViewState};
+use citeline_view::view::ViewAction;
 
 use crate::cssom::{apply_geometry, width_of};
 use cluster_list::ClusterList;
@@ -42,20 +41,13 @@ pub struct TimelineViewProps {
     pub pending: Rc<HashSet<String>>,
 }
 
-/// The plot's width before it can be measured, from the window's: what styles/main.css will give it
-/// on the page (`#app` at most 1240 px with 20 px padding, or 10 px on phones; the timeline's
-/// border and the plot's 16 px, or 8 px, margins). Laying the first frame out at this width spares
-/// the reader a second layout (a visible jump) once the plot is measured, which still corrects it.
+/// The plot's width before it can be measured: what styles/main.css gives it at the window's width
+/// (`citeline_view::page`, which the static view's width variants use too). Laying the first
+/// frame out at this width spares the reader a second layout (a visible jump) once the plot is
+/// measured, which still corrects it.
 fn plot_width_guess_px() -> f64 {
     let window_px = gloo::utils::window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1280.0);
-    let (app_padding_px, plot_inset_px) = if window_px <= 640.0 { (20.0, 18.0) } else { (40.0, 34.0) };
-    (window_px.min(1240.0) - app_padding_px - plot_inset_px).max(200.0)
-}
-
-/// "1 Jan 2017 to 8 Jun 2018".
-fn window_label(view: &ViewState) -> String {
-    let day = |t_days: f64| date_from_days(t_days).map(|d| DateValue::from_date(d).display_short()).unwrap_or_default();
-    format!("{} to {}", day(view.start_days), day(view.end_days))
+    citeline_view::page::plot_width_px(window_px)
 }
 
 #[function_component(TimelineView)]
@@ -120,6 +112,23 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
         let plot = plot.clone();
         use_effect(move || apply_geometry(&plot));
     }
+    // Taking over the static view: its focused label's event keeps the focus.
+    {
+        let plot = plot.clone();
+        use_effect_with((), move |_| {
+            let id = crate::take_over_focus();
+            let label = plot.cast::<HtmlElement>().zip(id).and_then(|(plot, id)| {
+                plot.query_selector_all("button[data-event-id]").ok().and_then(|labels| {
+                    (0..labels.length())
+                        .filter_map(|i| labels.get(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()))
+                        .find(|el| el.get_attribute("data-event-id").as_deref() == Some(id.as_str()))
+                })
+            });
+            if let Some(label) = label {
+                let _ = label.focus();
+            }
+        });
+    }
 
     // A cluster whose events start together, listed below the plot; new data closes it.
     let listing = use_state(|| None::<ClusterInfo>);
@@ -139,7 +148,7 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
         let listing = listing.clone();
         Callback::from(move |()| listing.set(None))
     };
-    let window_label = window_label(view);
+    let window_label = view.window_label();
 
     html! {
         <section class="timeline" aria-label="Timeline">

@@ -36,16 +36,11 @@ impl PartialEq for OverviewProps {
     }
 }
 
-/// The density as one SVG path, a bar per non-empty bin (drawing only: the bars are data).
-fn density_path(overview: &Overview) -> String {
-    overview.bars.iter().map(|b| format!("M{} 100V{:.1}H{}V100Z", b.bin, 100.0 - b.height_pct, b.bin + 1)).collect()
-}
-
 #[function_component(OverviewStrip)]
 pub fn overview_strip(props: &OverviewProps) -> Html {
     let strip = use_node_ref();
     let dragging = use_mut_ref(|| false);
-    let path = use_memo(props.overview.clone(), |o| density_path(o));
+    let path = use_memo(props.overview.clone(), |o| o.density_path());
     let window = props.overview.window(&props.view);
     let move_to = {
         let (strip, on_action, overview, view) = (strip.clone(), props.on_action.clone(), props.overview.clone(), props.view.clone());

@@ -185,11 +185,11 @@ export class TimelinePage {
   }
 
   dateLong() {
-    return this.locator('.date-long').textContent();
+    return this.locator(`${sel.detail()} .date-long`).textContent();
   }
 
   facts() {
-    return this.locator('.facts').textContent();
+    return this.locator(`${sel.detail()} .facts`).textContent();
   }
 
   /** The quotes shown in the details: the document, the highlighted words, the whole quote. */
@@ -446,9 +446,14 @@ export class StaticView {
     this.page = page;
   }
 
-  /** The static strip and list, while they are there (the app replaces them). */
-  root() {
-    return this.page.locator('.timeline.static, .event-list');
+  /** The static first screen (masthead, strip, detail placeholder), while it is there (the app replaces it). */
+  firstScreen() {
+    return this.page.locator('.first-view');
+  }
+
+  /** The event list with every passage, after the first screen (it stays when the app takes over). */
+  list() {
+    return this.page.locator('.event-list');
   }
 
   /** An event's entry in the list, whose id `event=<id>` is what `#event=<id>` links scroll to. */
@@ -478,18 +483,46 @@ export class StaticView {
     });
   }
 
-  /** The strip's label boxes, as drawn from the page's geometry stylesheet. */
+  /** The strip's label boxes, as drawn from the page's geometry stylesheet (the variant showing). */
   labelBoxes() {
-    return this.page.locator('.timeline.static .event').evaluateAll((els) => els.map((e) => {
+    return this.page.locator('.timeline.static .plot:visible .event').evaluateAll((els) => els.map((e) => {
       const r = e.getBoundingClientRect();
       return { id: e.dataset.eventId, l: r.left, r: r.right, t: r.top, b: r.bottom };
     }));
   }
 
-  /** The strip's own box. */
+  /** The strip's own box (the variant showing). */
   stripBox() {
-    return this.page.locator('.timeline.static .plot').boundingBox();
+    return this.page.locator('.timeline.static .plot:visible').boundingBox();
   }
+}
+
+/**
+ * The boxes of what the first screen shows, by name, static or live alike (the two share their
+ * markup): masthead lines, the toolbar's range, the strip, each event label, the overview, the
+ * detail panel and the event list after it. Document coordinates, rounded to 0.1 px.
+ */
+export function firstScreenGeometry(page) {
+  return page.evaluate(() => {
+    const boxes = {};
+    const put = (name, el) => {
+      if (!el) return;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) return;
+      const round = (v) => Math.round(v * 10) / 10;
+      boxes[name] = { x: round(r.left + scrollX), y: round(r.top + scrollY), w: round(r.width), h: round(r.height) };
+    };
+    const visible = (selector) => [...document.querySelectorAll(selector)].find((el) => el.getClientRects().length > 0);
+    for (const s of ['.masthead h1', '.masthead .subtitle', '.masthead .lede', '.toolbar .range', '.overview', '#app > * .detail, #app .detail', '.event-list']) {
+      put(s, visible(s));
+    }
+    const plot = visible('#app .plot');
+    put('plot', plot);
+    put('lanes', plot?.querySelector('.lanes'));
+    put('axis', plot?.querySelector('.axis'));
+    for (const label of plot?.querySelectorAll('.event[data-event-id]') ?? []) put(`label ${label.dataset.eventId}`, label);
+    return boxes;
+  });
 }
 
 export class AddDocuments {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch } from './harness.mjs';
+import { serve, launch, newPage, screenshot } from './harness.mjs';
 import { TimelinePage } from './pages.mjs';
 
 let app, data, closed, browser;
@@ -85,4 +85,32 @@ test('errors are shown in the page in plain words, with the URL', async () => {
     assert.ok(text.includes(url), `the message names ${url}`);
     await tl.close();
   }
+});
+
+test('while a ?src= timeline loads, the page shows a skeleton of its shape, never the seed', async () => {
+  const { page, errors } = await newPage(browser.context, { width: 1280, height: 800 });
+  // Hold the wasm first (the page before the app), then the data (the app waiting for it).
+  let releaseWasm, releaseData;
+  const wasmGate = new Promise((r) => { releaseWasm = r; });
+  const dataGate = new Promise((r) => { releaseData = r; });
+  await page.route((url) => /citeline-web-[0-9a-f]+_bg\.wasm$/.test(url.pathname), async (route) => { await wasmGate; await route.continue(); });
+  await page.route((url) => url.pathname === '/tjs.json', async (route) => { await dataGate; await route.continue(); });
+  await page.goto(`${app.url}?src=${encodeURIComponent(`${data.url}tjs.json`)}`, { waitUntil: 'commit' });
+  const seedShown = () => page.evaluate(() => ['.first-view', '.event-list'].some((s) => document.querySelector(s)?.getClientRects().length > 0));
+  await page.locator('.skeleton').waitFor();
+  assert.equal(await seedShown(), false, 'before the app: the skeleton, not the seed');
+  const skeleton = await page.locator('.skeleton .timeline').boundingBox();
+  await screenshot(page, 'src-skeleton', { fullPage: false });
+  releaseWasm();
+  await page.waitForFunction(() => !document.querySelector('.first-view'), null, { timeout: 10000 });
+  assert.ok(await page.locator('.skeleton [role="status"]').isVisible(), 'the app, waiting for the data: the same skeleton');
+  assert.deepEqual(await page.locator('.skeleton .timeline').boundingBox(), skeleton, 'in the same place');
+  assert.equal(await seedShown(), false);
+  releaseData();
+  const tl = new TimelinePage(page, { errors });
+  await tl.event('event-1').waitFor();
+  assert.equal(await page.locator('.skeleton').count(), 0);
+  assert.equal(await tl.locator('.subtitle').textContent(), 'Bridge history');
+  assert.deepEqual(errors, []);
+  await page.close();
 });

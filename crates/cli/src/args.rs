@@ -32,7 +32,11 @@ pub(crate) struct Options {
     pub(crate) out: Option<String>,
     /// `--fragment`: `render` prints the HTML alone.
     pub(crate) fragment: bool,
-    /// The operands (`-` is standard input), at least one.
+    /// `--in-place DIR`: `render` writes the view into this release build itself.
+    pub(crate) in_place: Option<String>,
+    /// `--seed`: the built-in seed timeline stands for the file.
+    pub(crate) seed: bool,
+    /// The operands (`-` is standard input), at least one unless `--seed` is given.
     pub(crate) files: Vec<String>,
 }
 
@@ -48,8 +52,18 @@ pub(crate) enum Format {
 /// Parses `--name value`, `--name=value` and flags; `allowed` lists the options this subcommand takes,
 /// and `missing` is the problem when it names no file.
 pub(crate) fn parse_options(args: &[String], allowed: &[&str], missing: &str) -> Result<Options, String> {
-    let mut parsed =
-        Options { dct: None, locale: None, format: None, verbose: false, assets: None, out: None, fragment: false, files: Vec::new() };
+    let mut parsed = Options {
+        dct: None,
+        locale: None,
+        format: None,
+        verbose: false,
+        assets: None,
+        out: None,
+        fragment: false,
+        in_place: None,
+        seed: false,
+        files: Vec::new(),
+    };
     let mut i = 0;
     let mut options_done = false;
     while i < args.len() {
@@ -74,6 +88,7 @@ pub(crate) fn parse_options(args: &[String], allowed: &[&str], missing: &str) ->
         if let Some(flag) = match name {
             "--verbose" => Some(&mut parsed.verbose),
             "--fragment" => Some(&mut parsed.fragment),
+            "--seed" => Some(&mut parsed.seed),
             _ => None,
         } {
             if inline.is_some() {
@@ -112,10 +127,11 @@ pub(crate) fn parse_options(args: &[String], allowed: &[&str], missing: &str) ->
             }
             "--assets" => parsed.assets = Some(value),
             "--out" => parsed.out = Some(value),
+            "--in-place" => parsed.in_place = Some(value),
             _ => return Err(format!("unknown option '{name}'")),
         }
     }
-    if parsed.files.is_empty() {
+    if parsed.files.is_empty() && !parsed.seed {
         return Err(missing.to_owned());
     }
     Ok(parsed)
@@ -197,6 +213,8 @@ mod tests {
                 assets: None,
                 out: None,
                 fragment: false,
+                in_place: None,
+                seed: false,
                 files: strings(&["a", "-", "--b"]),
             })
         );

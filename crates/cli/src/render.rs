@@ -1,13 +1,15 @@
-//! `citeline render FILE.json [--assets DIR] --out DIR | --fragment`: the timeline's first view as
-//! plain HTML (see `citeline_render`), either as a whole static site (the release build's files
-//! with `index.html` holding the view and the data) or as the bare fragment on standard output.
+//! `citeline render FILE.json [--assets DIR] --out DIR | --in-place DIR | --fragment`: the
+//! timeline's first view as plain HTML (see `citeline_render`), either as a whole static site (the
+//! release build's files with `index.html` holding the view and the data), written into a release
+//! build itself (how the build gives the seed page its view: `--seed` stands for the file), or as
+//! the bare fragment on standard output.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use citeline_model::import::load_any;
 use citeline_model::timeline::{Severity, Timeline};
-use citeline_render::{render_page, render_view, STYLESHEET};
+use citeline_render::{render_page, render_view, Page, STYLESHEET};
 
 use crate::args::{parse_options, read_text, usage, Problems};
 
@@ -16,14 +18,25 @@ use crate::args::{parse_options, read_text, usage, Problems};
 enum Target {
     /// A folder: the release build's files, with `index.html` rendered.
     Site { assets: PathBuf, out: PathBuf },
+    /// The release build itself: its `index.html` rendered in place.
+    InPlace(PathBuf),
     /// The fragment, on standard output.
     Fragment,
+}
+
+/// Which timeline.
+#[derive(Debug, PartialEq, Eq)]
+enum Source {
+    /// A timeline file (ours or TimelineJS3's), `-` for standard input.
+    File(String),
+    /// The built-in seed (`--seed`).
+    Seed,
 }
 
 /// What `render` was asked to do.
 #[derive(Debug, PartialEq, Eq)]
 struct Request {
-    file: String,
+    source: Source,
     target: Target,
 }
 
@@ -31,20 +44,32 @@ struct Request {
 const DEFAULT_ASSETS: &str = "dist";
 
 fn parse(args: &[String]) -> Result<Request, String> {
-    let options =
-        parse_options(args, &["--assets", "--out", "--fragment"], "render needs a timeline file (citeline render FILE.json --out DIR)")?;
-    let [file] = &options.files[..] else { return Err("render takes one timeline file".to_owned()) };
+    let options = parse_options(
+        args,
+        &["--assets", "--out", "--in-place", "--fragment", "--seed"],
+        "render needs a timeline file (citeline render FILE.json --out DIR)",
+    )?;
+    let source = match (&options.files[..], options.seed) {
+        ([file], false) => Source::File(file.clone()),
+        ([], true) => Source::Seed,
+        (_, true) => return Err("--seed stands for the timeline file: give one or the other".to_owned()),
+        _ => return Err("render takes one timeline file".to_owned()),
+    };
     let assets = options.assets;
-    let target = match (options.out, options.fragment) {
-        (Some(_), true) => return Err("--out and --fragment are alternatives: give one".to_owned()),
-        (None, false) => return Err("render needs --out DIR (a static site) or --fragment (HTML on standard output)".to_owned()),
-        (None, true) if assets.is_some() => return Err("--assets goes with --out, not --fragment".to_owned()),
-        (None, true) => Target::Fragment,
-        (Some(out), false) => {
+    let target = match (options.out, options.in_place, options.fragment) {
+        (None, None, false) => {
+            return Err("render needs --out DIR (a static site), --in-place DIR (a release build) or --fragment (HTML on standard output)"
+                .to_owned())
+        }
+        (Some(out), None, false) => {
             Target::Site { assets: PathBuf::from(assets.unwrap_or_else(|| DEFAULT_ASSETS.to_owned())), out: PathBuf::from(out) }
         }
+        (None, Some(_), false) | (None, None, true) if assets.is_some() => return Err("--assets goes with --out only".to_owned()),
+        (None, Some(build), false) => Target::InPlace(PathBuf::from(build)),
+        (None, None, true) => Target::Fragment,
+        _ => return Err("--out, --in-place and --fragment are alternatives: give one".to_owned()),
     };
-    Ok(Request { file: file.clone(), target })
+    Ok(Request { source, target })
 }
 
 /// Runs `render`; exit code 1 if the file cannot be read or loaded, has errors (what loaded is
@@ -55,9 +80,14 @@ pub(crate) fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> 
         Err(problem) => return Ok(usage(err, &problem)),
     };
     let mut problems = Problems::new(err);
-    let path = &request.file;
-    let Some(text) = problems.or_report(read_text(path))? else { return Ok(problems.exit_code()) };
-    let Some((timeline, diagnostics)) = problems.or_report(load_any(&text).map_err(|e| format!("{path}: {e}")))? else {
+    let (path, loaded) = match &request.source {
+        Source::Seed => ("the seed", citeline_model::seed::seed_timeline().map_err(|e| format!("the seed: {e}"))),
+        Source::File(path) => {
+            let Some(text) = problems.or_report(read_text(path))? else { return Ok(problems.exit_code()) };
+            (path.as_str(), load_any(&text).map_err(|e| format!("{path}: {e}")))
+        }
+    };
+    let Some((timeline, diagnostics)) = problems.or_report(loaded)? else {
         return Ok(problems.exit_code());
     };
     for d in &diagnostics {
@@ -70,13 +100,24 @@ pub(crate) fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> 
                 writeln!(out, "{}: {} events → {} ({written} files)", path, timeline.events.len(), site.join("index.html").display())?;
             }
         }
+        Target::InPlace(build) => {
+            if problems.or_report(write_in_place(&timeline, build))?.is_some() {
+                writeln!(out, "{}: {} events → {}", path, timeline.events.len(), build.join("index.html").display())?;
+            }
+        }
     }
     Ok(problems.exit_code())
 }
 
-/// Copies the release build in `assets` into `site` and writes `site/index.html` with the view;
-/// the number of files written.
-fn write_site(timeline: &Timeline, assets: &Path, site: &Path) -> Result<usize, String> {
+/// Writes the view into the release build `build` itself: its `index.html` and the stylesheet.
+fn write_in_place(timeline: &Timeline, build: &Path) -> Result<(), String> {
+    let (template_path, template) = release_page(build)?;
+    let page = render_page(timeline, &template).map_err(|e| format!("{}: {e}", template_path.display()))?;
+    write_page(&page, build)
+}
+
+/// The release build's `index.html` in `assets`: its path and text.
+fn release_page(assets: &Path) -> Result<(PathBuf, String), String> {
     let template_path = assets.join("index.html");
     let template = std::fs::read_to_string(&template_path).map_err(|_| {
         format!(
@@ -84,6 +125,21 @@ fn write_site(timeline: &Timeline, assets: &Path, site: &Path) -> Result<usize, 
             assets.display()
         )
     })?;
+    Ok((template_path, template))
+}
+
+/// Writes `page`'s two files into `folder`.
+fn write_page(page: &Page, folder: &Path) -> Result<(), String> {
+    for (name, content) in [("index.html", &page.index_html), (STYLESHEET, &page.stylesheet)] {
+        std::fs::write(folder.join(name), content).map_err(|e| format!("{}: cannot write: {e}", folder.join(name).display()))?;
+    }
+    Ok(())
+}
+
+/// Copies the release build in `assets` into `site` and writes `site/index.html` with the view;
+/// the number of files written.
+fn write_site(timeline: &Timeline, assets: &Path, site: &Path) -> Result<usize, String> {
+    let (template_path, template) = release_page(assets)?;
     let page = render_page(timeline, &template).map_err(|e| format!("{}: {e}", template_path.display()))?;
     if let (Ok(assets_real), Some(site_real)) = (assets.canonicalize(), resolved(site)) {
         if site_real.starts_with(assets_real) {
@@ -92,9 +148,7 @@ fn write_site(timeline: &Timeline, assets: &Path, site: &Path) -> Result<usize, 
     }
     std::fs::create_dir_all(site).map_err(|e| format!("{}: cannot create the folder: {e}", site.display()))?;
     let copied = copy_folder(assets, site)?;
-    for (name, content) in [("index.html", &page.index_html), (STYLESHEET, &page.stylesheet)] {
-        std::fs::write(site.join(name), content).map_err(|e| format!("{}: cannot write: {e}", site.join(name).display()))?;
-    }
+    write_page(&page, site)?;
     Ok(copied + 1)
 }
 
@@ -135,12 +189,17 @@ mod tests {
     #[test]
     fn arguments() {
         let site = |assets: &str, out: &str| Target::Site { assets: assets.into(), out: out.into() };
-        assert_eq!(parse(&strings(&["a.json", "--out", "site"])), Ok(Request { file: "a.json".into(), target: site("dist", "site") }));
+        let file = |name: &str| Source::File(name.into());
+        assert_eq!(parse(&strings(&["a.json", "--out", "site"])), Ok(Request { source: file("a.json"), target: site("dist", "site") }));
         assert_eq!(
             parse(&strings(&["--assets=build", "a.json", "--out=s"])),
-            Ok(Request { file: "a.json".into(), target: site("build", "s") })
+            Ok(Request { source: file("a.json"), target: site("build", "s") })
         );
-        assert_eq!(parse(&strings(&["--fragment", "-"])), Ok(Request { file: "-".into(), target: Target::Fragment }));
+        assert_eq!(parse(&strings(&["--fragment", "-"])), Ok(Request { source: file("-"), target: Target::Fragment }));
+        assert_eq!(
+            parse(&strings(&["--seed", "--in-place", "dist"])),
+            Ok(Request { source: Source::Seed, target: Target::InPlace("dist".into()) })
+        );
         for bad in [
             &[][..],
             &["a.json"],
@@ -150,6 +209,10 @@ mod tests {
             &["a.json", "--fragment", "--assets", "d"],
             &["a.json", "--fragment=1"],
             &["a.json", "--zip"],
+            &["--seed", "a.json", "--fragment"],
+            &["--seed"],
+            &["--seed", "--in-place", "d", "--out", "s"],
+            &["--seed", "--in-place", "d", "--assets", "d"],
         ] {
             assert!(parse(&strings(bad)).is_err(), "{bad:?}");
         }

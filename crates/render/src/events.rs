@@ -1,28 +1,57 @@
 //! The event list: every event in time order with everything the detail panel shows (long date,
 //! precision, how the date was determined, summary, and each passage quoted in its context with
-//! its source), under an `id="event=<id>"` so `#event=<id>` links scroll to it with no script.
+//! its source), under an `id="event=<id>"` so `#event=<id>` links scroll to it with no script; and
+//! the passages again as numbered notes, which print instead of the quotes in the entries.
 
 use std::fmt::Write;
 
 use citeline_model::date::{DateValue, EventDate};
 use citeline_model::document::excerpt;
-use citeline_model::timeline::{Event, Passage, Timeline};
+use citeline_model::timeline::{Event, Passage, Support, Timeline};
 
 use crate::escape::text;
 
 /// Characters of context shown either side of a quoted passage (as in the detail panel).
 pub const CONTEXT_CHARS: usize = 160;
 
-/// The list of `events` (timeline indices, in time order).
+/// The list of `events` (timeline indices, in time order), then every passage again as a numbered
+/// note. On screen each entry quotes its passages; printed, the entries carry note numbers where
+/// each passage supports them (the date, the description) and the passages follow as notes.
 pub fn event_list(timeline: &Timeline, events: &[usize]) -> String {
-    let mut out = String::from("<section class=\"event-list\" aria-labelledby=\"event-list-heading\">\n");
+    let mut out = String::from("<section class=\"event-list\" id=\"event-list\" aria-labelledby=\"event-list-heading\">\n");
     let _ = writeln!(out, "<h2 id=\"event-list-heading\">{}</h2>", count(events.len(), "event", "events"));
     out.push_str("<ol class=\"events\">\n");
+    let mut notes = String::new();
+    let mut next_note = 1;
     for event in events.iter().filter_map(|&i| timeline.events.get(i)) {
-        out.push_str(&entry(timeline, event));
+        out.push_str(&entry(timeline, event, next_note));
+        for p in &event.passages {
+            let _ = writeln!(notes, "<li id=\"note-{next_note}\">{}</li>", passage_body(timeline, p));
+            next_note += 1;
+        }
     }
-    out.push_str("</ol>\n</section>\n");
+    out.push_str("</ol>\n");
+    if !notes.is_empty() {
+        let _ = write!(out, "<section class=\"notes\" aria-labelledby=\"notes-heading\">\n<h2 id=\"notes-heading\">Notes: the passages</h2>\n<ol>\n{notes}</ol>\n</section>\n");
+    }
+    out.push_str("</section>\n");
     out
+}
+
+/// The note numbers of `event`'s passages that give `support` (or, for the description, that give
+/// nothing in particular), its first passage being note `first_note`.
+fn note_refs(event: &Event, first_note: usize, support: Support) -> String {
+    let refs: Vec<String> = event
+        .passages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.supports.contains(&support) || (support == Support::Description && p.supports.is_empty()))
+        .map(|(i, _)| format!("<a class=\"note-ref\" href=\"#note-{n}\">{n}</a>", n = first_note + i))
+        .collect();
+    if refs.is_empty() {
+        return String::new();
+    }
+    format!("<sup class=\"note-refs\">{}</sup>", refs.join(","))
 }
 
 /// "1 passage", "3 passages".
@@ -39,34 +68,35 @@ pub fn time_element(date: &EventDate) -> String {
     }
 }
 
-fn entry(timeline: &Timeline, event: &Event) -> String {
+fn entry(timeline: &Timeline, event: &Event, first_note: usize) -> String {
     let mut out = String::new();
     let id = text(&event.id);
     // No `data-detail-for`: that hook names the live detail panel, which replaces this list.
     let _ = writeln!(out, "<li><article class=\"detail\" id=\"event={id}\">");
     let _ = writeln!(out, "<h3>{}</h3>", text(&event.title));
-    let _ = writeln!(out, "<p class=\"summary\">{}</p>", text(&event.summary));
+    let _ = writeln!(out, "<p class=\"summary\">{}{}</p>", text(&event.summary), note_refs(event, first_note, Support::Description));
     let _ = writeln!(
         out,
-        "<dl class=\"facts\">\n<dt>Date</dt><dd class=\"date-long\">{}</dd>\n<dt>Precision</dt><dd>Known {}</dd>\n\
+        "<dl class=\"facts\">\n<dt>Date</dt><dd class=\"date-long\">{}{}</dd>\n<dt>Precision</dt><dd>Known {}</dd>\n\
          <dt>How it was determined</dt><dd><strong>{}</strong>: {}</dd>\n</dl>",
         time_element(&event.date),
+        note_refs(event, first_note, Support::Date),
         event.date.granularity().describe(),
         event.date_basis.kind.describe(),
         text(&event.date_basis.explanation)
     );
     let _ = writeln!(out, "<h4>Evidence ({})</h4>\n<ol class=\"passages\">", count(event.passages.len(), "passage", "passages"));
     for p in &event.passages {
-        out.push_str(&passage(timeline, p));
+        let _ = writeln!(out, "<li>{}</li>", passage_body(timeline, p));
     }
     out.push_str("</ol>\n</article></li>\n");
     out
 }
 
 /// A passage quoted in its surroundings, with the quoted words marked and its source named.
-fn passage(timeline: &Timeline, p: &Passage) -> String {
+fn passage_body(timeline: &Timeline, p: &Passage) -> String {
     let Some(document) = timeline.document(&p.document) else {
-        return format!("<li class=\"passage missing\">Passage from an unknown document “{}”</li>\n", text(&p.document));
+        return format!("<p class=\"passage missing\">Passage from an unknown document “{}”</p>", text(&p.document));
     };
     let quote = match excerpt(&document.text, p.position.start, p.position.end, CONTEXT_CHARS) {
         Some(e) => format!(
@@ -86,10 +116,9 @@ fn passage(timeline: &Timeline, p: &Passage) -> String {
         .unwrap_or_default();
     let badges: String = p.supports.iter().map(|s| format!("<span class=\"badge\">{}</span>", s.describe())).collect();
     format!(
-        "<li><figure class=\"passage\" data-passage=\"\" data-document-id=\"{}\">\n<blockquote>{quote}</blockquote>\n\
+        "<figure class=\"passage\">\n<blockquote>{quote}</blockquote>\n\
          <figcaption><cite>{}</cite> <span class=\"publisher\">{}</span> {published} <span class=\"supports\">{badges}</span></figcaption>\n\
-         </figure></li>\n",
-        text(&p.document),
+         </figure>",
         text(&document.title),
         text(&document.publisher),
     )

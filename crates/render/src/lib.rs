@@ -1,12 +1,15 @@
 //! Citeline's static first view: the timeline as plain HTML, written natively by the same layout
 //! code the page uses, so it reads without JavaScript and before the wasm arrives.
 //!
-//! - [`render_view`]: the fragment: the strip at its fit-all view (`strip`), the event list with
-//!   all the evidence (`events`) and schema.org JSON-LD (`json_ld`);
-//! - [`render_page`]: the release build's `index.html` with the fragment inside `<main id="app">`
-//!   (the app replaces it when it mounts) and the timeline's data inline, which the app loads; and
-//!   the strip's geometry as a stylesheet (`static-view.css`), so it draws without JavaScript under
-//!   a CSP that allows no `style` attribute.
+//! - [`view_of`] / [`render_view`]: the first screen, shaped like the app's (masthead, toolbar, the
+//!   strip at its fit-all view in one variant per run of window widths, overview, detail
+//!   placeholder: `strip`), then the event list with all the evidence and its passages as numbered
+//!   notes for print (`events`), and schema.org JSON-LD (`json_ld`);
+//! - [`render_page`]: the release build's `index.html` with the first screen inside
+//!   `<main id="app">` (the app replaces it when it mounts, without a jump), the event list after
+//!   it, and the timeline's data inline, which the app loads; and the strip's geometry and
+//!   variants as a stylesheet (`static-view.css`), so it draws without JavaScript under a CSP that
+//!   allows no `style` attribute. The release build's own page is this over the seed.
 //!
 //! Architecture invariants: pure Rust over `citeline-model` and `citeline-view` (no web crate, no
 //! clock, no extractor); everything from the data is escaped (`escape`), so data is only ever text;
@@ -21,30 +24,57 @@ use std::fmt;
 
 use citeline_model::timeline::Timeline;
 use citeline_view::index::EventIndex;
-use citeline_view::layout::layout_indexed;
 use citeline_view::view::{ViewBounds, ViewState};
 
+use citeline_view::page::SKELETON_HTML;
 pub use events::CONTEXT_CHARS;
-pub use strip::{pct_from_px, NOMINAL_WIDTH_PX};
+pub use strip::{pct_from_px, variant_stylesheet, variants, Variant};
 
-/// The first view of `timeline` as an HTML fragment: a masthead, the strip at the fit-all window,
-/// the event list in time order, and the JSON-LD data block.
-pub fn render_view(timeline: &Timeline) -> String {
-    // The view a session starts on: everything.
+/// The static view of `timeline`, in its parts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct View {
+    /// What the app's first screen shows, shaped like it (`<div class="first-view">`): masthead,
+    /// timeline section (toolbar, the strip's variants, overview, hint) and the detail panel's
+    /// placeholder. The app replaces it when it mounts.
+    pub first_screen: String,
+    /// Every event in time order with its evidence, then the passages as numbered notes (shown
+    /// when printed), then the schema.org JSON-LD block. It stays when the app mounts.
+    pub published: String,
+    /// Which variant of the strip shows at which window width.
+    pub variants: Vec<Variant>,
+}
+
+/// The lede, the same words as the app's.
+const LEDE: &str = "Every event carries its evidence: select one to read the passages that date and describe it.";
+
+/// The detail panel before anything is selected, the same words as the app's.
+const DETAIL_PLACEHOLDER: &str =
+    "Select an event on the timeline to see its date, how that date was worked out, and the passages that support it.";
+
+/// The static view of `timeline` at the view a session starts on (everything).
+pub fn view_of(timeline: &Timeline) -> View {
     let index = EventIndex::of_timeline(timeline);
     let view = ViewState::fit(&ViewBounds::of_extent(timeline.extent_days()));
-    let (index, view) = (&index, &view);
-    let frame = layout_indexed(timeline, index, view, NOMINAL_WIDTH_PX);
     let in_time_order = timeline.extent_days().map(|(start, end)| index.events_in(start, end)).unwrap_or_default();
-    let mut out = format!(
-        "<header class=\"masthead\">\n<h1><span class=\"brand\">Citeline</span></h1>\n<p class=\"subtitle\">{}</p>\n\
-         <p class=\"lede\">Every event carries its evidence: each is listed below with the passages that date and describe it.</p>\n</header>\n",
-        escape::text(&timeline.title)
+    let variants = strip::variants(timeline, &index, &view);
+    let first_screen = format!(
+        "<div class=\"first-view\">\n<header class=\"masthead\">\n<div class=\"masthead-row\"><h1><span class=\"brand\">Citeline</span></h1>\
+         <button type=\"button\" class=\"share-button\" disabled aria-hidden=\"true\" tabindex=\"-1\">Share / embed</button></div>\n\
+         <p class=\"subtitle\">{}</p>\n<p class=\"lede\">{LEDE}</p>\n</header>\n{}\
+         <aside class=\"detail empty\" aria-label=\"Event details\"><p>{DETAIL_PLACEHOLDER}</p></aside>\n</div>\n",
+        escape::text(&timeline.title),
+        strip::timeline_section(timeline, &index, &view, &variants),
     );
-    out.push_str(&strip::strip(timeline, index, view, &frame));
-    out.push_str(&events::event_list(timeline, &in_time_order));
-    out.push_str(&json_ld::script(&json_ld::json_ld(timeline, &in_time_order)));
-    out
+    let mut published = events::event_list(timeline, &in_time_order);
+    published.push_str(&json_ld::script(&json_ld::json_ld(timeline, &in_time_order)));
+    View { first_screen, published, variants }
+}
+
+/// The static view of `timeline` as one HTML fragment: the first screen, the event list with
+/// its notes, and the JSON-LD data block.
+pub fn render_view(timeline: &Timeline) -> String {
+    let view = view_of(timeline);
+    format!("{}{}", view.first_screen, view.published)
 }
 
 /// Why a page template cannot take the static view.
@@ -79,24 +109,54 @@ pub struct Page {
     pub stylesheet: String,
 }
 
-/// `page_template` (the release build's `dist/index.html`) with [`render_view`] inside
-/// `<main id="app">`, the timeline's JSON inline after it as
-/// `<script type="application/json" id="citeline-data">` (which the app loads instead of the seed),
-/// the document title set to the timeline's, and a link to the strip's geometry [`STYLESHEET`].
+/// `page_template` (the release build's `dist/index.html`) with the first screen and the loading
+/// skeleton inside `<main id="app">`, the event list and its notes after it (they stay when the app
+/// replaces `main`), the timeline's JSON inline as `<script type="application/json"
+/// id="citeline-data">` (which the app loads), the document title set to the timeline's, and a link
+/// to [`STYLESHEET`], the strip's geometry. A template that already holds a view (the release
+/// build's own page holds the seed's) has it replaced, so rendering is idempotent.
 pub fn render_page(timeline: &Timeline, page_template: &str) -> Result<Page, TemplateError> {
-    let open = page_template.find(APP_OPEN).ok_or(TemplateError::NoAppElement)? + APP_OPEN.len();
-    let close = open + page_template[open..].find(APP_CLOSE).ok_or(TemplateError::NoAppElement)?;
+    let template = without_view(page_template);
+    let open = template.find(APP_OPEN).ok_or(TemplateError::NoAppElement)? + APP_OPEN.len();
+    let close = open + template[open..].find(APP_CLOSE).ok_or(TemplateError::NoAppElement)?;
     let data = format!("\n<script type=\"application/json\" id=\"citeline-data\">{}</script>", escape::script_json(&timeline.to_json()));
-    let (view, stylesheet) = geometry_stylesheet(&render_view(timeline));
+    let view = view_of(timeline);
+    let (html, geometry) = geometry_stylesheet(&format!("{}{}{VIEW_START}{}{VIEW_END}", view.first_screen, SKELETON_HTML, view.published));
+    let (first_screen, published) = html.split_once(VIEW_START).unwrap_or((&html, ""));
     let page = format!(
-        "{}\n{view}{}{data}{}",
-        &page_template[..open],
-        &page_template[close..close + APP_CLOSE.len()],
-        &page_template[close + APP_CLOSE.len()..]
+        "{}\n{first_screen}\n{}\n{VIEW_START}{}{data}{VIEW_END}{}",
+        &template[..open],
+        &template[close..close + APP_CLOSE.len()],
+        published.trim_end_matches(VIEW_END),
+        &template[close + APP_CLOSE.len()..]
     );
-    let link = format!("<link rel=\"stylesheet\" href=\"./{STYLESHEET}\">\n</head>");
-    let index_html = with_noscript(&with_title(&page, &timeline.title).replacen("</head>", &link, 1));
-    Ok(Page { index_html, stylesheet })
+    let index_html = with_noscript(&with_title(&page, &timeline.title).replacen("</head>", &format!("{STYLESHEET_LINK}</head>"), 1));
+    Ok(Page { index_html, stylesheet: format!("{}{geometry}", strip::variant_stylesheet(&view.variants)) })
+}
+
+/// Around what [`render_page`] writes after `main` (the event list and the data).
+const VIEW_START: &str = "<!--citeline:view-->";
+const VIEW_END: &str = "<!--/citeline:view-->";
+
+const STYLESHEET_LINK: &str = "<link rel=\"stylesheet\" href=\"./static-view.css\">\n";
+
+/// `page` as the release build wrote it: without a view [`render_page`] put there (the content of
+/// `main`, what it wrote after it, and the stylesheet link).
+fn without_view(page: &str) -> String {
+    let mut page = page.replacen(STYLESHEET_LINK, "", 1);
+    if let (Some(start), Some(end)) = (page.find(VIEW_START), page.find(VIEW_END)) {
+        if start < end {
+            // And the newline written before it.
+            let start = if page[..start].ends_with('\n') { start - 1 } else { start };
+            page.replace_range(start..end + VIEW_END.len(), "");
+        }
+    }
+    if let Some(open) = page.find(APP_OPEN).map(|i| i + APP_OPEN.len()) {
+        if let Some(close) = page[open..].find(APP_CLOSE).map(|i| open + i) {
+            page.replace_range(open..close, "");
+        }
+    }
+    page
 }
 
 /// Moves each `data-style` of `html` into a stylesheet rule for an id given to its element

@@ -1,7 +1,9 @@
-//! The timeline strip at its first view, laid out by `citeline_view::layout` at a nominal width
-//! and written with the live page's markup and class names (`src/timeline/`), so
-//! `styles/main.css` dresses it. Horizontal positions and widths are percentages of that width, so
-//! the strip holds at every width; vertical ones stay px (lanes). Geometry is in `data-style`, as
+//! The timeline section at its first view, laid out by `citeline_view::layout` and written with
+//! the live page's markup and class names (`src/timeline/`), so `styles/main.css` dresses it and
+//! the app takes it over without a jump. The strip comes in [`variants`], one per run of window
+//! widths with the same shape, each laid out at one width of its run; horizontal positions and
+//! widths are percentages of that width, so it holds at every width of the run; vertical ones
+//! stay px (lanes). Geometry is in `data-style`, as
 //! on the live page (the page's CSP allows no `style` attribute); labels are links to the event
 //! list, so the strip works without a script.
 
@@ -9,13 +11,13 @@ use std::fmt::Write;
 
 use citeline_model::timeline::Timeline;
 use citeline_view::index::EventIndex;
-use citeline_view::layout::{LayoutFrame, MarkKind, PlacedCluster, PlacedEvent, PlacedItem, Placement};
-use citeline_view::view::ViewState;
+use citeline_view::input::toolbar as toolbar_buttons;
+use citeline_view::layout::{layout_indexed, LayoutFrame, MarkKind, PlacedCluster, PlacedEvent, PlacedItem, Placement};
+use citeline_view::overview::{Overview, OVERVIEW_BINS};
+use citeline_view::page::{plot_width_px, PHONE_MAX_WINDOW_PX};
+use citeline_view::view::{ViewBounds, ViewState};
 
 use crate::escape::text;
-
-/// The width the strip is laid out at; every horizontal length is written as a share of it.
-pub const NOMINAL_WIDTH_PX: f64 = 1000.0;
 
 /// `px` as a percentage of the frame's width, within 0..=100, to two decimals.
 pub fn pct_from_px(px: f64, width_px: f64) -> f64 {
@@ -32,13 +34,139 @@ fn span_style(left_px: f64, width_px: f64, frame_width_px: f64) -> String {
     format!("left:{left_pct}%;width:{width_pct}%")
 }
 
-/// The strip: eras, lanes of labels with their stems, and the axis with markers and ticks.
-pub fn strip(timeline: &Timeline, index: &EventIndex, view: &ViewState, frame: &LayoutFrame) -> String {
+/// A layout of the strip for a range of window widths: laid out at `plot_px`, shown (by
+/// [`variant_stylesheet`]) from `min_window_px` up to the next variant's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant {
+    /// The narrowest window it is for (0 for the first).
+    pub min_window_px: f64,
+    /// The plot width it is laid out at.
+    pub plot_px: f64,
+}
+
+/// Window widths sampled for the variants (every [`SAMPLE_STEP_PX`] between these).
+const SAMPLE_WINDOWS_PX: (u32, u32) = (320, 1280);
+const SAMPLE_STEP_PX: u32 = 8;
+
+/// Common window widths (phones, tablets, and any desktop as wide as `#app` gets): each has a
+/// variant laid out at its own width, so there the static strip is exactly the app's first frame;
+/// windows in between get the nearest one's.
+const PREFERRED_WINDOWS_PX: [u32; 9] = [360, 375, 390, 412, 430, 768, 820, 1024, 1280];
+
+/// The strip's variants: one per run of window widths with the same page shape (phone or not), the
+/// same number of lanes (so the strip is as tall as the app's at every width) and the same
+/// nearest common width ([`PREFERRED_WINDOWS_PX`]), laid out at that width. At a common width the
+/// strip is placed exactly like the app's; in between, labels scale with the window and may sit
+/// in other lanes than the app will give them. Run edges are found on a grid and refined to the pixel.
+pub fn variants(timeline: &Timeline, index: &EventIndex, view: &ViewState) -> Vec<Variant> {
+    let nearest = |window_px: u32| PREFERRED_WINDOWS_PX.windows(2).filter(|pair| window_px >= (pair[0] + pair[1]).div_ceil(2)).count();
+    let key = |window_px: u32| {
+        let lanes = layout_indexed(timeline, index, view, plot_width_px(f64::from(window_px))).lane_count;
+        (f64::from(window_px) <= PHONE_MAX_WINDOW_PX, lanes, nearest(window_px))
+    };
+    let (first, last) = SAMPLE_WINDOWS_PX;
+    let mut starts: Vec<u32> = vec![first];
+    let mut previous = (first, key(first));
+    for window in (first + SAMPLE_STEP_PX..=last).step_by(SAMPLE_STEP_PX as usize) {
+        let here = key(window);
+        if here != previous.1 {
+            // The first width with the new key, between the two samples.
+            let (mut low, mut high) = (previous.0, window);
+            while high - low > 1 {
+                let mid = (low + high) / 2;
+                if key(mid) == previous.1 {
+                    low = mid;
+                } else {
+                    high = mid;
+                }
+            }
+            starts.push(high);
+        }
+        previous = (window, here);
+    }
+    let ends: Vec<u32> = starts.iter().skip(1).copied().chain([u32::MAX]).collect();
+    starts
+        .iter()
+        .zip(ends)
+        .enumerate()
+        .map(|(n, (&start, end))| {
+            let window = PREFERRED_WINDOWS_PX
+                .into_iter()
+                .find(|&w| w >= start && w < end)
+                .unwrap_or(if start > PREFERRED_WINDOWS_PX[nearest(start)] { start } else { end.min(last + 1) - 1 });
+            Variant { min_window_px: if n == 0 { 0.0 } else { f64::from(start) }, plot_px: plot_width_px(f64::from(window)) }
+        })
+        .collect()
+}
+
+/// Shows each variant over its window widths and hides the others (`data-variant="<n>"`).
+pub fn variant_stylesheet(variants: &[Variant]) -> String {
+    let mut css = String::from(".timeline.static .plot[data-variant]{display:none}\n");
+    for (n, variant) in variants.iter().enumerate() {
+        let mut query = Vec::new();
+        if variant.min_window_px > 0.0 {
+            query.push(format!("(min-width:{}px)", variant.min_window_px));
+        }
+        if let Some(next) = variants.get(n + 1) {
+            query.push(format!("(max-width:{:.2}px)", next.min_window_px - 0.02));
+        }
+        let rule = format!(".timeline.static .plot[data-variant=\"{n}\"]{{display:block}}");
+        let _ = if query.is_empty() { writeln!(css, "{rule}") } else { writeln!(css, "@media {}{{{rule}}}", query.join(" and ")) };
+    }
+    css
+}
+
+/// The timeline section of the first screen, shaped like the app's (`src/timeline/`): the
+/// toolbar (its buttons held in place but hidden until the app can work them), the strip in each
+/// variant, the overview and the hint.
+pub fn timeline_section(timeline: &Timeline, index: &EventIndex, view: &ViewState, variants: &[Variant]) -> String {
+    let mut out = String::from("<section class=\"timeline static\" aria-label=\"Timeline\">\n");
+    out.push_str(&toolbar(view));
+    for (n, variant) in variants.iter().enumerate() {
+        let frame = layout_indexed(timeline, index, view, variant.plot_px);
+        out.push_str(&plot(timeline, index, view, &frame, n));
+    }
+    out.push_str(&overview(timeline, index, view));
+    out.push_str(
+        "<p class=\"hint\"><span class=\"hint-pointer\">Scroll to zoom, drag to pan. Keys: + and − zoom, arrows pan, Home fits all, Tab moves between events.</span>\
+         <span class=\"hint-touch\">Pinch to zoom, drag to pan, tap an event for its evidence.</span></p>\n",
+    );
+    out.push_str("</section>\n");
+    out
+}
+
+/// The app's toolbar: the range as text, the buttons in their places but inert (the app's replace them).
+fn toolbar(view: &ViewState) -> String {
+    let buttons: String = toolbar_buttons()
+        .iter()
+        .map(|b| format!("<button type=\"button\" class=\"tool\" disabled aria-hidden=\"true\" tabindex=\"-1\">{}</button>", text(b.text)))
+        .collect();
+    format!(
+        "<div class=\"toolbar\" role=\"toolbar\" aria-label=\"Zoom and pan\">{buttons}<p class=\"range\">Showing {}</p></div>\n",
+        text(&view.window_label())
+    )
+}
+
+/// The overview strip: the density and where the window sits (all of it, at the first view).
+fn overview(timeline: &Timeline, index: &EventIndex, view: &ViewState) -> String {
+    let overview = Overview::of(index, &ViewBounds::of_extent(timeline.extent_days()));
+    let window = overview.window(view);
+    format!(
+        "<div class=\"overview\" aria-hidden=\"true\"><svg class=\"overview-density\" viewBox=\"0 0 {OVERVIEW_BINS} 100\" preserveAspectRatio=\"none\" aria-hidden=\"true\">\
+         <path d=\"{}\"></path></svg><div class=\"overview-window\" aria-hidden=\"true\" data-style=\"left:{:.3}%;width:{:.3}%\"></div></div>\n",
+        overview.density_path(),
+        window.left_pct,
+        window.width_pct
+    )
+}
+
+/// One variant of the strip: eras, lanes of labels with their stems, and the axis with markers and ticks.
+fn plot(timeline: &Timeline, index: &EventIndex, view: &ViewState, frame: &LayoutFrame, variant: usize) -> String {
     let width_px = frame.width_px;
     let mut out = String::new();
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<section class=\"timeline static\" aria-label=\"Timeline\">\n<div class=\"plot\" data-view-start-days=\"{}\" data-view-end-days=\"{}\">\n",
+        "<div class=\"plot\" data-variant=\"{variant}\" data-plot-px=\"{width_px}\" data-view-start-days=\"{}\" data-view-end-days=\"{}\">",
         view.start_days, view.end_days
     );
     for era in &frame.eras {
@@ -49,7 +177,7 @@ pub fn strip(timeline: &Timeline, index: &EventIndex, view: &ViewState, frame: &
             text(&era.title)
         );
     }
-    let _ = writeln!(out, "<div class=\"lanes\" data-style=\"height:{}px\">", frame.lanes_height_px);
+    let _ = writeln!(out, "<div class=\"lanes lanes-{}\" data-style=\"height:{}px\">", frame.lane_count.max(1), frame.lanes_height_px);
     for item in &frame.items {
         out.push_str(&stem(item.placement(), width_px));
         match item {
@@ -59,7 +187,7 @@ pub fn strip(timeline: &Timeline, index: &EventIndex, view: &ViewState, frame: &
     }
     out.push_str("</div>\n");
     out.push_str(&axis(frame));
-    out.push_str("</div>\n</section>\n");
+    out.push_str("</div>\n");
     out
 }
 

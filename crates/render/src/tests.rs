@@ -80,9 +80,39 @@ fn the_list_is_in_time_order_with_unique_ids() {
     assert_eq!(ids.iter().collect::<HashSet<_>>().len(), ids.len(), "unique");
     let starts: Vec<f64> = ids.iter().map(|id| timeline.event(id).expect("a real event").date.start_days()).collect();
     assert!(starts.windows(2).all(|w| w[0] <= w[1]), "time order: {ids:?}");
-    for href in attributes(&html, "href") {
-        let id = href.strip_prefix("#event=").expect("labels link into the list");
-        assert!(ids.contains(&id), "{href} names a listed event");
+    let hrefs = attributes(&html, "href");
+    assert!(hrefs.iter().all(|h| h.starts_with("#event=") || h.starts_with("#note-")), "links stay on the page: {hrefs:?}");
+    for id in hrefs.iter().filter_map(|h| h.strip_prefix("#event=")) {
+        assert!(ids.contains(&id), "{id} names a listed event");
+    }
+}
+
+#[test]
+fn every_passage_is_a_numbered_note_referenced_where_it_supports_the_entry() {
+    let timeline = seed();
+    let html = render_view(&timeline);
+    let passages: usize = timeline.events.iter().map(|e| e.passages.len()).sum();
+    let notes_start = html.find("<section class=\"notes\"").expect("a notes section");
+    let notes = &html[notes_start..];
+    for n in 1..=passages {
+        assert!(notes.contains(&format!("<li id=\"note-{n}\">")), "note {n}");
+        assert!(html[..notes_start].contains(&format!("href=\"#note-{n}\">{n}</a>")), "note {n} is referenced from its entry");
+    }
+    assert!(!notes.contains(&format!("id=\"note-{}\"", passages + 1)));
+    assert_eq!(notes.matches("<blockquote>").count(), passages);
+    // The launch's passages: the date ones are referenced from its date, the others from its summary.
+    let launch = timeline.event("contest-2018-launch").expect("the launch");
+    let start = html.find("id=\"event=contest-2018-launch\"").unwrap();
+    let entry = &html[start..start + html[start..].find("</article>").unwrap()];
+    let date = &entry[entry.find("class=\"date-long\"").unwrap()..];
+    let date = &date[..date.find("</dd>").unwrap()];
+    let summary = &entry[entry.find("class=\"summary\"").unwrap()..];
+    let summary = &summary[..summary.find("</p>").unwrap()];
+    let first = notes[..notes.find(&text(&launch.passages[0].quote.exact)).unwrap()].matches("<li id=\"note-").count();
+    for (i, p) in launch.passages.iter().enumerate() {
+        let reference = format!("href=\"#note-{}\"", first + i);
+        assert_eq!(date.contains(&reference), p.supports.contains(&citeline_model::timeline::Support::Date), "{reference} in the date");
+        assert_eq!(summary.contains(&reference), p.supports.contains(&citeline_model::timeline::Support::Description), "{reference}");
     }
 }
 
@@ -105,7 +135,57 @@ fn the_strip_uses_the_page_classes_and_percentages_within_the_width() {
             labels += usize::from(style.contains("bottom:") && style.contains("width:"));
         }
     }
-    assert_eq!(labels, seed().events.len(), "at fit-all every seed event has its own label");
+    let variants = view_of(&seed()).variants.len();
+    assert_eq!(labels, seed().events.len() * variants, "at fit-all every seed event has its own label, in every variant");
+}
+
+#[test]
+fn at_every_window_width_the_variant_shown_has_the_app_s_lane_count() {
+    use citeline_view::index::EventIndex;
+    use citeline_view::layout::layout_indexed;
+    use citeline_view::page::plot_width_px;
+    for timeline in [seed(), hostile()] {
+        let index = EventIndex::of_timeline(&timeline);
+        let view = ViewState::fit(&ViewBounds::of_extent(timeline.extent_days()));
+        let variants = variants(&timeline, &index, &view);
+        assert!(variants[0].min_window_px == 0.0 && variants.windows(2).all(|w| w[0].min_window_px < w[1].min_window_px));
+        let lanes = |plot_px: f64| layout_indexed(&timeline, &index, &view, plot_px).lane_count;
+        for window in 320..=1600 {
+            let window = f64::from(window);
+            let shown = variants.iter().rev().find(|v| v.min_window_px <= window).expect("one shows");
+            assert_eq!(lanes(shown.plot_px), lanes(plot_width_px(window)), "{window} px window: {variants:?}");
+        }
+    }
+    // The seed's include one laid out at each common width, for the windows nearest it.
+    let timeline = seed();
+    let index = EventIndex::of_timeline(&timeline);
+    let view = ViewState::fit(&ViewBounds::of_extent(timeline.extent_days()));
+    let variants = variants(&timeline, &index, &view);
+    for window in [360.0, 375.0, 390.0, 412.0, 430.0, 768.0, 820.0, 1024.0, 1280.0, 1920.0] {
+        let shown = variants.iter().rev().find(|v| v.min_window_px <= window).expect("one shows");
+        assert_eq!(shown.plot_px, plot_width_px(window), "{window} px: {variants:?}");
+    }
+    assert!(variants.len() <= 12, "{variants:?}");
+}
+
+#[test]
+fn the_variant_stylesheet_shows_one_variant_per_range() {
+    let variants = [
+        Variant { min_window_px: 0.0, plot_px: 374.0 },
+        Variant { min_window_px: 641.0, plot_px: 609.0 },
+        Variant { min_window_px: 699.0, plot_px: 1166.0 },
+    ];
+    assert_eq!(
+        variant_stylesheet(&variants),
+        ".timeline.static .plot[data-variant]{display:none}\n\
+         @media (max-width:640.98px){.timeline.static .plot[data-variant=\"0\"]{display:block}}\n\
+         @media (min-width:641px) and (max-width:698.98px){.timeline.static .plot[data-variant=\"1\"]{display:block}}\n\
+         @media (min-width:699px){.timeline.static .plot[data-variant=\"2\"]{display:block}}\n"
+    );
+    assert_eq!(
+        variant_stylesheet(&variants[..1]),
+        ".timeline.static .plot[data-variant]{display:none}\n.timeline.static .plot[data-variant=\"0\"]{display:block}\n"
+    );
 }
 
 #[test]
@@ -182,26 +262,30 @@ fn the_page_holds_the_view_in_main_and_the_data_the_app_loads() {
     assert!(page.contains(&format!("<title>{}</title>", text(&timeline.title))));
     assert!(page.contains("<link rel=\"stylesheet\" href=\"./static-view.css\">\n</head>"), "the geometry is linked");
     let (main_start, main_end) = (page.find("<main id=\"app\">").unwrap(), page.find("</main>").unwrap());
-    let (view, stylesheet) = crate::geometry_stylesheet(&render_view(&timeline));
-    assert_eq!(&page[main_start..main_end + "</main>".len()], format!("<main id=\"app\">\n{view}</main>"));
-    assert_eq!(stylesheet, rendered.stylesheet);
+    let view = view_of(&timeline);
+    let (first_screen, geometry) = crate::geometry_stylesheet(&view.first_screen);
+    assert_eq!(
+        &page[main_start..main_end + "</main>".len()],
+        format!("<main id=\"app\">\n{first_screen}{}\n</main>", citeline_view::page::SKELETON_HTML),
+        "the first screen and the skeleton are in main, which the app replaces"
+    );
+    assert!(rendered.stylesheet.starts_with(&variant_stylesheet(&view.variants)) && rendered.stylesheet.contains(&geometry));
+    let list = page.find("<section class=\"event-list\"").expect("the list");
+    assert!(list > main_end, "the list is outside main: it stays when the app mounts");
     let data = script_body(&page, "<script type=\"application/json\" id=\"citeline-data\">");
-    assert!(page.find("id=\"citeline-data\"").unwrap() > main_end, "outside main: the app clears main when it mounts");
+    assert!(page.find("id=\"citeline-data\"").unwrap() > list);
     let (again, diagnostics) = load_any(data).expect("the data loads back");
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     assert_eq!(again, timeline);
-    assert!(page.ends_with(
-        "</main>\n  <noscript>NOSCRIPT</noscript>\n</body>\n</html>\n"
-            .replace(
-                "</main>",
-                &format!(
-                    "</main>\n<script type=\"application/json\" id=\"citeline-data\">{}</script>",
-                    escape::script_json(&timeline.to_json())
-                )
-            )
-            .replace("NOSCRIPT", crate::NOSCRIPT)
-            .as_str()
-    ));
+    assert!(
+        page.ends_with(&format!("</script>{VIEW_END}\n  <noscript>{NOSCRIPT}</noscript>\n</body>\n</html>\n")),
+        "{}",
+        &page[page.len() - 300..]
+    );
+    // Rendering a rendered page replaces its view: the release build's own page holds the seed's.
+    assert_eq!(render_page(&timeline, &page).expect("a rendered page is a template"), render_page(&timeline, template).unwrap());
+    let other = hostile();
+    assert_eq!(render_page(&other, &page).unwrap(), render_page(&other, template).unwrap());
     assert!(page.contains("<script type=\"module\" src=\"boot.js\"></script>"), "the rest of the template is kept");
     assert_eq!(render_page(&timeline, "<html><body></body></html>"), Err(TemplateError::NoAppElement));
 }

@@ -8,6 +8,7 @@
 //! - [`layout`]: `(timeline, index, view, width) -> LayoutFrame`, the frame the web crate draws.
 //! - [`overview`]: the whole span's density and where the window sits on it.
 //! - [`input`]: wheel, pinch, drag, keys and buttons as view actions, batched per frame.
+//! - [`page`]: the plot's width at a window width (mirroring the stylesheet), and the loading skeleton.
 //! - [`session`]: data + index + view, and the one reducer the page, embed and mount API share.
 //!
 //! Architecture invariant: pure Rust, depending on `citeline-model` only. No web crate, no clock
@@ -18,6 +19,7 @@ pub mod input;
 pub mod lanes;
 pub mod layout;
 pub mod overview;
+pub mod page;
 pub mod scale;
 pub mod session;
 pub mod ticks;

@@ -75,6 +75,12 @@ impl Overview {
         OverviewWindow { left_pct, width_pct: (right_pct - left_pct).max(MIN_WINDOW_PCT), centre_pct: (left_pct + right_pct) / 2.0 }
     }
 
+    /// The density as one SVG path over a `0 0 OVERVIEW_BINS 100` view box, a bar per non-empty
+    /// bin (drawn by the app and by the static view alike).
+    pub fn density_path(&self) -> String {
+        self.bars.iter().map(|b| format!("M{} 100V{:.1}H{}V100Z", b.bin, 100.0 - b.height_pct, b.bin + 1)).collect()
+    }
+
     /// Moves the window, keeping its span, so it is centred at `fraction` of the strip.
     pub fn centre_at(&self, fraction: f64, view: &ViewState) -> ViewAction {
         let centre_days = self.start_days + fraction.clamp(0.0, 1.0) * self.span_days();
@@ -91,6 +97,14 @@ mod tests {
         let index = EventIndex::build(spans.iter().copied());
         let bounds = ViewBounds::of_extent(Some((spans[0].0, spans.iter().map(|s| s.1).fold(f64::MIN, f64::max))));
         (Overview::of(&index, &bounds), bounds)
+    }
+
+    #[test]
+    fn the_density_path_draws_one_bar_per_non_empty_bin() {
+        let (o, _) = overview(&[(0.0, 1.0), (0.0, 1.0), (1000.0, 1001.0)]);
+        let path = o.density_path();
+        assert_eq!(path.matches('M').count(), o.bars.len());
+        assert!(path.starts_with("M0 100V"), "{path}");
     }
 
     #[test]

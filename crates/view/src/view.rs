@@ -109,6 +109,17 @@ impl ViewState {
         day(self.start_days).zip(day(self.end_days))
     }
 
+    /// The window as people read it: "1 Jan 2017 to 8 Jun 2018" (the toolbar's range, the
+    /// overview's value text).
+    pub fn window_label(&self) -> String {
+        let day = |t_days: f64| {
+            citeline_model::date::date_from_days(t_days)
+                .map(|d| citeline_model::date::DateValue::from_date(d).display_short())
+                .unwrap_or_default()
+        };
+        format!("{} to {}", day(self.start_days), day(self.end_days))
+    }
+
     /// Days shown.
     pub fn span_days(&self) -> f64 {
         self.end_days - self.start_days
