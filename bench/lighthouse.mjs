@@ -214,6 +214,14 @@ function figures(lhr, server) {
     notes: [],
   };
   if (lhr.runtimeError) r.notes.push(`runtime error: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  // Which element the LCP is, and how its time splits (time to first byte, load delay, load time, render delay).
+  for (const table of a['largest-contentful-paint-element']?.details?.items ?? []) {
+    const node = table.items?.[0]?.node;
+    if (node) r.lcpElement = `${node.selector ?? node.nodeLabel}${node.snippet ? ` ${node.snippet.slice(0, 80)}` : ''}`;
+    else if (table.items?.length && table.headings?.some((h) => h.key === 'phase')) {
+      r.lcpPhases = table.items.map((p) => `${p.phase} ${Math.round(p.timing)} ms`).join(', ');
+    }
+  }
   for (const w of lhr.runWarnings ?? []) r.notes.push(`warning: ${w}`);
   // Observed (unthrottled) first contentful paint, and the requests that had finished by then.
   const m = a.metrics?.details?.items?.[0] ?? {};
@@ -311,6 +319,7 @@ async function main() {
           : `perf ${fmt(r.performance, 0)}, FCP ${fmt(r.fcp, 0)} ms, LCP ${fmt(r.lcp, 0)} ms, TBT ${fmt(r.tbt, 0)} ms, CLS ${fmt(r.cls, 3)}, ${fmt(r.bytes / 1000, 1)} KB`}` +
           `, ${((Date.now() - t) / 1000).toFixed(1)} s${r.notes.length ? `; ${r.notes.join('; ')}` : ''}`);
         if (opts.verbose && r.requests) console.error(`  requests: ${r.requests.join(' | ')}`);
+        if (r.lcpElement) console.error(`  LCP element: ${r.lcpElement}${r.lcpPhases ? ` (${r.lcpPhases})` : ""}`);
       }
     }
   } finally {

@@ -20,12 +20,30 @@ if (!match) {
 }
 // Relative imports so the page works under any path (and the single-file export can find them).
 // (A `?src=` timeline starts downloading earlier still, in static/first-view.js.)
-const code = match[1].trim().replaceAll("'/", "'./");
+// The wasm and its bindings are fetched once the static first view has been painted
+// (static/first-view.js's citelineFirstPaint; at once on a page with nothing static to show): the
+// first paint does not share the connection with them, and the app never replaces the view before
+// it is seen.
+const boot = match[1].trim().replaceAll("'/", "'./");
+const importLine = /^import init, \* as bindings from '([^']+)';$/m;
+if (!importLine.test(boot)) {
+  console.error('boot-external: trunk\'s boot script has no `import init, * as bindings from \'…\';` line to defer');
+  process.exit(1);
+}
+const code = boot.replace(importLine, `await window.citelineFirstPaint;
+const bindings = await import('$1');
+const init = bindings.default;`);
 const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
 await writeFile(join(dir, name), `${code}\n`);
 // Stylesheet and icon are loaded in CORS mode too, so their integrity can be checked when the page
 // runs with an opaque origin (an iframe sandboxed with allow-scripts only).
-const out = html
+// No preloads of the wasm and its bindings: they are fetched once the first view is painted (see above).
+const preloads = [/<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>\n?/, /<link rel="modulepreload" href="[^"]*citeline-web-[^"]*\.js"[^>]*>\n?/];
+if (!preloads.every((p) => p.test(html))) {
+  console.error('boot-external: the wasm and bindings preload links are not in index.html (did trunk change what it writes?)');
+  process.exit(1);
+}
+const out = preloads.reduce((page, p) => page.replace(p, ''), html)
   .replace(inline, `<script type="module" src="./${name}"></script>`)
   .replace(/<link rel="(stylesheet|icon)" /g, '<link rel="$1" crossorigin="anonymous" ');
 await writeFile(file, out);

@@ -22,17 +22,17 @@ mod timeline;
 /// Logs panics to the console and mounts the page on `<main id="app">` when there is one (a host
 /// page that loads Citeline for the mount API has none, and gets nothing it did not ask for).
 ///
-/// `main` may hold the static first view (crates/render), which mounting replaces: an event label
-/// that had keyboard focus there hands it to the same event's label in the app.
+/// `main` may hold the static first view (crates/render), which mounting replaces (the boot script
+/// only starts the wasm once that view has been painted, see scripts/boot-external.mjs): an event
+/// label that had keyboard focus there hands it to the same event's label in the app.
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("Citeline panicked: {info}").into());
     }));
-    if let Some(root) = gloo::utils::document().get_element_by_id("app") {
-        let focused = gloo::utils::document().active_element().filter(|el| root.contains(Some(el)));
-        TAKE_OVER_FOCUS.set(focused.and_then(|el| el.get_attribute("data-event-id")));
-        yew::Renderer::<app::App>::with_root(root).render();
-    }
+    let Some(root) = gloo::utils::document().get_element_by_id("app") else { return };
+    let focused = gloo::utils::document().active_element().filter(|el| root.contains(Some(el)));
+    TAKE_OVER_FOCUS.set(focused.and_then(|el| el.get_attribute("data-event-id")));
+    yew::Renderer::<app::App>::with_root(root).render();
 }
 
 thread_local! {

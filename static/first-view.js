@@ -3,12 +3,28 @@
 // something else (another timeline with ?src=, the embedded layout with ?embed=, another window with
 // ?start= or ?end=) shows the loading skeleton instead (styles/main.css, html.citeline-dynamic), so
 // it never flashes the wrong timeline. A ?src= timeline starts downloading now, while the wasm
-// arrives; the app picks the request up (src/app.rs, early_request).
+// arrives; the app picks the request up (src/app.rs, early_request). And the app waits for
+// window.citelineFirstPaint before it loads the wasm that replaces a static view that shows: the view is painted first,
+// however fast the wasm comes (so the reader sees the page at once, and the browser counts that
+// paint as the largest contentful one; an element replaced before its paint is presented is not).
 (function () {
   'use strict';
   var query = new URLSearchParams(location.search);
   var src = (query.get('src') || '').trim();
   var embed = query.has('embed') && /^(1|true|yes|)$/.test((query.get('embed') || '').trim());
-  if (src || embed || query.has('start') || query.has('end')) document.documentElement.classList.add('citeline-dynamic');
+  var dynamic = src || embed || query.has('start') || query.has('end');
+  if (dynamic) document.documentElement.classList.add('citeline-dynamic');
   if (src) window.citelineEarlySrc = { url: src, response: fetch(src).catch(function (error) { return error; }) };
+  window.citelineFirstPaint = new Promise(function (resolve) {
+    // Nothing static to show, or a page in the background (it does not paint until shown).
+    if (dynamic || document.visibilityState === 'hidden') return resolve();
+    try {
+      new PerformanceObserver(function (list) {
+        if (list.getEntries().some(function (e) { return e.name === 'first-contentful-paint'; })) resolve();
+      }).observe({ type: 'paint', buffered: true });
+    } catch (e) {
+      resolve(); // no paint timing in this browser: do not wait
+    }
+    setTimeout(resolve, 3000); // and never wait long
+  });
 })();

@@ -9,7 +9,8 @@ import { serve, launch, newPage } from './harness.mjs';
 
 /** The selectors the page exposes for tests. Nothing else in tests/e2e names these attributes. */
 const sel = {
-  event: (id) => (id === undefined ? '[data-event-id]' : `[data-event-id="${id}"]`),
+  // The app's labels (a page's static first view has its own, until the app takes over).
+  event: (id) => (id === undefined ? '.timeline:not(.static) [data-event-id]' : `.timeline:not(.static) [data-event-id="${id}"]`),
   detail: (id) => (id === undefined ? '[data-detail-for]' : `[data-detail-for="${id}"]`),
   marker: (id) => `[data-marker-for="${id}"]`,
   passage: '[data-passage]',
@@ -373,7 +374,7 @@ export class TimelinePage {
 
   /** An event label in the lanes (drawn alone, not in a cluster). */
   laneEvent(id) {
-    return this.locator(`.lanes ${sel.event(id)}`);
+    return this.locator(`.timeline:not(.static) .lanes [data-event-id="${id}"]`);
   }
 
   // Sharing.
