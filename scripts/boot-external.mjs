@@ -68,3 +68,18 @@ if (!bindings || !wasm || !css) {
 }
 const api = await readFile(new URL('../static/citeline-api.template.js', import.meta.url), 'utf8');
 await writeFile(join(dir, 'citeline-api.js'), api.replaceAll('__BINDINGS__', bindings).replaceAll('__WASM__', wasm).replaceAll('__CSS__', css));
+
+// The wasm-bindgen JavaScript, minified (terser): the page's bindings as a module, the worker's as a
+// classic script whose global `wasm_bindgen` the loader above calls. Names the other scripts use
+// (the module's exports, that global) are kept.
+const { minify } = await import('terser');
+for (const [file, options] of [[bindings, { module: true }], ['citeline-worker.js', { module: false, mangle: { toplevel: false } }]]) {
+  const path = join(dir, file);
+  const source = await readFile(path, 'utf8');
+  const result = await minify(source, { ecma: 2020, compress: { passes: 2 }, ...options });
+  if (!result.code) {
+    console.error(`boot-external: terser produced nothing for ${file}`);
+    process.exit(1);
+  }
+  await writeFile(path, result.code);
+}

@@ -47,6 +47,16 @@ if (dataFile) {
   // "</" cannot end the script element when written as "<\/", which JSON reads the same.
   data = `<script type="application/json" id="citeline-data">${text.replaceAll('</', '<\\/')}</script>\n`;
 }
+// The bindings module (minified by the build) ends with an export list; inline, nothing imports
+// it, so the list goes and the init function (exported as `default`) is called by its own name.
+const exportList = /export\s*\{([^}]*)\};?/;
+const exported = js.match(exportList);
+const initName = exported?.[1].split(',').map((e) => e.trim().split(/\s+as\s+/)).find(([, as]) => as === 'default')?.[0];
+if (!initName) {
+  console.error('single-file: the wasm-bindgen JavaScript has no `export { … as default }` (its init function)');
+  process.exit(1);
+}
+const moduleBody = js.replace(exportList, '');
 const html = `<!doctype html>
 <html lang="en-GB">
 <head>
@@ -58,9 +68,9 @@ const html = `<!doctype html>
 <style>${css}</style>
 ${data}<script type="module">
 window.citelineWorkerUrl = URL.createObjectURL(new Blob([${JSON.stringify(workerSource).replaceAll('</', '<\\/')}], { type: 'text/javascript' }));
-${js.replace(/^export \{[^}]*\};?\s*$/m, '')}
+${moduleBody}
 const bytes = Uint8Array.from(atob("${wasm.toString('base64')}"), (c) => c.charCodeAt(0));
-await __wbg_init({ module_or_path: bytes });
+await ${initName}({ module_or_path: bytes });
 </script>
 </head>
 <body>
