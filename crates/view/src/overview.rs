@@ -104,7 +104,10 @@ mod tests {
         let (o, _) = overview(&[(0.0, 1.0), (0.0, 1.0), (1000.0, 1001.0)]);
         let path = o.density_path();
         assert_eq!(path.matches('M').count(), o.bars.len());
-        assert!(path.starts_with("M0 100V"), "{path}");
+        assert!(path.starts_with('M') && path.ends_with("V100Z"), "{path}");
+        for bar in &o.bars {
+            assert!(path.contains(&format!("M{} 100V", bar.bin)), "bar {} in {path}", bar.bin);
+        }
     }
 
     #[test]

@@ -176,12 +176,15 @@ pub(super) fn route_stems(placements: &mut [&mut Placement]) {
     }
     for p in placements.iter_mut() {
         let below = &lanes[..p.lane];
+        // Candidates are judged where they will be drawn (rounded), so a stem beside a label
+        // edge cannot be rounded onto it.
         let x_px = candidates(p, below)
             .into_iter()
+            .map(round_px)
             .min_by(|a, b| blocked_up_to(below, *a).total_cmp(&blocked_up_to(below, *b)))
-            .unwrap_or(p.marker_x_px);
+            .unwrap_or(round_px(p.marker_x_px));
         let stem_bottom_px = blocked_up_to(below, x_px);
-        p.stem_x_px = round_px(x_px);
+        p.stem_x_px = x_px;
         p.stem_bottom_px = round_px(stem_bottom_px);
         p.stem_height_px = round_px((p.label_bottom_px - stem_bottom_px).max(0.0));
     }
