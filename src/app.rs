@@ -7,9 +7,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use citeline_model::embed::EmbedOptions;
-use citeline_model::import::load_any;
+use citeline_model::import::{load_any, StreamingLoad, NOT_UTF8};
 use citeline_model::seed::seed_timeline;
-use citeline_model::timeline::{Diagnostic, Timeline};
+use citeline_model::timeline::{Diagnostic, LoadError, Timeline};
 use citeline_view::session::{Session, SessionAction, Start};
 use citeline_view::view::ViewAction;
 
@@ -54,11 +54,43 @@ async fn fetch_timeline(url: &str) -> Result<(Timeline, Vec<Diagnostic>), String
     if !response.ok() {
         return Err(format!("Could not load {url}: the server answered {} {}.", response.status(), response.status_text()));
     }
-    // Bytes, not text: copied once into wasm memory and checked as UTF-8 there (no UTF-16 detour).
-    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(|_| refused())?).await.map_err(|_| refused())?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    let text = String::from_utf8(bytes).map_err(|_| format!("{url} is not UTF-8 text."))?;
-    load_any(&text).map_err(|e| format!("{url} is {e}."))
+    // Bytes, not text, read as they arrive (citeline_model::import::StreamingLoad reads each event
+    // of a TimelineJS3 file as soon as it is in, so reading overlaps the download), copied once
+    // into wasm memory and checked as UTF-8 there (no UTF-16 detour).
+    let mut load = StreamingLoad::new();
+    let broken = || format!("The download of {url} broke off.");
+    match js_sys::Reflect::get(&response, &"body".into()).ok().filter(|b| b.is_object()) {
+        Some(body) => {
+            let method = |target: &wasm_bindgen::JsValue, name: &str| {
+                js_sys::Reflect::get(target, &name.into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            };
+            let reader = method(&body, "getReader").and_then(|get| get.call0(&body).ok()).ok_or_else(refused)?;
+            let read = method(&reader, "read").ok_or_else(refused)?;
+            let mut piece = Vec::new();
+            loop {
+                let next = read.call0(&reader).ok().and_then(|p| p.dyn_into::<js_sys::Promise>().ok()).ok_or_else(broken)?;
+                let result = wasm_bindgen_futures::JsFuture::from(next).await.map_err(|_| broken())?;
+                if js_sys::Reflect::get(&result, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
+                    break;
+                }
+                let chunk = js_sys::Reflect::get(&result, &"value".into()).ok().and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok());
+                let Some(chunk) = chunk else { break };
+                piece.resize(chunk.length() as usize, 0);
+                chunk.copy_to(&mut piece);
+                load.push(&piece);
+            }
+        }
+        // No body stream (an old browser): the whole body at once.
+        None => {
+            let buffer =
+                wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(|_| refused())?).await.map_err(|_| refused())?;
+            load.push(&js_sys::Uint8Array::new(&buffer).to_vec());
+        }
+    }
+    load.finish().map_err(|e| match e {
+        LoadError::Syntax(m) if m.starts_with(NOT_UTF8) => format!("{url} is not UTF-8 text."),
+        e => format!("{url} is {e}."),
+    })
 }
 
 /// Removes the static event list and its JSON-LD, which describe the page's own timeline, from a
