@@ -482,8 +482,8 @@ fn last_chars(s: &str, n: usize) -> &str {
     }
 }
 
-fn number(v: &Value, key: &str) -> Result<Option<i64>, String> {
-    match v.get(key) {
+fn number(v: Option<&Value>, key: &str) -> Result<Option<i64>, String> {
+    match v {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Number(n)) => n.as_i64().map(Some).ok_or_else(|| format!("{key} must be a whole number")),
         Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
@@ -492,14 +492,48 @@ fn number(v: &Value, key: &str) -> Result<Option<i64>, String> {
     }
 }
 
+/// A TimelineJS3 date object with its fields still raw.
+#[derive(Deserialize)]
+struct RawDate<'a> {
+    #[serde(borrow, default)]
+    year: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    month: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    day: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    hour: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    minute: Option<&'a RawValue>,
+}
+
+/// A raw TimelineJS3 date (`None` when absent or null), as [`tjs_date`] reads it from a tree but
+/// without building one: only its five fields are read (imports of 100,000 events go through here).
+fn raw_tjs_date(raw: Option<&RawValue>) -> Option<Result<DateValue, String>> {
+    let text = raw?.get();
+    if !text.starts_with('{') {
+        return parse_raw(raw).as_ref().map(tjs_date);
+    }
+    // An object with a key given twice is read as the tree reads it (the last one wins).
+    let Ok(date) = serde_json::from_str::<RawDate>(text) else { return parse_raw(raw).as_ref().map(tjs_date) };
+    let field = |f: Option<&RawValue>| f.and_then(|f| serde_json::from_str::<Value>(f.get()).ok());
+    let fields = [field(date.year), field(date.month), field(date.day), field(date.hour), field(date.minute)];
+    Some(date_of(fields.each_ref().map(Option::as_ref)))
+}
+
 /// A TimelineJS3 date object as our date value at its precision.
 fn tjs_date(v: &Value) -> Result<DateValue, String> {
-    let year = number(v, "year")?.ok_or("year is missing")?;
+    date_of(["year", "month", "day", "hour", "minute"].map(|key| v.get(key)))
+}
+
+/// A date from its TimelineJS3 fields: year, month, day, hour, minute.
+fn date_of([year, month, day, hour, minute]: [Option<&Value>; 5]) -> Result<DateValue, String> {
+    let year = number(year, "year")?.ok_or("year is missing")?;
     let year = i32::try_from(year).map_err(|_| "year is out of range".to_owned())?;
-    let month = number(v, "month")?;
-    let day = number(v, "day")?;
-    let hour = number(v, "hour")?;
-    let minute = number(v, "minute")?;
+    let month = number(month, "month")?;
+    let day = number(day, "day")?;
+    let hour = number(hour, "hour")?;
+    let minute = number(minute, "minute")?;
     let as_u32 = |n: i64, what: &str| u32::try_from(n).map_err(|_| format!("{what} is out of range"));
     let date = match (month, day) {
         (None, _) => DateValue::year(year),
@@ -528,10 +562,10 @@ impl TimelineJsBuilder {
     /// Adds `events[index]`, one TimelineJS3 event with its fields still raw (strings without
     /// escapes are borrowed); one that is not an object reads as empty.
     fn add(&mut self, index: usize, raw: RawEvent) {
-        let item = format!("events[{index}]");
-        let error =
-            |field: &str, message: String| Diagnostic { severity: Severity::Error, item: item.clone(), field: field.to_owned(), message };
-        let start = match parse_raw(raw.start_date).as_ref().map(tjs_date) {
+        // Named only when something is wrong with it (most events are fine).
+        let item = || format!("events[{index}]");
+        let error = |field: &str, message: String| Diagnostic { severity: Severity::Error, item: item(), field: field.to_owned(), message };
+        let start = match raw_tjs_date(raw.start_date) {
             Some(Ok(d)) => d,
             Some(Err(m)) => {
                 self.diagnostics.push(error("start_date", m));
@@ -542,13 +576,13 @@ impl TimelineJsBuilder {
                 return;
             }
         };
-        let date = match parse_raw(raw.end_date).as_ref().map(tjs_date) {
+        let date = match raw_tjs_date(raw.end_date) {
             None => EventDate::Point(start),
             Some(Ok(end)) if end.first_day() >= start.first_day() => EventDate::Range { start, end },
             Some(Ok(_)) => {
                 self.diagnostics.push(Diagnostic {
                     severity: Severity::Warning,
-                    item: item.clone(),
+                    item: item(),
                     field: "end_date".into(),
                     message: "ends before it starts; the end was left out".into(),
                 });
@@ -557,7 +591,7 @@ impl TimelineJsBuilder {
             Some(Err(m)) => {
                 self.diagnostics.push(Diagnostic {
                     severity: Severity::Warning,
-                    item: item.clone(),
+                    item: item(),
                     field: "end_date".into(),
                     message: format!("{m}; the end was left out"),
                 });
@@ -573,7 +607,7 @@ impl TimelineJsBuilder {
             (false, true) => headline.clone(),
             (true, false) => body.clone(),
             (true, true) => {
-                self.diagnostics.push(error("self.text", "has neither a headline nor a self.text".into()));
+                self.diagnostics.push(error("text", "has neither a headline nor a text".into()));
                 return;
             }
         };
@@ -814,6 +848,23 @@ mod tests {
     }
 
     #[test]
+    fn an_event_without_words_is_named_by_item_and_field() {
+        let (timeline, diagnostics) =
+            load_any(r#"{"events": [{"start_date": {"year": 2000}, "text": {"headline": " <br> "}}, {"start_date": {"year": 2001}, "text": {"headline": "Kept"}}]}"#)
+                .expect("loads");
+        assert_eq!(timeline.events.len(), 1);
+        assert_eq!(
+            diagnostics,
+            vec![Diagnostic {
+                severity: Severity::Error,
+                item: "events[0]".into(),
+                field: "text".into(),
+                message: "has neither a headline nor a text".into()
+            }]
+        );
+    }
+
+    #[test]
     fn streaming_reads_a_large_file_like_load_any() {
         let events: Vec<String> = (0..300)
             .map(|i| {
@@ -865,6 +916,21 @@ mod tests {
         #[test]
         fn streaming_agrees_with_load_any_on_anything(text in "\\PC{0,200}", cuts in proptest::collection::vec(0usize..400, 0..6)) {
             proptest::prop_assert!(agree(text.as_bytes(), &cuts));
+        }
+
+        #[test]
+        fn reading_a_raw_date_agrees_with_reading_its_tree(
+            fields in proptest::collection::vec((
+                proptest::sample::select(vec!["year", "month", "day", "hour", "minute", "other"]),
+                proptest::sample::select(vec!["2015", "-44", "\"1999\"", "\" 7 \"", "\"\"", "null", "true", "2.5", "1e3", "\"x\"", "[1]", "{}", "13", "0", "99999999999"]),
+            ), 0..7),
+            shape in 0u8..4,
+        ) {
+            let object = format!("{{{}}}", fields.iter().map(|(k, v)| format!("\"{k}\": {v}")).collect::<Vec<_>>().join(", "));
+            let text = match shape { 0 => object, 1 => "[2015, 3]".to_owned(), 2 => "\"2015\"".to_owned(), _ => "null".to_owned() };
+            let raw: &RawValue = serde_json::from_str(&text).expect("JSON");
+            let by_tree = parse_raw(Some(raw)).as_ref().map(tjs_date);
+            proptest::prop_assert_eq!(raw_tjs_date(Some(raw)), by_tree, "{}", text);
         }
 
         #[test]
