@@ -14,6 +14,7 @@
   var embed = query.has('embed') && /^(1|true|yes|)$/.test((query.get('embed') || '').trim());
   var dynamic = src || embed || query.has('start') || query.has('end');
   if (dynamic) document.documentElement.classList.add('citeline-dynamic');
+  if (embed) document.documentElement.classList.add('citeline-embedded');
   if (src) window.citelineEarlySrc = { url: src, response: fetch(src).catch(function (error) { return error; }) };
   window.citelineFirstPaint = new Promise(function (resolve) {
     // Nothing static to show, or a page in the background (it does not paint until shown).

@@ -112,5 +112,15 @@ test('while a ?src= timeline loads, the page shows a skeleton of its shape, neve
   assert.equal(await page.locator('.skeleton').count(), 0);
   assert.equal(await tl.locator('.subtitle').textContent(), 'Bridge history');
   assert.deepEqual(errors, []);
+  // Embedded, the skeleton has the embedded layout's shape: no masthead.
+  let releaseEmbedData;
+  const embedGate = new Promise((r) => { releaseEmbedData = r; });
+  await page.unrouteAll();
+  await page.route((url) => url.pathname === '/tjs.json', async (route) => { await embedGate; await route.continue(); });
+  await page.goto(`${app.url}?embed=1&src=${encodeURIComponent(`${data.url}tjs.json`)}`, { waitUntil: 'commit' });
+  await page.locator('.skeleton .timeline').waitFor();
+  assert.equal(await page.locator('.skeleton .masthead').isVisible(), false, 'embedded: no masthead in the skeleton');
+  releaseEmbedData();
+  await tl.event('event-1').waitFor();
   await page.close();
 });
