@@ -51,8 +51,8 @@ struct RawText<'a> {
 }
 
 /// A small raw JSON value (a title, a date, the eras) as a tree; `None` when absent, null or invalid.
-fn parse_raw(raw: Option<&RawValue>) -> Option<Value> {
-    raw.and_then(|r| serde_json::from_str::<Value>(r.get()).ok()).filter(|v| !v.is_null())
+fn parse_raw(raw: Option<&str>) -> Option<Value> {
+    raw.and_then(|r| serde_json::from_str::<Value>(r).ok()).filter(|v| !v.is_null())
 }
 
 /// A raw JSON value as a string if it is one (borrowed when it has no escapes), else `None`.
@@ -80,7 +80,7 @@ pub fn load_any(text: &str) -> Result<(Timeline, Vec<Diagnostic>), LoadError> {
     let events: Option<Vec<&RawValue>> = probe.events.and_then(|raw| serde_json::from_str(raw.get()).ok());
     match events {
         Some(events) => {
-            let small = |raw| parse_raw(raw).unwrap_or(Value::Null);
+            let small = |raw: Option<&RawValue>| parse_raw(raw.map(RawValue::get)).unwrap_or(Value::Null);
             Ok(from_timelinejs(&small(probe.title), &events, &small(probe.eras)))
         }
         None => Err(LoadError::Format(format!("expected \"format\": \"{FORMAT}\" or a TimelineJS3 \"events\" array"))),
@@ -185,16 +185,6 @@ impl StreamingLoad {
         }
     }
 
-    /// Bytes taken so far.
-    pub fn len(&self) -> usize {
-        self.bytes.len()
-    }
-
-    /// Whether nothing has been taken.
-    pub fn is_empty(&self) -> bool {
-        self.bytes.is_empty()
-    }
-
     /// The timeline, once the whole text is in; exactly `load_any`'s (a text that is not UTF-8 is
     /// a syntax error).
     pub fn finish(mut self) -> Result<(Timeline, Vec<Diagnostic>), LoadError> {
@@ -205,9 +195,8 @@ impl StreamingLoad {
             return load_any(&text);
         }
         let raw = |span: Option<(usize, usize)>| span.map(|(a, b)| &text[a..b]);
-        let small =
-            |raw: Option<&str>| raw.and_then(|r| serde_json::from_str::<Value>(r).ok()).filter(|v| !v.is_null()).unwrap_or(Value::Null);
-        let (title, eras) = (small(raw(self.title)), small(raw(self.eras)));
+        let small = |span| parse_raw(raw(span)).unwrap_or(Value::Null);
+        let (title, eras) = (small(self.title), small(self.eras));
         Ok(self.builder.finish(&title, &eras))
     }
 
@@ -290,7 +279,7 @@ impl StreamingLoad {
                     } else {
                         scan.phase = Phase::Other;
                         scan.start = at;
-                        self.open_value(b, at);
+                        self.open_value(b);
                     }
                 }
                 (Phase::Other | Phase::InElement, _) => self.inside_value(b, at),
@@ -298,7 +287,7 @@ impl StreamingLoad {
                 (Phase::Element, _) => {
                     scan.phase = Phase::InElement;
                     scan.start = at;
-                    self.open_value(b, at);
+                    self.open_value(b);
                 }
                 (Phase::AfterValue, b',') => scan.phase = Phase::Key,
                 (Phase::AfterElement, b',') => scan.phase = Phase::Element,
@@ -308,13 +297,13 @@ impl StreamingLoad {
         }
     }
 
-    /// The first byte `b` (at `at`) of a value: a string, a bracket, or a scalar.
-    fn open_value(&mut self, b: u8, at: usize) {
+    /// The first byte `b` of a value: a string, a bracket, or a scalar (a number or a literal,
+    /// scanned on at depth 0: it ends before the next `,`, `}` or `]`).
+    fn open_value(&mut self, b: u8) {
         match b {
             b'"' => self.scan.in_string = true,
             b'{' | b'[' => self.scan.depth = 1,
-            // A number or a literal: it ends before the next `,`, `}`, `]` or space.
-            _ => self.scalar_from(at),
+            _ => self.scan.depth = 0,
         }
     }
 
@@ -338,12 +327,6 @@ impl StreamingLoad {
             }
             _ => {}
         }
-    }
-
-    /// A scalar starting at `at`: scanned on as a value of depth 0 (it ends at a delimiter).
-    fn scalar_from(&mut self, at: usize) {
-        let _ = at;
-        self.scan.depth = 0;
     }
 
     /// The current value or element ended just before `end`.
@@ -512,10 +495,10 @@ struct RawDate<'a> {
 fn raw_tjs_date(raw: Option<&RawValue>) -> Option<Result<DateValue, String>> {
     let text = raw?.get();
     if !text.starts_with('{') {
-        return parse_raw(raw).as_ref().map(tjs_date);
+        return parse_raw(Some(text)).as_ref().map(tjs_date);
     }
     // An object with a key given twice is read as the tree reads it (the last one wins).
-    let Ok(date) = serde_json::from_str::<RawDate>(text) else { return parse_raw(raw).as_ref().map(tjs_date) };
+    let Ok(date) = serde_json::from_str::<RawDate>(text) else { return parse_raw(Some(text)).as_ref().map(tjs_date) };
     let field = |f: Option<&RawValue>| f.and_then(|f| serde_json::from_str::<Value>(f.get()).ok());
     let fields = [field(date.year), field(date.month), field(date.day), field(date.hour), field(date.minute)];
     Some(date_of(fields.each_ref().map(Option::as_ref)))
@@ -929,7 +912,7 @@ mod tests {
             let object = format!("{{{}}}", fields.iter().map(|(k, v)| format!("\"{k}\": {v}")).collect::<Vec<_>>().join(", "));
             let text = match shape { 0 => object, 1 => "[2015, 3]".to_owned(), 2 => "\"2015\"".to_owned(), _ => "null".to_owned() };
             let raw: &RawValue = serde_json::from_str(&text).expect("JSON");
-            let by_tree = parse_raw(Some(raw)).as_ref().map(tjs_date);
+            let by_tree = parse_raw(Some(raw.get())).as_ref().map(tjs_date);
             proptest::prop_assert_eq!(raw_tjs_date(Some(raw)), by_tree, "{}", text);
         }
 

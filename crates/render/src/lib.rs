@@ -121,13 +121,13 @@ pub fn render_page(timeline: &Timeline, page_template: &str) -> Result<Page, Tem
     let close = open + template[open..].find(APP_CLOSE).ok_or(TemplateError::NoAppElement)?;
     let data = format!("\n<script type=\"application/json\" id=\"citeline-data\">{}</script>", escape::script_json(&timeline.to_json()));
     let view = view_of(timeline);
-    let (html, geometry) = geometry_stylesheet(&format!("{}{}{VIEW_START}{}{VIEW_END}", view.first_screen, SKELETON_HTML, view.published));
+    // One pass over both parts, so the generated ids are unique in the page.
+    let (html, geometry) = geometry_stylesheet(&format!("{}{}{VIEW_START}{}", view.first_screen, SKELETON_HTML, view.published));
     let (first_screen, published) = html.split_once(VIEW_START).unwrap_or((&html, ""));
     let page = format!(
-        "{}\n{first_screen}\n{}\n{VIEW_START}{}{data}{VIEW_END}{}",
+        "{}\n{first_screen}\n{}\n{VIEW_START}{published}{data}{VIEW_END}{}",
         &template[..open],
         &template[close..close + APP_CLOSE.len()],
-        published.trim_end_matches(VIEW_END),
         &template[close + APP_CLOSE.len()..]
     );
     let index_html = with_noscript(&with_title(&page, &timeline.title).replacen("</head>", &format!("{STYLESHEET_LINK}</head>"), 1));
