@@ -2,17 +2,30 @@
 //! Content-Security-Policy (`style-src 'self'`) needs no `'unsafe-inline'`: components write the
 //! geometry the view crate computed into `data-style`, and this copies it into `element.style`.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
 use yew::NodeRef;
 
-/// Copies each `data-style` under `root` into that element's style.
+/// The expando on each element that remembers the `data-style` last copied into its style.
+const APPLIED: &str = "__citelineStyle";
+
+/// Copies each `data-style` under `root` into that element's style, where it changed since the
+/// last copy. The text stays a JS string throughout (no copy into wasm and back), and an element
+/// whose geometry did not change is not restyled: a zoom frame does this for every label, stem,
+/// marker and tick.
 pub fn apply_geometry(root: &NodeRef) {
     let Some(root) = root.cast::<HtmlElement>() else { return };
     let Ok(list) = root.query_selector_all("[data-style]") else { return };
+    let (style, css_text, applied) = (JsValue::from_str("style"), JsValue::from_str("cssText"), JsValue::from_str(APPLIED));
     for i in 0..list.length() {
-        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else { continue };
-        el.style().set_css_text(&el.get_attribute("data-style").unwrap_or_default());
+        // Only elements match `[data-style]`; HTML and SVG elements both have `dataset` and `style`.
+        let Some(el) = list.item(i).map(|n| n.unchecked_into::<HtmlElement>()) else { continue };
+        let Ok(wanted) = js_sys::Reflect::get(&el.dataset(), &style) else { continue };
+        if js_sys::Reflect::get(&el, &applied).is_ok_and(|done| done == wanted) {
+            continue;
+        }
+        let _ = js_sys::Reflect::set(&el.style(), &css_text, &wanted);
+        let _ = js_sys::Reflect::set(&el, &applied, &wanted);
     }
 }
 
