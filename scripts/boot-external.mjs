@@ -30,9 +30,17 @@ if (!importLine.test(boot)) {
   console.error('boot-external: trunk\'s boot script has no `import init, * as bindings from \'…\';` line to defer');
   process.exit(1);
 }
+// The wasm download starts with the bindings' import, not after it (one round trip less before
+// a ?src= page can start reading its data; wasm-bindgen's init takes the response's promise).
+const wasmPath = /module_or_path: '([^']+_bg\.wasm)'/;
+if (!wasmPath.test(boot)) {
+  console.error('boot-external: trunk\'s boot script has no `module_or_path: \'…_bg.wasm\'` to fetch early');
+  process.exit(1);
+}
 const code = boot.replace(importLine, `await window.citelineFirstPaint;
+const wasmResponse = fetch('${boot.match(wasmPath)[1]}');
 const bindings = await import('$1');
-const init = bindings.default;`);
+const init = bindings.default;`).replace(wasmPath, 'module_or_path: wasmResponse');
 const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
 await writeFile(join(dir, name), `${code}\n`);
 // Stylesheet and icon are loaded in CORS mode too, so their integrity can be checked when the page

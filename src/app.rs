@@ -57,7 +57,8 @@ async fn fetch_timeline(url: &str) -> Result<(Timeline, Vec<Diagnostic>), String
     // Bytes, not text, read as they arrive (citeline_model::import::StreamingLoad reads each event
     // of a TimelineJS3 file as soon as it is in, so reading overlaps the download), copied once
     // into wasm memory and checked as UTF-8 there (no UTF-16 detour).
-    let mut load = StreamingLoad::new();
+    let size_hint = response.headers().get("content-length").ok().flatten().and_then(|n| n.trim().parse::<usize>().ok());
+    let mut load = StreamingLoad::with_size_hint(size_hint.unwrap_or(0));
     let broken = || format!("The download of {url} broke off.");
     match js_sys::Reflect::get(&response, &"body".into()).ok().filter(|b| b.is_object()) {
         Some(body) => {
