@@ -410,7 +410,9 @@ async function phase(page, spec, budgetMs, waitMs, step) {
   }
   const after = await view();
   const deltas = frames.slice(1).map((t, i) => t - frames[i]);
-  return { p50: pct(deltas, 50), p95: pct(deltas, 95), frames: deltas.length, steps, wallMs, viewChanged: before !== mid || before !== after, views: [before, mid, after] };
+  // Late: an interval of 1.5 vsyncs or more at 60 Hz, i.e. at least one frame missed.
+  const late = deltas.length ? (100 * deltas.filter((d) => d >= 25).length) / deltas.length : undefined;
+  return { p50: pct(deltas, 50), p95: pct(deltas, 95), late, frames: deltas.length, steps, wallMs, viewChanged: before !== mid || before !== after, views: [before, mid, after] };
 }
 
 function sumBytes(log) {
@@ -432,8 +434,10 @@ const ROWS = [
   ['DOM elements', (r) => r.domElements, 0],
   ['zoom frame p50 (ms)', (r) => r.zoom?.p50, 1],
   ['zoom frame p95 (ms)', (r) => r.zoom?.p95, 1],
+  ['zoom frames late (%)', (r) => r.zoom?.late, 1],
   ['pan frame p50 (ms)', (r) => r.pan?.p50, 1],
   ['pan frame p95 (ms)', (r) => r.pan?.p95, 1],
+  ['pan frames late (%)', (r) => r.pan?.late, 1],
   ['zoom: wall ms per step', (r) => (r.zoom?.steps ? r.zoom.wallMs / r.zoom.steps : undefined), 0],
   ['zoom: steps done (of 60)', (r) => (r.zoom ? r.zoom.steps : undefined), 0, 'no ratio'],
   ['pan: wall ms per step', (r) => (r.pan?.steps ? r.pan.wallMs / r.pan.steps : undefined), 0],
