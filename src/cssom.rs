@@ -10,7 +10,7 @@ use yew::NodeRef;
 const APPLIED: &str = "__citelineStyle";
 
 /// Copies each `data-style` under `root` into that element's style, where it changed since the
-/// last copy. The text stays a JS string throughout (no copy into wasm and back), and an element
+/// last copy, and marks an element placed the first time (`data-placed`, which shows it). The text stays a JS string throughout (no copy into wasm and back), and an element
 /// whose geometry did not change is not restyled: a zoom frame does this for every label, stem,
 /// marker and tick.
 pub fn apply_geometry(root: &NodeRef) {
@@ -21,11 +21,16 @@ pub fn apply_geometry(root: &NodeRef) {
         // Only elements match `[data-style]`; HTML and SVG elements both have `dataset` and `style`.
         let Some(el) = list.item(i).map(|n| n.unchecked_into::<HtmlElement>()) else { continue };
         let Ok(wanted) = js_sys::Reflect::get(&el.dataset(), &style) else { continue };
-        if js_sys::Reflect::get(&el, &applied).is_ok_and(|done| done == wanted) {
+        let done = js_sys::Reflect::get(&el, &applied).unwrap_or_default();
+        if done == wanted {
             continue;
         }
         let _ = js_sys::Reflect::set(&el.style(), &css_text, &wanted);
         let _ = js_sys::Reflect::set(&el, &applied, &wanted);
+        if done.is_undefined() {
+            // First placed: shown from now on (styles/main.css hides what is not placed yet).
+            let _ = el.set_attribute("data-placed", "");
+        }
     }
 }
 
