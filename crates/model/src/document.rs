@@ -16,7 +16,6 @@ pub struct Published {
 
 /// A source document with its metadata and full text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Document {
     /// Stable id, referenced by passages.
     pub id: String,

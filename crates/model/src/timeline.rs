@@ -72,7 +72,6 @@ impl Support {
 
 /// A quoted passage of a document that supports an event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Passage {
     /// Id of the document the passage is in.
     pub document: String,
@@ -86,7 +85,6 @@ pub struct Passage {
 
 /// A dated event with its evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Event {
     /// Stable id, used in URLs (`#event=<id>`).
     pub id: String,
@@ -122,7 +120,6 @@ pub struct Timeline {
 
 /// A named period ("The review"), drawn as a band behind the events.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Era {
     /// Its name.
     pub title: String,
@@ -196,10 +193,50 @@ fn item_name(kind: &str, index: usize, value: &serde_json::Value) -> String {
     }
 }
 
+/// The top-level keys this version reads.
+const TOP_LEVEL_KEYS: [&str; 6] = ["format", "version", "title", "documents", "events", "eras"];
+
+/// A field this version does not know, in words: it is kept out, and the item is read without it.
+fn unknown_field(item: &str, field: String) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Warning,
+        item: item.to_owned(),
+        field,
+        message: "not a field this version of Citeline knows (a newer version may have written it); ignored".into(),
+    }
+}
+
+/// A skipped field's path as diagnostics write fields: `passages[0].quote.note`.
+fn field_path(path: &serde_ignored::Path) -> String {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => String::new(),
+        Path::Seq { parent, index } => format!("{}[{index}]", field_path(parent)),
+        Path::Map { parent, key } => match field_path(parent) {
+            parent if parent.is_empty() => key.clone(),
+            parent => format!("{parent}.{key}"),
+        },
+        Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => field_path(parent),
+    }
+}
+
 /// Deserialises one item, naming the field at fault: the path serde_path_to_error tracked, or for
-/// a missing field (reported by the parent) the name serde quotes in its message.
-fn parse_item<T: serde::de::DeserializeOwned>(raw: &serde_json::Value) -> Result<T, (String, String)> {
-    serde_path_to_error::deserialize(raw).map_err(|e| {
+/// a missing field (reported by the parent) the name serde quotes in its message. Fields this
+/// version does not know are skipped, with a warning each in `diagnostics` (a file from a newer
+/// version loads what this one can read).
+fn parse_item<T: serde::de::DeserializeOwned>(
+    raw: &serde_json::Value,
+    item: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<T, (String, String)> {
+    let mut unknown = Vec::new();
+    let parsed = serde_path_to_error::deserialize(serde_ignored::Deserializer::new(raw, &mut |path: serde_ignored::Path| {
+        unknown.push(field_path(&path))
+    }));
+    if parsed.is_ok() {
+        diagnostics.extend(unknown.into_iter().map(|field| unknown_field(item, field)));
+    }
+    parsed.map_err(|e| {
         let message = e.inner().to_string();
         let mut field = e.path().to_string();
         if field == "." {
@@ -217,7 +254,7 @@ impl Event {
     /// problem. Its passages are not resolved here: that needs the documents (see
     /// [`Timeline::from_value`]).
     pub fn from_value(raw: &serde_json::Value) -> Result<Event, (String, String)> {
-        parse_item(raw)
+        parse_item(raw, "event", &mut Vec::new())
     }
 }
 
@@ -236,13 +273,23 @@ impl Timeline {
             Some(other) => return Err(LoadError::Format(format!("format is \"{other}\", expected \"{FORMAT}\""))),
             None => return Err(LoadError::Format(format!("missing \"format\": \"{FORMAT}\""))),
         }
+        let mut diagnostics = Vec::new();
         match object.get("version").and_then(|v| v.as_u64()) {
             Some(v) if v == u64::from(VERSION) => {}
+            // A newer file: what this version knows of it is read, and each field it does not know is named.
+            Some(v) if v > u64::from(VERSION) => diagnostics.push(Diagnostic {
+                severity: Severity::Warning,
+                item: "timeline".into(),
+                field: "version".into(),
+                message: format!("version {v} is newer than this Citeline reads (version {VERSION}); what it knows was loaded"),
+            }),
             Some(v) => return Err(LoadError::Format(format!("version {v} is not supported (this reads version {VERSION})"))),
             None => return Err(LoadError::Format("missing a numeric \"version\"".into())),
         }
+        for key in object.keys().filter(|k| !TOP_LEVEL_KEYS.contains(&k.as_str())) {
+            diagnostics.push(unknown_field("timeline", key.clone()));
+        }
         let title = object.get("title").and_then(|t| t.as_str()).unwrap_or("Untitled timeline").to_owned();
-        let mut diagnostics = Vec::new();
         let empty = Vec::new();
         let array = |key: &str, diagnostics: &mut Vec<Diagnostic>| match object.get(key) {
             Some(serde_json::Value::Array(items)) => items,
@@ -261,7 +308,7 @@ impl Timeline {
         let mut documents: Vec<Document> = Vec::new();
         for (index, raw) in array("documents", &mut diagnostics).iter().enumerate() {
             let item = item_name("documents", index, raw);
-            match parse_item::<Document>(raw) {
+            match parse_item::<Document>(raw, &item, &mut diagnostics) {
                 Ok(doc) if documents.iter().any(|d| d.id == doc.id) => diagnostics.push(Diagnostic {
                     severity: Severity::Error,
                     item,
@@ -277,7 +324,7 @@ impl Timeline {
         let mut ids = HashSet::new();
         for (index, raw) in array("events", &mut diagnostics).iter().enumerate() {
             let item = item_name("events", index, raw);
-            let mut event = match parse_item::<Event>(raw) {
+            let mut event = match parse_item::<Event>(raw, &item, &mut diagnostics) {
                 Ok(event) => event,
                 Err((field, message)) => {
                     diagnostics.push(Diagnostic { severity: Severity::Error, item, field, message });
@@ -355,7 +402,7 @@ impl Timeline {
         let mut eras = Vec::new();
         for (index, raw) in array("eras", &mut diagnostics).iter().enumerate() {
             let item = format!("eras[{index}]");
-            match parse_item::<Era>(raw) {
+            match parse_item::<Era>(raw, &item, &mut diagnostics) {
                 Ok(era) if era.end.end_days() > era.start.start_days() => eras.push(era),
                 Ok(_) => diagnostics.push(Diagnostic {
                     severity: Severity::Error,
@@ -426,6 +473,49 @@ mod tests {
     }
 
     #[test]
+    fn a_newer_file_loads_what_this_version_knows_and_names_the_rest() {
+        let mut value = sample();
+        value["version"] = json!(2);
+        value["theme"] = json!({"accent": "red"});
+        value["documents"][0]["url"] = json!("https://example.org/doc");
+        value["events"][0]["media"] = json!({"url": "https://example.org/a.jpg"});
+        value["events"][1]["passages"][0]["quote"]["note"] = json!("x");
+        value["events"][1]["date_basis"]["confidence"] = json!(0.9);
+        value["eras"] = json!([{"title": "E", "start": "2011", "end": "2017", "colour": "blue"}]);
+        let (timeline, diagnostics) = Timeline::from_value(&value).expect("loads");
+        assert_eq!((timeline.documents.len(), timeline.events.len(), timeline.eras.len()), (1, 2, 1), "nothing dropped");
+        let mut known = sample();
+        known["eras"] = json!([{"title": "E", "start": "2011", "end": "2017"}]);
+        let (expected, none) = Timeline::from_value(&known).expect("loads");
+        assert!(none.is_empty(), "{none:?}");
+        assert_eq!(timeline, expected, "the same timeline as without the fields this version does not know");
+        let named: Vec<(Severity, &str, &str)> = diagnostics.iter().map(|d| (d.severity, d.item.as_str(), d.field.as_str())).collect();
+        assert_eq!(
+            named,
+            [
+                (Severity::Warning, "timeline", "version"),
+                (Severity::Warning, "timeline", "theme"),
+                (Severity::Warning, "documents[0] (id \"d\")", "url"),
+                (Severity::Warning, "events[0] (id \"a\")", "media"),
+                (Severity::Warning, "events[1] (id \"b\")", "date_basis.confidence"),
+                (Severity::Warning, "events[1] (id \"b\")", "passages[0].quote.note"),
+                (Severity::Warning, "eras[0]", "colour"),
+            ]
+        );
+        assert!(diagnostics.iter().all(|d| d.severity == Severity::Warning));
+        assert!(diagnostics[1].message.contains("not a field this version"), "{}", diagnostics[1].message);
+    }
+
+    #[test]
+    fn an_older_or_unnumbered_version_is_refused_in_words() {
+        let mut value = sample();
+        value["version"] = json!(0);
+        assert!(matches!(Timeline::from_value(&value), Err(LoadError::Format(m)) if m.contains("version 0")));
+        value["version"] = json!("1");
+        assert!(matches!(Timeline::from_value(&value), Err(LoadError::Format(m)) if m.contains("version")));
+    }
+
+    #[test]
     fn one_bad_event_does_not_lose_the_others() {
         let mut value = sample();
         value["events"][0]["date"] = json!("2011-13");
@@ -479,9 +569,11 @@ mod tests {
 
     #[test]
     fn whole_file_errors_are_errors_not_panics() {
-        for bad in ["", "[]", "{", r#"{"format":"x","version":1}"#, r#"{"format":"citeline-timeline","version":9}"#] {
+        for bad in ["", "[]", "{", r#"{"format":"x","version":1}"#, r#"{"format":"citeline-timeline","version":0}"#] {
             assert!(Timeline::from_json(bad).is_err(), "{bad}");
         }
+        let (_, diagnostics) = Timeline::from_json(r#"{"format":"citeline-timeline","version":9}"#).expect("a newer version loads");
+        assert_eq!((diagnostics[0].severity, diagnostics[0].field.as_str()), (Severity::Warning, "version"));
         let (timeline, diagnostics) = Timeline::from_json(r#"{"format":"citeline-timeline","version":1,"events":{}}"#).expect("loads");
         assert!(timeline.events.is_empty());
         assert_eq!(diagnostics[0].field, "events");
