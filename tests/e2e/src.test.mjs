@@ -2,10 +2,11 @@
 // data text never run as HTML.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile, readdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, newPage, screenshot } from './harness.mjs';
+import { serve, launch, newPage, screenshot, root } from './harness.mjs';
 import { TimelinePage } from './pages.mjs';
 
 let app, data, closed, browser;
@@ -30,6 +31,13 @@ before(async () => {
       date_basis: { kind: 'stated', explanation: XSS },
       passages: [{ document: 'd', supports: ['date'], quote: { exact: '2 May 2016', prefix: 'It opened on ', suffix: '.' }, position: { start: 13, end: 23 } }],
     }],
+  }));
+  // The same file as a newer version might write it: a version number and fields this one does not know.
+  const ours = JSON.parse(await readFile(join(dir, 'ours.json'), 'utf8'));
+  await writeFile(join(dir, 'newer.json'), JSON.stringify({
+    ...ours, version: 2, theme: 'dark',
+    documents: ours.documents.map((d) => ({ ...d, url: 'https://example.org/doc' })),
+    events: ours.events.map((e) => ({ ...e, media: { url: 'https://example.org/a.jpg' } })),
   }));
   app = await serve();
   data = await serve(dir, { cors: true });
@@ -69,6 +77,17 @@ test('our own format loads, and text that looks like HTML stays text', async () 
   await tl.close();
 });
 
+test('a file from a newer version loads all it can, and says what it left out', async () => {
+  const tl = await open(`${data.url}newer.json`);
+  await tl.event('open').waitFor();
+  const problems = await tl.locator('.diagnostics').textContent();
+  for (const field of ['version', 'theme', 'url', 'media']) assert.match(problems, new RegExp(`\\b${field}\\b`), problems);
+  assert.match(problems, /not a field this version of Citeline knows/);
+  await tl.event('open').click();
+  assert.equal(await tl.locator('.show-source').count(), 1, 'its document and passage were kept');
+  await tl.close();
+});
+
 test('errors are shown in the page in plain words, with the URL', async () => {
   const cases = [
     [`${data.url}missing.json`, /answered 404/],
@@ -84,6 +103,34 @@ test('errors are shown in the page in plain words, with the URL', async () => {
     assert.match(text, pattern, url);
     assert.ok(text.includes(url), `the message names ${url}`);
     await tl.close();
+  }
+});
+
+// JSONTestSuite's parsing files (MIT), read from ../shared beside the repository; without it the
+// test says it skipped.
+const suite = join(process.env.CITELINE_SHARED ?? join(root, '..', 'shared'), 'data', 'jsontestsuite', 'test_parsing');
+test('every JSONTestSuite file given as ?src= is refused in plain words, and the page lives on', {
+  skip: !existsSync(suite) && `no JSONTestSuite files at ${suite}`,
+}, async () => {
+  const files = (await readdir(suite)).filter((f) => f.endsWith('.json')).sort();
+  assert.ok(files.length >= 300, `${files.length} files`);
+  const server = await serve(suite, { cors: true });
+  // One page, navigated from file to file: a panic in the wasm would show as a page error.
+  const { page, errors } = await newPage(browser.context);
+  try {
+    for (const file of files) {
+      const url = `${server.url}${encodeURIComponent(file)}`;
+      await page.goto(`${app.url}?src=${encodeURIComponent(url)}`);
+      const alert = page.locator('.load-error');
+      await alert.waitFor({ timeout: 15000 });
+      const text = await alert.textContent();
+      assert.match(text, /is not UTF-8 text|is not valid JSON: .{8}|is not a Citeline timeline: .{8}/, `${file}: ${text}`);
+      assert.ok(text.includes(url), `${file}: the message names the URL: ${text}`);
+      assert.deepEqual(errors, [], `${file}: no error in the page`);
+    }
+  } finally {
+    await page.close();
+    await server.close();
   }
 });
 

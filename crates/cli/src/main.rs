@@ -195,6 +195,27 @@ mod tests {
         assert!(err.contains("no .tml files"), "{err}");
     }
 
+    /// `citeline check` on every JSONTestSuite parsing file (from `../shared`), all at once: each
+    /// is refused with a line that names it and says why, and none stops the others.
+    #[test]
+    fn check_refuses_every_jsontestsuite_file_in_words() {
+        let Some(shared) = citeline_model::testdata::shared_dir("check_refuses_every_jsontestsuite_file_in_words") else { return };
+        let dir = shared.join("data/jsontestsuite/test_parsing");
+        let mut files: Vec<String> =
+            std::fs::read_dir(&dir).expect("test_parsing").map(|e| e.expect("entry").path().display().to_string()).collect();
+        files.sort();
+        assert!(files.len() >= 300, "{} files", files.len());
+        let args: Vec<&str> = std::iter::once("check").chain(files.iter().map(String::as_str)).collect();
+        let (code, out, err) = run_args(&args);
+        assert_eq!(code, 1);
+        assert!(out.is_empty(), "no file is a timeline: {out}");
+        for file in &files {
+            let line = err.lines().find(|l| l.starts_with(&format!("{file}: "))).unwrap_or_else(|| panic!("nothing said of {file}"));
+            let why = &line[file.len() + 2..];
+            assert!(["not UTF-8 text", "not valid JSON: ", "not a Citeline timeline: "].iter().any(|p| why.starts_with(p)), "{line}");
+        }
+    }
+
     #[test]
     fn check_lists_diagnostics_and_fails_on_errors() {
         let scratch = Scratch::new("check");

@@ -861,6 +861,34 @@ mod tests {
         streamed == whole(text)
     }
 
+    /// Every file of JSONTestSuite's `test_parsing` (valid, invalid and implementation-defined
+    /// JSON; MIT, read from `../shared`): none panics, each is refused in words (none is a
+    /// timeline), and reading it in pieces as a download says exactly what reading it whole says.
+    #[test]
+    fn jsontestsuite_files_are_refused_in_words_whole_or_in_pieces() {
+        let Some(shared) = crate::testdata::shared_dir("jsontestsuite_files_are_refused_in_words_whole_or_in_pieces") else { return };
+        let dir = shared.join("data/jsontestsuite/test_parsing");
+        let mut files: Vec<_> = std::fs::read_dir(&dir).expect("test_parsing").map(|e| e.expect("entry").path()).collect();
+        files.sort();
+        assert!(files.len() >= 300, "{} files in {}", files.len(), dir.display());
+        for path in &files {
+            let bytes = std::fs::read(path).expect("readable");
+            let name = path.display();
+            for cuts in [vec![], vec![1], vec![bytes.len() / 2], vec![1, 2, 3, bytes.len().saturating_sub(1)]] {
+                assert!(agree(&bytes, &cuts), "{name}: in pieces at {cuts:?} differs from whole");
+            }
+            let Ok(text) = std::str::from_utf8(&bytes) else { continue };
+            match load_any(text) {
+                Ok((timeline, _)) => panic!("{name}: read as a timeline of {} events", timeline.events.len()),
+                Err(e) => {
+                    let words = e.to_string();
+                    let explained = words.strip_prefix("not valid JSON: ").or_else(|| words.strip_prefix("not a Citeline timeline: "));
+                    assert!(explained.is_some_and(|why| why.len() > 8), "{name}: {words}");
+                }
+            }
+        }
+    }
+
     /// TimelineJS3 files of a few events, with the quirks files have: other keys, eras, a title
     /// anywhere, scalars, escapes, nesting, and a `format` key now and then.
     fn tjs_file() -> impl proptest::strategy::Strategy<Value = String> {
