@@ -11,6 +11,8 @@ say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31m[setup] FAILED:\033[0m %s\n' "$*" >&2; exit 1; }
 
 TRUNK_SERIES="0.21"
+# cargo-fuzz for the fuzz targets (fuzz/, bench/fuzz.sh); it runs on the nightly toolchain.
+CARGO_FUZZ_SERIES="0.13"
 # The wasm-bindgen crate is pinned with "=" in Cargo.toml; the CLI must be the very same version.
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
 [ -n "$WASM_BINDGEN_VERSION" ] || die "could not read the pinned wasm-bindgen version from Cargo.toml"
@@ -25,12 +27,13 @@ for component in rustfmt clippy; do
   fi
 done
 
-want_web=0; want_browser=0
+want_web=0; want_browser=0; want_fuzz=0
 for arg in "$@"; do
   case "$arg" in
     web) want_web=1 ;;
     browser) want_browser=1 ;;
-    *) die "unknown setup part '$arg' (expected: web, browser)" ;;
+    fuzz) want_fuzz=1 ;;
+    *) die "unknown setup part '$arg' (expected: web, browser, fuzz)" ;;
   esac
 done
 
@@ -68,5 +71,15 @@ if [ "$want_browser" = 1 ]; then
       || die "apt-get install chromium chromium-driver failed"
   fi
   /usr/bin/chromium --version >/dev/null 2>&1 || die "/usr/bin/chromium does not run"
+fi
+if [ "$want_fuzz" = 1 ]; then
+  if ! rustup toolchain list | grep -q '^nightly'; then
+    say "installing the nightly toolchain (cargo-fuzz builds with it)"
+    rustup toolchain install nightly --profile minimal || die "rustup toolchain install nightly failed"
+  fi
+  if ! cargo fuzz --version 2>/dev/null | grep -q "^cargo-fuzz $CARGO_FUZZ_SERIES\."; then
+    say "installing cargo-fuzz $CARGO_FUZZ_SERIES (takes ~4 minutes on 2 cores)"
+    cargo install cargo-fuzz --version "~$CARGO_FUZZ_SERIES" --locked || die "cargo install cargo-fuzz failed"
+  fi
 fi
 say "ready"

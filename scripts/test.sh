@@ -3,7 +3,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
-bash scripts/setup.sh web browser
+bash scripts/setup.sh web browser fuzz
 export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
 
 echo "== style: rustfmt and clippy (native, and wasm32 for the web and worker crates)"
@@ -22,6 +22,9 @@ fi
 
 echo "== native tests (model, view, extract, eval, cli; layering)"
 cargo test --workspace --locked
+
+echo "== fuzz smoke: every cargo-fuzz target for a short run (bench/fuzz.sh runs them for 1,000,000)"
+bash bench/fuzz.sh --runs 2000
 
 echo "== component tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown -p citeline-web --test web
