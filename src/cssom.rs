@@ -10,9 +10,9 @@ use yew::NodeRef;
 const APPLIED: &str = "__citelineStyle";
 
 /// Copies each `data-style` under `root` into that element's style, where it changed since the
-/// last copy, and marks an element placed the first time (`data-placed`, which shows it). The text stays a JS string throughout (no copy into wasm and back), and an element
-/// whose geometry did not change is not restyled: a zoom frame does this for every label, stem,
-/// marker and tick.
+/// last copy, and marks an element placed the first time (`data-placed`, which shows it). The
+/// text stays a JS string throughout (no copy into wasm and back), and an element whose geometry
+/// did not change is not restyled: a zoom frame does this for every label, stem, marker and tick.
 pub fn apply_geometry(root: &NodeRef) {
     let Some(root) = root.cast::<HtmlElement>() else { return };
     let Ok(list) = root.query_selector_all("[data-style]") else { return };

@@ -27,3 +27,19 @@ pub fn shared_dir(test: &str) -> Option<PathBuf> {
         None
     }
 }
+
+/// JSONTestSuite's parsing files (`data/jsontestsuite/test_parsing` in the shared folder), sorted,
+/// or `None` (after saying so) as [`shared_dir`].
+///
+/// # Panics
+/// As [`shared_dir`], and when the folder cannot be listed or holds fewer than its 318 files.
+pub fn jsontestsuite_files(test: &str) -> Option<Vec<PathBuf>> {
+    let dir = shared_dir(test)?.join("data/jsontestsuite/test_parsing");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{test}: {}: {e}", dir.display()))
+        .map(|entry| entry.expect("a directory entry").path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 300, "{test}: {} files in {}", files.len(), dir.display());
+    Some(files)
+}
