@@ -2,7 +2,9 @@
 # Installs what Citeline needs, skipping whatever is already there. Sourced by serve.sh and test.sh.
 # Usage: setup.sh [web] [browser]   (no argument: just the native Rust toolchain check)
 #   web      wasm32 target, trunk 0.21, wasm-bindgen-cli matching Cargo.toml, wasm-opt (npm binaryen)
-#   browser  Debian's chromium + chromium-driver, npm packages (playwright-core)
+#   browser  Debian's chromium + chromium-driver, firefox-esr, webkit2gtk-driver + xvfb (the three
+#            engines of tests/e2e/engines.test.mjs), npm packages (playwright-core, puppeteer-core,
+#            selenium-webdriver, axe-core)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -40,8 +42,8 @@ done
 run_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else die "need root to run: $*"; fi; }
 
 if [ "$want_web" = 1 ] || [ "$want_browser" = 1 ]; then
-  if [ ! -d node_modules/playwright-core ] || [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    say "installing npm packages (playwright-core, binaryen for wasm-opt)"
+  if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/puppeteer-core ] || [ ! -d node_modules/selenium-webdriver ] || [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing npm packages (playwright-core, puppeteer-core, selenium-webdriver, axe-core; binaryen for wasm-opt)"
     command -v npm >/dev/null || die "npm is missing: apt-get install -y nodejs npm"
     npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed"
   fi
@@ -71,6 +73,18 @@ if [ "$want_browser" = 1 ]; then
       || die "apt-get install chromium chromium-driver failed"
   fi
   /usr/bin/chromium --version >/dev/null 2>&1 || die "/usr/bin/chromium does not run"
+  # Firefox ESR (driven over WebDriver BiDi by puppeteer-core) and WebKitGTK's MiniBrowser (driven by
+  # the WebKitWebDriver from webkit2gtk-driver, on an Xvfb display: MiniBrowser has no headless mode).
+  if [ ! -x /usr/bin/firefox-esr ] || [ ! -x /usr/bin/WebKitWebDriver ] || ! command -v Xvfb >/dev/null \
+    || [ ! -x /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser ]; then
+    say "installing Debian's firefox-esr, webkit2gtk-driver and xvfb"
+    run_root apt-get update -q || die "apt-get update failed"
+    run_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q firefox-esr webkit2gtk-driver xvfb \
+      || die "apt-get install firefox-esr webkit2gtk-driver xvfb failed"
+  fi
+  /usr/bin/firefox-esr --version >/dev/null 2>&1 || die "/usr/bin/firefox-esr does not run"
+  [ -x /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser ] \
+    || die "WebKitGTK's MiniBrowser is missing (/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser, package webkit2gtk-driver)"
 fi
 if [ "$want_fuzz" = 1 ]; then
   if ! rustup toolchain list | grep -q '^nightly'; then

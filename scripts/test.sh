@@ -35,6 +35,6 @@ trunk build --release --offline
 echo "== the citeline command (the browser tests publish a static page with citeline render)"
 cargo build --locked -p citeline-cli
 
-echo "== end-to-end tests (release page in Chromium)"
+echo "== end-to-end tests (release page: engines.test.mjs in Chromium, Firefox ESR and WebKitGTK; the rest in Chromium)"
 node --test --test-concurrency=1 tests/e2e/*.test.mjs
 echo "== all tests passed; screenshots in test-output/"

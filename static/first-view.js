@@ -7,6 +7,8 @@
 // window.citelineFirstPaint before it loads the wasm that replaces a static view that shows: the view is painted first,
 // however fast the wasm comes (so the reader sees the page at once, and the browser counts that
 // paint as the largest contentful one; an element replaced before its paint is presented is not).
+// ?theme=light|dark is applied here too, before anything is drawn, exactly as the app reads it
+// (crates/model/src/embed.rs): set later, every label would fade from the other theme's colours.
 (function () {
   'use strict';
   var query = new URLSearchParams(location.search);
@@ -15,6 +17,8 @@
   var dynamic = src || embed || query.has('start') || query.has('end');
   if (dynamic) document.documentElement.classList.add('citeline-dynamic');
   if (embed) document.documentElement.classList.add('citeline-embedded');
+  var theme = query.get('theme');
+  if (theme === 'light' || theme === 'dark') document.documentElement.setAttribute('data-theme', theme);
   if (src) window.citelineEarlySrc = { url: src, response: fetch(src).catch(function (error) { return error; }) };
   window.citelineFirstPaint = new Promise(function (resolve) {
     // Nothing static to show, or a page in the background (it does not paint until shown).

@@ -1,0 +1,254 @@
+// What a reader and an author do, in all three engines (Chromium, Firefox ESR, WebKitGTK): each test
+// is written once against the thin driver layer (drivers.mjs) and run in every engine. The rest of
+// the suite (*.test.mjs) goes deeper in Chromium, where it needs the DevTools protocol (CLS, frame
+// timers, request routing, print to PDF, event listeners).
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, writeFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, seedTexts, outputDir } from './harness.mjs';
+import { hostHtml, embedScript, overlaps, stemCrossings } from './pages.mjs';
+import { ENGINES, launchEngine } from './drivers.mjs';
+
+const EVENT = (id) => `.timeline:not(.static) [data-event-id="${id}"]`;
+const REQUIRED = [
+  { id: 'contest-2011', long: '2011' },
+  { id: 'attacks-2017', long: '2017' },
+  { id: 'contest-2018-launch', long: 'Monday 4 June 2018' },
+  { id: 'global-internet-forum-trip', long: 'Friday 8 June 2018' },
+];
+const DESKTOP = { width: 1280, height: 800 };
+// MiniBrowser's window cannot be narrower than about 447 px; every engine gets the same phone width
+// so that they can be compared (the phone layout starts at 640 px).
+const PHONE = { width: 447, height: 844 };
+
+const TJS = { title: { text: { headline: 'A museum' } }, events: [{ start_date: { year: 2001, month: 2, day: 3 }, text: { headline: 'Museum opens', text: 'The museum opened.' } }] };
+const PRESS = `Council approves new bridge
+
+LONDON, 12 March 2019
+
+The city council approved the new river bridge today after a two-year consultation.
+The bridge is due to open on Friday 3 June 2022.
+The previous crossing was closed in 2015 after an inspection.`;
+
+let app, data, host, seeds, dataDir;
+
+before(async () => {
+  seeds = await seedTexts();
+  app = await serve(undefined, { cors: true });
+  dataDir = await mkdtemp(join(tmpdir(), 'citeline-engines-'));
+  await writeFile(join(dataDir, 'tjs.json'), JSON.stringify(TJS));
+  await writeFile(join(dataDir, 'broken.json'), '{"events": [');
+  data = await serve(dataDir, { cors: true });
+  await writeFile(join(dataDir, 'article.html'), hostHtml(`<h1>A news article</h1><p>Text before the timeline.</p>
+    <iframe id="tl" data-citeline title="Timeline" src="${app.url}?embed=1&childId=tl"></iframe>
+    <p>Text after it.</p>
+    <script>window.selections = []; document.addEventListener('citeline:select', (e) => window.selections.push(e.detail.id));</script>
+    ${embedScript(app.url)}`, `<meta name="viewport" content="width=device-width, initial-scale=1">
+    <style>body{font-family:sans-serif;margin:16px} iframe{width:100%;border:1px solid #ccc;height:150px}</style>`));
+  await writeFile(join(dataDir, 'mount.html'), hostHtml(`<h1>Host</h1><div id="a"></div>
+    <citeline-timeline id="el" src="${data.url}tjs.json"></citeline-timeline>
+    <script type="module">
+      import { mount } from '${app.url}citeline-api.js';
+      window.selA = [];
+      window.a = await mount(document.getElementById('a'), null, { event: 'contest-2011' });
+      window.a.on('select', (d) => window.selA.push(d.id));
+      window.ready = true;
+    </script>`));
+  host = data;
+});
+after(async () => {
+  await app?.close();
+  await data?.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+/** Page-side: the label of `id` is on screen and topmost at its centre (after scrolling to it). */
+function clickable(selector) {
+  const el = document.querySelector(selector);
+  if (!el) return false;
+  el.scrollIntoView({ block: 'center', inline: 'nearest' });
+  const r = el.getBoundingClientRect();
+  if (r.width < 10 || r.height < 10 || r.right < 0 || r.left > innerWidth) return false;
+  return el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+}
+
+/** Page-side: the labels and stems of the lanes, as boxes (for `overlaps` and `stemCrossings`). */
+function laneBoxes() {
+  const box = (el) => { const r = el.getBoundingClientRect(); return { id: el.dataset.eventId, l: r.left, r: r.right, t: r.top, b: r.bottom }; };
+  const labels = [...document.querySelectorAll('.timeline:not(.static) .lanes .event')];
+  const stems = [...document.querySelectorAll('.timeline:not(.static) .lanes .stem')].map((stem) => ({ ...box(stem), own: labels.indexOf(stem.nextElementSibling) }));
+  return { labels: labels.map(box), stems };
+}
+
+/** Page-side: marks the first button whose text is `text` (inside `scope`) so that it can be clicked by selector. */
+function markButton([text, scope]) {
+  document.querySelectorAll('[data-test-target]').forEach((el) => el.removeAttribute('data-test-target'));
+  const button = [...document.querySelectorAll(`${scope} button`)].find((b) => b.textContent.trim() === text);
+  button?.setAttribute('data-test-target', '');
+  return Boolean(button);
+}
+
+for (const engine of ENGINES) {
+  describe(engine, () => {
+    let browser;
+    const shot = (page, name) => page.screenshot(join(outputDir, 'engines', `${engine}-${name}.png`));
+    /** A new page at `url` (relative to the app unless absolute), once `waitFor` matches. */
+    async function open(url = '', { viewport = DESKTOP, waitFor = EVENT('contest-2011') } = {}) {
+      const page = await browser.newPage(viewport);
+      await page.goto(/^https?:/.test(url) ? url : app.url + url);
+      if (waitFor) await page.waitForSelector(waitFor);
+      return page;
+    }
+    async function clickButton(page, text, scope = 'body') {
+      assert.ok(await page.waitFor(markButton, [text, scope], { what: `a button "${text}"` }), `button "${text}"`);
+      await page.click('[data-test-target]');
+    }
+
+    before(async () => {
+      browser = await launchEngine(engine);
+    });
+    after(async () => {
+      await browser?.close();
+    });
+
+    test('the seed timeline: the required events are drawn, clickable, and show their dates and passages', async () => {
+      for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+        const page = await open('', { viewport });
+        // Boxes once every label has been placed (unplaced ones are hidden, at no position yet).
+        await page.waitFor(() => document.querySelectorAll('.timeline:not(.static) .lanes :is(.event, .stem):not([data-placed])').length === 0);
+        await page.nextFrames();
+        const { labels, stems } = await page.evaluate(laneBoxes);
+        assert.equal(labels.length, seeds.events.length, `${name}: every seed event is drawn`);
+        for (let i = 0; i < labels.length; i++) {
+          for (let j = i + 1; j < labels.length; j++) assert.ok(!overlaps(labels[i], labels[j]), `${name}: ${labels[i].id} overlaps ${labels[j].id}`);
+        }
+        assert.deepEqual(stemCrossings({ labels, stems }), [], `${name}: no stem crosses a label`);
+        for (const { id, long } of REQUIRED) {
+          assert.ok(await page.evaluate(clickable, EVENT(id)), `${name}: ${id} is on screen and not covered`);
+          await page.click(EVENT(id));
+          await page.waitForSelector(`[data-detail-for="${id}"] [data-passage]`);
+          assert.match(await page.text('[data-detail-for] .date-long'), new RegExp(long));
+          const passages = await page.evaluate(() => [...document.querySelectorAll('[data-passage]')].map((f) => ({ doc: f.dataset.documentId, mark: f.querySelector('mark').textContent })));
+          assert.ok(passages.length > 0, `${id} has passages`);
+          for (const { doc, mark } of passages) {
+            assert.ok(mark.trim().length > 0 && seeds.texts[doc].includes(mark), `${id}: "${mark}" is in ${doc} as written`);
+          }
+          // Exactly one label is selected, drawn unlike the others (Firefox once kept the old one lit).
+          const selected = await page.evaluate(() => [...document.querySelectorAll('.timeline:not(.static) .lanes .event.selected')].map((b) => b.dataset.eventId));
+          assert.deepEqual(selected, [id]);
+        }
+        const looks = await page.evaluate(() => {
+          const bg = (el) => getComputedStyle(el).backgroundColor;
+          const sel = document.querySelector('.lanes .event.selected');
+          return { selected: bg(sel), other: bg(document.querySelector('.lanes .event:not(.selected)')), pressed: sel.getAttribute('aria-pressed') };
+        });
+        assert.notEqual(looks.selected, looks.other, 'the selected label looks selected');
+        assert.equal(looks.pressed, 'true');
+        await shot(page, `seed-${name}`);
+        assert.deepEqual(await page.errors(), []);
+        await page.close();
+      }
+    });
+
+    test('dark theme, deep link and keyboard: #event= opens an event; Tab and Enter select another', async () => {
+      // The static first view already shows the event; wait for the app to take over, then for its details.
+      const page = await open('?theme=dark#event=contest-2018-launch', { viewport: PHONE });
+      await page.waitForSelector('[data-detail-for="contest-2018-launch"] [data-passage]');
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+      // Every unselected label is dark at once: none fades in from the light theme's colours (it did
+      // in Firefox while the theme was set after the first render).
+      const light = await page.evaluate(() => [...document.querySelectorAll('.timeline:not(.static) .lanes .event:not(.selected)')]
+        .map((b) => [b.dataset.eventId, getComputedStyle(b).backgroundColor])
+        .filter(([, bg]) => bg.match(/\d+/g).slice(0, 3).reduce((sum, v) => sum + Number(v), 0) > 300));
+      assert.deepEqual(light, [], 'labels drawn in light colours on the dark theme');
+      await shot(page, 'dark-phone-selected');
+      await page.evaluate((s) => document.querySelector(s).focus(), EVENT('contest-2011'));
+      await page.press('Tab');
+      const next = await page.evaluate(() => document.activeElement?.dataset?.eventId ?? null);
+      assert.ok(next && next !== 'contest-2011', `Tab moves to another event (focus on ${next})`);
+      await page.press('Enter');
+      await page.waitForSelector(`[data-detail-for="${next}"]`);
+      assert.match(await page.url(), new RegExp(`#event=${next}$`), 'the selection is in the URL');
+      await page.back();
+      await page.waitForSelector('[data-detail-for="contest-2018-launch"]');
+      assert.deepEqual(await page.errors(), []);
+      await page.close();
+    });
+
+    test('?src= loads a TimelineJS3 file; a broken one is named in plain words', async () => {
+      const page = await open(`?src=${encodeURIComponent(`${data.url}tjs.json`)}`, { waitFor: EVENT('event-1') });
+      await page.click(EVENT('event-1'));
+      await page.waitForSelector('[data-detail-for="event-1"] [data-passage]');
+      assert.match(await page.text('[data-passage] mark'), /The museum opened/);
+      await page.goto(`${app.url}?src=${encodeURIComponent(`${data.url}broken.json`)}`);
+      await page.waitForSelector('.load-error');
+      assert.match(await page.text('.load-error'), /broken\.json/);
+      assert.match(await page.text('.load-error'), /not valid JSON/);
+      await page.close();
+    });
+
+    test('embedded in an article: the frame takes its content height; selections reach the host and commands the frame', async () => {
+      for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+        const page = await open(`${host.url}article.html`, { viewport, waitFor: null });
+        const frame = page.frame('#tl');
+        await frame.waitForSelector(EVENT('global-internet-forum-trip'));
+        await page.waitFor(() => document.getElementById('tl').getBoundingClientRect().height > 200);
+        const content = await frame.evaluate(() => document.body.scrollHeight);
+        await page.waitFor((c) => Math.abs(document.getElementById('tl').getBoundingClientRect().height - c) <= 2, content, { what: `frame height ${content}` });
+        assert.equal(await frame.evaluate(() => document.querySelector('.masthead')), null, 'no page chrome in embed mode');
+        await frame.click(EVENT('global-internet-forum-trip'));
+        await page.waitFor(() => window.selections.includes('global-internet-forum-trip'));
+        // Selecting grows the content; the frame follows.
+        await page.waitFor(() => document.getElementById('tl').getBoundingClientRect().height > 500);
+        await page.evaluate(() => window.Citeline.select(document.getElementById('tl'), 'contest-2011'));
+        await frame.waitForSelector('[data-detail-for="contest-2011"]');
+        await shot(page, `embed-${name}`);
+        assert.deepEqual(await page.errors(), []);
+        await page.close();
+      }
+    });
+
+    test('the mount API and <citeline-timeline> draw and report selections on a host page', async () => {
+      const page = await open(`${host.url}mount.html`, { waitFor: null });
+      await page.waitFor(() => window.ready);
+      await page.waitForSelector('#a [data-detail-for="contest-2011"]');
+      await page.click(`#a ${EVENT('global-internet-forum-trip')}`);
+      await page.waitFor(() => window.selA.includes('global-internet-forum-trip'));
+      await page.evaluate(() => window.a.select('attacks-2017'));
+      await page.waitForSelector('#a [data-detail-for="attacks-2017"]');
+      await page.waitForSelector(`#el ${EVENT('event-1')}`);
+      await page.evaluate(() => document.getElementById('el').addEventListener('citeline:select', (e) => { window.fromElement = e.detail.id; }));
+      await page.click(`#el ${EVENT('event-1')}`);
+      await page.waitFor(() => window.fromElement === 'event-1');
+      await page.evaluate(() => window.a.destroy());
+      assert.equal(await page.evaluate(() => document.getElementById('a').innerHTML), '');
+      assert.deepEqual(await page.errors(), []);
+      await page.close();
+    });
+
+    test('Add documents: a pasted press release becomes proposals; an accepted one is drawn and kept after a reload', async () => {
+      const page = await open();
+      await page.evaluate(() => localStorage.clear());
+      await page.fill('#paste', PRESS);
+      await clickButton(page, 'Use this text');
+      await page.waitForSelector('.review');
+      await clickButton(page, 'Find events', '.review');
+      await page.waitForSelector('[data-proposal]', { timeout: 60_000 });
+      const dates = await page.evaluate(() => [...document.querySelectorAll('[data-proposal] input.date')].map((i) => i.value));
+      for (const date of ['2019-03-12', '2022-06-03', '2015']) assert.ok(dates.includes(date), `${date} proposed: ${dates}`);
+      await clickButton(page, 'Accept', '[data-proposal]');
+      await page.waitForSelector('[data-proposal].accepted');
+      const accepted = await page.evaluate(() => document.querySelector('[data-proposal].accepted').dataset.proposal);
+      await page.waitForSelector(EVENT(accepted));
+      await shot(page, 'add-documents');
+      await page.reload();
+      await page.waitForSelector(EVENT(accepted));
+      assert.ok(await page.evaluate((id) => document.querySelector(`[data-proposal="${id}"].accepted`) !== null, accepted), 'still accepted after a reload');
+      assert.deepEqual(await page.errors(), []);
+      await page.evaluate(() => localStorage.clear());
+      await page.close();
+    });
+  });
+}
