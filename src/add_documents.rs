@@ -33,6 +33,9 @@ pub struct AddDocumentsProps {
     /// A problem with storage, shown here.
     #[prop_or_default]
     pub storage_problem: Option<String>,
+    /// Something about the stored workspace the person should know (another tab's changes joined).
+    #[prop_or_default]
+    pub notice: Option<String>,
 }
 
 /// A text waiting for its title and date to be confirmed.
@@ -252,9 +255,72 @@ pub fn add_documents(props: &AddDocumentsProps) -> Html {
             if !messages.is_empty() {
                 <ul class="message error" role="alert">{ for messages.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
             }
+            if let Some(notice) = &props.notice { <p class="message notice" role="status">{ notice }</p> }
             { body }
             { proposals(props, &selected, &shown) }
+            { workspace_file(props) }
         </section>
+    }
+}
+
+/// "Your workspace": everything the person added as one file, to keep a copy or to move it to
+/// another browser, and importing such a file (joined with what is here: nothing is replaced).
+#[function_component(WorkspaceFile)]
+fn workspace_file_view(props: &AddDocumentsProps) -> Html {
+    let said = use_state(|| None::<Result<String, String>>);
+    let download = {
+        let workspace = props.workspace.clone();
+        Callback::from(move |_: MouseEvent| crate::download_json("citeline-workspace.json", &workspace.export_json()))
+    };
+    let import = {
+        let (said, workspace, taken, on_update) = (said.clone(), props.workspace.clone(), props.taken_ids.clone(), props.on_update.clone());
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+            let Some(file) = input.files().and_then(|list| list.get(0)) else { return };
+            input.set_value("");
+            let (said, workspace, taken, on_update) = (said.clone(), workspace.clone(), taken.clone(), on_update.clone());
+            yew::platform::spawn_local(async move {
+                let name = file.name();
+                let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()) {
+                    Some(text) => text,
+                    None => return said.set(Some(Err(format!("{name} could not be read; nothing was imported.")))),
+                };
+                match extractor::read_workspace(&name, text).await.map(|json| Workspace::from_json(&json).0) {
+                    Ok(imported) => {
+                        let mut next = (*workspace).clone();
+                        let report = next.join(imported, &taken);
+                        on_update.emit(next);
+                        said.set(Some(Ok(format!("From {name}: {}", report.summary()))));
+                    }
+                    Err(message) => said.set(Some(Err(message))),
+                }
+            });
+        })
+    };
+    html! {
+        <div class="workspace-file">
+            <h3>{ "Your workspace" }</h3>
+            <p class="hint-text">{ "What you add is kept in this browser. Download it as one file to keep a copy or to move it to another browser, and import it there: it is joined with what is already here." }</p>
+            <div class="add-actions">
+                <button type="button" onclick={download} disabled={props.workspace.documents.is_empty()}>{ "Download workspace" }</button>
+                <label class="file-button">
+                    <input type="file" accept=".json,application/json" onchange={import} />
+                    <span>{ "Import a workspace…" }</span>
+                </label>
+            </div>
+            { match &*said {
+                Some(Ok(text)) => html! { <p class="message notice" role="status">{ text }</p> },
+                Some(Err(text)) => html! { <p class="message error" role="alert">{ text }</p> },
+                None => html! {},
+            } }
+        </div>
+    }
+}
+
+fn workspace_file(props: &AddDocumentsProps) -> Html {
+    html! {
+        <WorkspaceFile base={props.base.clone()} workspace={props.workspace.clone()} taken_ids={props.taken_ids.clone()}
+            on_update={props.on_update.clone()} on_action={props.on_action.clone()} />
     }
 }
 

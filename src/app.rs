@@ -196,7 +196,7 @@ fn loaded(props: &LoadedProps) -> Html {
     use_effect_with((), |_| show_linked_detail());
     let session = &model.0;
     use_host(options.clone(), session.selected_event().cloned(), model.dispatcher());
-    use_url_selection(session.view().selected.clone(), model.dispatcher());
+    use_url_selection(session.view().selected.clone(), documents.loaded, model.dispatcher());
     // The person's documents changed: the same data set, extended.
     {
         let dispatch = model.dispatcher();
@@ -274,7 +274,8 @@ fn loaded(props: &LoadedProps) -> Html {
             { for share }
             { below_the_list(html! {
                 <AddDocuments base={props.timeline.clone()} workspace={documents.workspace.clone()} taken_ids={(*taken_ids).clone()}
-                    on_update={documents.update.clone()} on_action={on_action} storage_problem={documents.storage_problem.clone()} />
+                    on_update={documents.update.clone()} on_action={on_action} storage_problem={documents.storage_problem.clone()}
+                    notice={documents.notice.clone()} />
             }) }
         </>
     }

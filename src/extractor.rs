@@ -62,7 +62,7 @@ fn on_reply(reply: Reply) {
         if let (false, Reply::Failed { message }) = (client.ready, &reply) {
             return Some(message.clone());
         }
-        let last = matches!(reply, Reply::Published { .. } | Reply::Done | Reply::Failed { .. });
+        let last = reply.ends_request();
         if let Some(open) = client.open.front() {
             let _ = open.unbounded_send(reply);
         }
@@ -156,6 +156,17 @@ pub async fn guess_published(text: &str) -> Result<Option<Published>, String> {
     }
 }
 
+/// Reads a whole-workspace file in the worker: the workspace as `Workspace::from_json` reads it,
+/// or why not, in words naming the file (and the item and field at fault).
+pub async fn read_workspace(name: &str, text: String) -> Result<String, String> {
+    let mut replies = send(&Request::ReadWorkspace { name: name.to_owned(), text });
+    match replies.next().await {
+        Some(Reply::Workspace { json }) => Ok(json),
+        Some(Reply::Failed { message }) => Err(message),
+        _ => Err("The extractor gave no answer.".to_owned()),
+    }
+}
+
 /// Proposes events for `document`, calling `progress(done_chars, total_chars)` after each chunk.
 pub async fn propose(
     document: Document,
@@ -173,7 +184,7 @@ pub async fn propose(
             }
             Reply::Done => return Ok(events),
             Reply::Failed { message } => return Err(message),
-            Reply::Ready | Reply::Published { .. } => {}
+            Reply::Ready | Reply::Published { .. } | Reply::Workspace { .. } => {}
         }
     }
     Err("The extractor stopped before it finished.".to_owned())

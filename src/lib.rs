@@ -17,6 +17,7 @@ pub mod mount;
 mod session;
 mod share_dialog;
 mod source_dialog;
+mod storage;
 mod timeline;
 
 /// Logs panics to the console and mounts the page on `<main id="app">` when there is one (a host

@@ -20,6 +20,30 @@
   var theme = query.get('theme');
   if (theme === 'light' || theme === 'dark') document.documentElement.setAttribute('data-theme', theme);
   if (src) window.citelineEarlySrc = { url: src, response: fetch(src).catch(function (error) { return error; }) };
+  // The person's own documents (src/storage.rs keeps them: database "citeline", store "workspace",
+  // record "current"), read now so the app has them at its first render instead of adding them a
+  // moment later. The result replaces the promise: { revision, json } or { error }.
+  try {
+    var opening = indexedDB.open('citeline', 1);
+    window.citelineStoredWorkspace = new Promise(function (resolve) {
+      var done = function (value) { window.citelineStoredWorkspace = value; resolve(value); };
+      opening.onupgradeneeded = function () { opening.result.createObjectStore('workspace'); };
+      opening.onerror = function () { done({ error: String(opening.error && opening.error.message || opening.error) }); };
+      opening.onsuccess = function () {
+        var db = opening.result;
+        try {
+          var get = db.transaction('workspace').objectStore('workspace').get('current');
+          get.onsuccess = function () { db.close(); done(get.result || { revision: 0, json: null }); };
+          get.onerror = function () { db.close(); done({ error: String(get.error && get.error.message || get.error) }); };
+        } catch (e) {
+          db.close();
+          done({ error: String(e && e.message || e) });
+        }
+      };
+    });
+  } catch (e) {
+    window.citelineStoredWorkspace = { error: String(e && e.message || e) };
+  }
   window.citelineFirstPaint = new Promise(function (resolve) {
     // Nothing static to show, or a page in the background (it does not paint until shown).
     if (dynamic || document.visibilityState === 'hidden') return resolve();

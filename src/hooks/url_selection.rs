@@ -8,9 +8,20 @@ use citeline_view::session::SessionAction;
 
 use crate::{event_from_hash, hash_from_selection};
 
-/// Keeps `selected` and the URL's fragment in step, both ways.
+/// Keeps `selected` and the URL's fragment in step, both ways. Until `ready` (the person's own
+/// events are read), a link to an event not drawn yet is left in the URL, and followed once ready.
 #[hook]
-pub fn use_url_selection(selected: Option<String>, dispatch: UseReducerDispatcher<crate::session::SessionState>) {
+pub fn use_url_selection(selected: Option<String>, ready: bool, dispatch: UseReducerDispatcher<crate::session::SessionState>) {
+    // The person's own events arrived after the first render: a link to one of them now selects it.
+    {
+        let (dispatch, selected) = (dispatch.clone(), selected.clone());
+        use_effect_with(ready, move |ready| {
+            let linked = event_from_hash();
+            if *ready && linked.is_some() && selected.is_none() {
+                dispatch.dispatch(SessionAction::FollowLink(linked));
+            }
+        });
+    }
     // Back and forward: follow the link in the URL.
     use_effect_with((), move |_| {
         let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
@@ -19,8 +30,11 @@ pub fn use_url_selection(selected: Option<String>, dispatch: UseReducerDispatche
         move || drop(listener)
     });
     // A new selection: a new history entry, so back steps through the selections.
-    use_effect_with(selected, |selected| {
+    use_effect_with((selected, ready), |(selected, ready)| {
         let window = gloo::utils::window();
+        if selected.is_none() && !*ready {
+            return;
+        }
         let wanted = hash_from_selection(selected.as_deref());
         if window.location().hash().unwrap_or_default() == wanted {
             return;

@@ -8,7 +8,7 @@ import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, seedTexts, outputDir } from './harness.mjs';
-import { hostHtml, embedScript, overlaps, stemCrossings } from './pages.mjs';
+import { hostHtml, embedScript, overlaps, stemCrossings, clearStoredWork } from './pages.mjs';
 import { ENGINES, launchEngine } from './drivers.mjs';
 
 const EVENT = (id) => `.timeline:not(.static) [data-event-id="${id}"]`;
@@ -230,7 +230,9 @@ for (const engine of ENGINES) {
 
     test('Add documents: a pasted press release becomes proposals; an accepted one is drawn and kept after a reload', async () => {
       const page = await open();
-      await page.evaluate(() => localStorage.clear());
+      await page.evaluate(clearStoredWork);
+      await page.reload();
+      await page.waitForSelector(EVENT('contest-2011'));
       await page.fill('#paste', PRESS);
       await clickButton(page, 'Use this text');
       await page.waitForSelector('.review');
@@ -247,7 +249,7 @@ for (const engine of ENGINES) {
       await page.waitForSelector(EVENT(accepted));
       assert.ok(await page.evaluate((id) => document.querySelector(`[data-proposal="${id}"].accepted`) !== null, accepted), 'still accepted after a reload');
       assert.deepEqual(await page.errors(), []);
-      await page.evaluate(() => localStorage.clear());
+      await page.evaluate(clearStoredWork);
       await page.close();
     });
   });

@@ -440,6 +440,18 @@ export class TimelinePage {
   }
 }
 
+/**
+ * Page-side: forgets everything the page kept (the workspace in IndexedDB, and localStorage where
+ * earlier versions kept it). Resolves once the database is gone.
+ */
+export function clearStoredWork() {
+  localStorage.clear();
+  return new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase('citeline');
+    request.onsuccess = request.onerror = request.onblocked = () => resolve(true);
+  });
+}
+
 /** The "Add your own documents" section of a timeline page. */
 /** The static first view `citeline render` writes (readable before and without the app). */
 export class StaticView {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch, root } from './harness.mjs';
-import { TimelinePage } from './pages.mjs';
+import { TimelinePage, clearStoredWork } from './pages.mjs';
 
 let browser, dir;
 before(async () => {
@@ -61,6 +61,6 @@ test('the export adds a pasted document through its worker, started from a blob:
   assert.match(tl.workers[0], /^blob:/, 'the worker starts from a blob: URL (files cannot start workers)');
   assert.deepEqual(tl.errors, []);
   // What was added is kept in this file:// origin's storage; leave none for other tests.
-  await tl.page.evaluate(() => localStorage.clear());
+  await tl.page.evaluate(clearStoredWork);
   await tl.close();
 });

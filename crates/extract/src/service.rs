@@ -3,6 +3,7 @@
 //! the JSON across `postMessage`.
 
 use citeline_model::extraction::{Reply, Request};
+use citeline_model::workspace::Workspace;
 
 use crate::{guess_publication_date, propose_events_chunked};
 
@@ -17,6 +18,10 @@ pub fn answer(request: Request, send: &mut dyn FnMut(Reply)) {
             }
             send(Reply::Done);
         }
+        Request::ReadWorkspace { name, text } => send(match Workspace::from_export(&name, &text) {
+            Ok(workspace) => Reply::Workspace { json: workspace.to_json() },
+            Err(e) => Reply::Failed { message: e.0 },
+        }),
     }
 }
 
@@ -32,6 +37,22 @@ pub fn answer_json(request: &str, send: &mut dyn FnMut(String)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_workspace_file_is_read_for_the_page_or_refused_in_words() {
+        let mut workspace = Workspace::default();
+        workspace.add_document("Notes", "The plan was agreed on 3 March 2015.".into(), None, &[]);
+        let request = Request::ReadWorkspace { name: "w.json".into(), text: workspace.export_json() };
+        match &replies(&request.to_json())[..] {
+            [reply @ Reply::Workspace { json }] => {
+                assert_eq!(Workspace::from_json(json), (workspace, None));
+                assert!(reply.ends_request(), "the page stops listening after it");
+            }
+            other => panic!("{other:?}"),
+        }
+        let request = Request::ReadWorkspace { name: "w.json".into(), text: "{\"events\": []}".into() };
+        assert!(matches!(&replies(&request.to_json())[..], [Reply::Failed { message }] if message.contains("w.json is a timeline file")));
+    }
     use citeline_model::date::Locale;
     use citeline_model::document::Document;
 
@@ -55,6 +76,8 @@ mod tests {
         let request = Request::Propose { document, locale: Locale::EnGb, chunk_chars: 1000 };
         let out = replies(&request.to_json());
         assert_eq!(out.last(), Some(&Reply::Done));
+        // Only the last reply ends the request: the page keeps listening until Done.
+        assert_eq!(out.iter().map(Reply::ends_request).filter(|&last| last).count(), 1);
         let progress: Vec<_> = out
             .iter()
             .filter_map(|r| {

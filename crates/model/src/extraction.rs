@@ -30,6 +30,14 @@ pub enum Request {
         /// Characters per chunk: one [`Reply::Progress`] per chunk.
         chunk_chars: usize,
     },
+    /// Read a whole-workspace file ("Import a workspace"): here, so that the page's start-up wasm
+    /// carries no reader for it (`Workspace::from_export` names the item and field at fault).
+    ReadWorkspace {
+        /// The file's name, for the messages.
+        name: String,
+        /// Its text.
+        text: String,
+    },
 }
 
 /// What the extractor answers. A `Propose` gets `Progress` replies, then `Done`.
@@ -57,6 +65,11 @@ pub enum Reply {
     },
     /// Every chunk done.
     Done,
+    /// The workspace file read, as the JSON `Workspace::from_json` reads.
+    Workspace {
+        /// `Workspace::to_json`.
+        json: String,
+    },
     /// The request could not be read or answered; the message is for people.
     Failed {
         /// What went wrong.
@@ -77,6 +90,12 @@ impl Request {
 }
 
 impl Reply {
+    /// Whether this is the last reply to its request (the page then stops listening for it):
+    /// every reply but `Ready` and `Progress` ends one.
+    pub fn ends_request(&self) -> bool {
+        !matches!(self, Reply::Ready | Reply::Progress { .. })
+    }
+
     /// The JSON sent back to the page.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"type\":\"failed\",\"message\":{:?}}}", e.to_string()))
@@ -94,6 +113,10 @@ impl Reply {
         match value.get("type").and_then(Value::as_str) {
             Some("ready") => Reply::Ready,
             Some("done") => Reply::Done,
+            Some("workspace") => match text_of("json") {
+                Some(json) => Reply::Workspace { json },
+                None => unreadable("a workspace without its JSON".to_owned()),
+            },
             Some("failed") => Reply::Failed { message: text_of("message").unwrap_or_else(|| "The extractor failed.".to_owned()) },
             Some("published") => match value.get("published") {
                 None | Some(Value::Null) => Reply::Published { published: None },

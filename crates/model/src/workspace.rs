@@ -294,6 +294,256 @@ impl Workspace {
     }
 }
 
+/// The `format` of a whole-workspace file ("Download workspace" and "Import a workspace").
+pub const EXPORT_FORMAT: &str = "citeline-workspace";
+
+/// What joining another workspace into this one did (`Workspace::join`), in counts people can read.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct JoinReport {
+    /// Documents added (new, or kept beside one of the same id under a new id).
+    pub documents_added: usize,
+    /// Events added (the same: new, or kept beside a different one of the same id).
+    pub events_added: usize,
+    /// Documents and events that were already here, unchanged.
+    pub already_here: usize,
+    /// Items kept under a new id because this workspace had a different one with theirs: (old, new).
+    pub renamed: Vec<(String, String)>,
+}
+
+impl JoinReport {
+    /// One sentence for the page, e.g. "Added 1 document and 3 events; 2 items were already here."
+    pub fn summary(&self) -> String {
+        let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut text =
+            format!("Added {} and {}", count(self.documents_added, "document", "documents"), count(self.events_added, "event", "events"));
+        match self.already_here {
+            0 => {}
+            1 => text.push_str("; 1 item was already here"),
+            n => text.push_str(&format!("; {n} items were already here")),
+        }
+        if !self.renamed.is_empty() {
+            let names: Vec<String> = self.renamed.iter().map(|(old, new)| format!("{old} as {new}")).collect();
+            text.push_str(&format!("; kept beside different ones of the same id: {}", names.join(", ")));
+        }
+        text.push('.');
+        text
+    }
+}
+
+/// What `Workspace::reconcile` did when another tab had saved in the meantime.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Reconciled {
+    /// The workspace with both tabs' changes.
+    pub workspace: Workspace,
+    /// Things people should know, in plain words (both tabs changed the same item, …).
+    pub notes: Vec<String>,
+}
+
+/// One kind of item (documents or proposals) merged three ways by id: see `Workspace::reconcile`.
+fn reconcile_items<T: Clone + PartialEq>(
+    base: &[T],
+    mine: &[T],
+    theirs: &[T],
+    id: impl Fn(&T) -> &str,
+    set_id: impl Fn(&mut T, String),
+    what: &str,
+    notes: &mut Vec<String>,
+) -> (Vec<T>, Vec<(String, String)>) {
+    let find = |items: &[T], key: &str| items.iter().position(|x| id(x) == key);
+    let mut result = theirs.to_vec();
+    let mut renamed = Vec::new();
+    for item in mine {
+        let key = id(item).to_owned();
+        match base.iter().find(|b| id(b) == key) {
+            // Added here: kept, beside a different item the other tab added with the same id.
+            None => match find(&result, &key) {
+                Some(i) if result[i] == *item => {}
+                Some(_) => {
+                    let new = fresh_id(&key, |candidate| find(&result, candidate).is_some());
+                    let mut item = item.clone();
+                    set_id(&mut item, new.clone());
+                    notes.push(format!("Both tabs added {what} “{key}”; this tab's is kept as “{new}”."));
+                    renamed.push((key, new));
+                    result.push(item);
+                }
+                None => result.push(item.clone()),
+            },
+            // Left as it was here: whatever the other tab did stands.
+            Some(b) if b == item => {}
+            // Changed here: this tab's version, even over a change or a deletion in the other tab.
+            Some(b) => match find(&result, &key) {
+                Some(i) => {
+                    if result[i] != *b {
+                        notes.push(format!("Both tabs changed {what} “{key}”; this tab's version is kept."));
+                    }
+                    result[i] = item.clone();
+                }
+                None => {
+                    notes.push(format!("The other tab deleted {what} “{key}”, which this tab changed; it is kept."));
+                    result.push(item.clone());
+                }
+            },
+        }
+    }
+    // Deleted here: deleted there too, unless the other tab changed it meanwhile.
+    for b in base {
+        let key = id(b);
+        if find(mine, key).is_none() {
+            if let Some(i) = find(&result, key) {
+                if result[i] == *b {
+                    result.remove(i);
+                } else {
+                    notes.push(format!("This tab deleted {what} “{key}”, which the other tab changed; it is kept."));
+                }
+            }
+        }
+    }
+    (result, renamed)
+}
+
+/// A whole-workspace file as written by `Workspace::export_json`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExportFile {
+    /// Checked before (`EXPORT_FORMAT`); read so that `deny_unknown_fields` accepts it.
+    #[allow(dead_code)]
+    format: String,
+    version: u32,
+    #[serde(default)]
+    documents: Vec<Document>,
+    #[serde(default)]
+    proposals: Vec<Proposal>,
+}
+
+/// An id like `base` that `taken` does not hold: `base-2`, `base-3`, …
+fn fresh_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    (2..).map(|n| format!("{base}-{n}")).find(|id| !taken(id)).unwrap_or_else(|| base.to_owned())
+}
+
+impl Workspace {
+    /// The whole workspace as one file a person can keep, move to another browser and import:
+    /// `to_json`'s object with `format` and `version` in front (spliced rather than serialised
+    /// again, so the page's wasm carries one serialiser for the workspace, not two).
+    pub fn export_json(&self) -> String {
+        let json = self.to_json();
+        let fields = json.strip_prefix('{').unwrap_or("}");
+        let separator = if fields.starts_with('}') { "" } else { "," };
+        format!("{{\"format\":\"{EXPORT_FORMAT}\",\"version\":1{separator}{fields}")
+    }
+
+    /// Reads a file written by `export_json`. The error names the file and, for a bad item, the
+    /// item and field (e.g. `proposals[2].event.date`).
+    pub fn from_export(name: &str, text: &str) -> Result<Workspace, InputError> {
+        let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+            .map_err(|e| InputError(format!("{name} is not valid JSON ({e}); nothing was imported.")))?;
+        match value.get("format").and_then(|f| f.as_str()) {
+            Some(EXPORT_FORMAT) => {}
+            Some("citeline") => {
+                return Err(InputError(format!(
+                    "{name} is a Citeline timeline, not a workspace: open it with ?src= or “citeline check”; nothing was imported."
+                )))
+            }
+            _ if value.get("events").is_some() || value.get("timeline").is_some() => {
+                return Err(InputError(format!("{name} is a timeline file, not a Citeline workspace; nothing was imported.")))
+            }
+            _ => {
+                return Err(InputError(format!(
+                    "{name} is not a Citeline workspace (its \"format\" is not \"{EXPORT_FORMAT}\"); nothing was imported."
+                )))
+            }
+        }
+        let file: ExportFile = serde_path_to_error::deserialize(value).map_err(|e| {
+            let path = e.path().to_string();
+            InputError(format!("{name}: {} {}; nothing was imported.", if path == "." { "the file".to_owned() } else { path }, e.inner()))
+        })?;
+        if file.version != 1 {
+            return Err(InputError(format!(
+                "{name} is a workspace of version {}, which this version of Citeline cannot read; nothing was imported.",
+                file.version
+            )));
+        }
+        Ok(Workspace { documents: file.documents, proposals: file.proposals })
+    }
+
+    /// Joins `other` into this workspace, losing nothing of either: what is already here is left
+    /// as it is; a document or event of `other` with an id used here for something different is
+    /// kept beside it under a new id (its events follow a renamed document). `taken` are ids of
+    /// the base timeline's documents, which are never reused. Used for imports and when two tabs
+    /// saved at once.
+    pub fn join(&mut self, other: Workspace, taken: &[String]) -> JoinReport {
+        let mut report = JoinReport::default();
+        let mut document_ids: Vec<(String, String)> = Vec::new();
+        for mut document in other.documents {
+            match self.documents.iter().find(|d| d.id == document.id) {
+                Some(here) if *here == document => report.already_here += 1,
+                existing => {
+                    if existing.is_some() || taken.contains(&document.id) {
+                        let new = fresh_id(&document.id, |id| taken.iter().any(|t| t == id) || self.documents.iter().any(|d| d.id == id));
+                        document_ids.push((document.id.clone(), new.clone()));
+                        report.renamed.push((document.id.clone(), new.clone()));
+                        document.id = new;
+                    }
+                    self.documents.push(document);
+                    report.documents_added += 1;
+                }
+            }
+        }
+        for mut proposal in other.proposals {
+            for passage in &mut proposal.event.passages {
+                if let Some((_, new)) = document_ids.iter().find(|(old, _)| *old == passage.document) {
+                    passage.document = new.clone();
+                }
+            }
+            match self.proposals.iter().find(|p| p.event.id == proposal.event.id) {
+                Some(here) if *here == proposal => report.already_here += 1,
+                existing => {
+                    if existing.is_some() {
+                        let new = fresh_id(&proposal.event.id, |id| self.proposals.iter().any(|p| p.event.id == id));
+                        report.renamed.push((proposal.event.id.clone(), new.clone()));
+                        proposal.event.id = new;
+                    }
+                    self.proposals.push(proposal);
+                    report.events_added += 1;
+                }
+            }
+        }
+        report
+    }
+
+    /// Both tabs' changes when another tab saved `theirs` while this one went from `base` to
+    /// `self`: items are matched by id; what only one side changed takes that side's version;
+    /// what both changed takes this tab's (and says so); nothing either added is lost.
+    pub fn reconcile(&self, base: &Workspace, theirs: &Workspace) -> Reconciled {
+        let mut notes = Vec::new();
+        let (documents, renamed_documents) = reconcile_items(
+            &base.documents,
+            &self.documents,
+            &theirs.documents,
+            |d| d.id.as_str(),
+            |d, id| d.id = id,
+            "the document",
+            &mut notes,
+        );
+        // This tab's events that quote a document it had to rename follow the document.
+        let mut mine = self.proposals.clone();
+        for (old, new) in &renamed_documents {
+            for passage in mine.iter_mut().flat_map(|p| p.event.passages.iter_mut()).filter(|x| x.document == *old) {
+                passage.document = new.clone();
+            }
+        }
+        let (proposals, _) = reconcile_items(
+            &base.proposals,
+            &mine,
+            &theirs.proposals,
+            |p| p.event.id.as_str(),
+            |p, id| p.event.id = id,
+            "the event",
+            &mut notes,
+        );
+        Reconciled { workspace: Workspace { documents, proposals }, notes }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -345,5 +595,119 @@ mod tests {
         // Never panics where lower-casing changes byte lengths (it used to slice at the wrong byte).
         let html = format!("<script>{}</script>é and more", "İ".repeat(10));
         assert_eq!(html_to_text(&html), "é and more");
+    }
+
+    /// A workspace with one document `doc` and one proposal per id, each quoting it.
+    fn workspace(doc: &str, ids: &[&str]) -> Workspace {
+        let mut w = Workspace::default();
+        let id = w.add_document(doc, format!("{doc} happened in 2018."), None, &[]);
+        let events = ids
+            .iter()
+            .map(|event| Event {
+                id: (*event).to_owned(),
+                title: format!("Event {event}"),
+                summary: String::new(),
+                date: EventDate::Point("2018".parse().expect("a year")),
+                date_basis: DateBasis { kind: DateBasisKind::Stated, explanation: "Stated.".into() },
+                passages: vec![crate::timeline::Passage {
+                    document: id.clone(),
+                    supports: vec![crate::timeline::Support::Date],
+                    quote: crate::anchor::TextQuoteSelector { exact: "2018".into(), prefix: String::new(), suffix: String::new() },
+                    position: crate::anchor::TextPositionSelector { start: 0, end: 4 },
+                }],
+            })
+            .collect();
+        w.add_proposals(events);
+        w
+    }
+
+    #[test]
+    fn a_workspace_file_round_trips_and_bad_ones_are_refused_in_words() {
+        let mut w = workspace("Press release", &["a", "b"]);
+        w.accept("a");
+        let file = w.export_json();
+        assert!(file.starts_with(r#"{"format":"citeline-workspace","version":1,"documents":[{"#), "{file}");
+        assert_eq!(Workspace::from_export("w.json", &file), Ok(w.clone()));
+        let empty = Workspace::default().export_json();
+        assert_eq!(Workspace::from_export("empty.json", &empty), Ok(Workspace::default()), "{empty}");
+        let err = |text: &str| Workspace::from_export("w.json", text).unwrap_err().0;
+        assert!(err("{").contains("w.json is not valid JSON"));
+        assert!(err(r#"{"format": "citeline", "version": 1, "title": "x", "documents": [], "events": []}"#)
+            .contains("is a Citeline timeline, not a workspace"));
+        assert!(err(r#"{"events": []}"#).contains("timeline file, not a Citeline workspace"));
+        assert!(err(r#"[1]"#).contains("not a Citeline workspace"));
+        assert!(err(r#"{"format": "citeline-workspace", "version": 2}"#).contains("version 2"));
+        let broken = file.replacen("\"accepted\":true", "\"accepted\":\"yes\"", 1);
+        let message = err(&broken);
+        assert!(message.contains("proposals[0].accepted"), "{message}");
+        assert!(message.contains("nothing was imported"), "{message}");
+    }
+
+    #[test]
+    fn joining_keeps_everything_of_both_and_renames_what_differs() {
+        let mut here = workspace("Press release", &["a", "b"]);
+        let mut other = workspace("Press release", &["a", "c"]);
+        other.rename("a", "Another title").expect("renamed");
+        other.documents[0].text.push_str(" More text.");
+        let report = here.join(other.clone(), &[]);
+        assert_eq!(report.documents_added, 1);
+        assert_eq!(report.events_added, 2, "a (different) and c");
+        assert_eq!(report.renamed, vec![("press-release".to_owned(), "press-release-2".to_owned()), ("a".to_owned(), "a-2".to_owned())]);
+        let ids: Vec<&str> = here.proposals.iter().map(|p| p.event.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "a-2", "c"]);
+        // The other workspace's events follow its renamed document.
+        assert!(here.proposals[2..].iter().all(|p| p.event.passages[0].document == "press-release-2"));
+        assert_eq!(here.documents[1].text, other.documents[0].text);
+        // Joining the same again adds nothing: everything is already here.
+        let again = here.join(here.clone(), &[]);
+        assert_eq!((again.documents_added, again.events_added, again.already_here), (0, 0, 6));
+        assert_eq!(again.summary(), "Added 0 documents and 0 events; 6 items were already here.");
+        // A base timeline's document id is never reused.
+        let mut fresh = Workspace::default();
+        fresh.join(workspace("Seed", &[]), &["seed".to_owned()]);
+        assert_eq!(fresh.documents[0].id, "seed-2");
+    }
+
+    #[test]
+    fn reconciling_two_tabs_keeps_both_sides_changes() {
+        let base = workspace("Press release", &["a", "b", "c"]);
+        // This tab accepted a, deleted b, added d. The other renamed c and added e.
+        let mut mine = base.clone();
+        mine.accept("a");
+        mine.delete("b");
+        let mut extra = workspace("Press release", &["d"]).proposals;
+        mine.proposals.append(&mut extra);
+        let mut theirs = base.clone();
+        theirs.rename("c", "Renamed there").expect("renamed");
+        theirs.proposals.extend(workspace("Press release", &["e"]).proposals);
+        let done = mine.reconcile(&base, &theirs);
+        let got: Vec<(&str, bool, &str)> =
+            done.workspace.proposals.iter().map(|p| (p.event.id.as_str(), p.accepted, p.event.title.as_str())).collect();
+        assert_eq!(got, [("a", true, "Event a"), ("c", false, "Renamed there"), ("e", false, "Event e"), ("d", false, "Event d")]);
+        assert_eq!(done.notes, Vec::<String>::new(), "no item was changed on both sides");
+        assert_eq!(done.workspace.documents, base.documents);
+
+        // Both changed a: this tab's version, said. One deleted what the other changed: kept, said.
+        let mut mine = base.clone();
+        mine.rename("a", "Here").expect("renamed");
+        mine.delete("b");
+        let mut theirs = base.clone();
+        theirs.rename("a", "There").expect("renamed");
+        theirs.accept("b");
+        let done = mine.reconcile(&base, &theirs);
+        assert_eq!(done.workspace.proposals.iter().map(|p| p.event.title.as_str()).collect::<Vec<_>>(), ["Here", "Event b", "Event c"]);
+        assert_eq!(done.notes.len(), 2, "{:?}", done.notes);
+        assert!(done.notes[0].contains("Both tabs changed the event “a”"));
+        assert!(done.notes[1].contains("deleted the event “b”, which the other tab changed"));
+
+        // Both added a document with the same id but different text: both kept, events follow.
+        let empty = Workspace::default();
+        let mine = workspace("Notes", &["x"]);
+        let mut theirs = workspace("Notes", &["y"]);
+        theirs.documents[0].text = "Other text.".into();
+        let done = mine.reconcile(&empty, &theirs);
+        assert_eq!(done.workspace.documents.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["notes", "notes-2"]);
+        let x = done.workspace.proposals.iter().find(|p| p.event.id == "x").expect("x kept");
+        assert_eq!(x.event.passages[0].document, "notes-2");
     }
 }
