@@ -16,6 +16,7 @@ use citeline_view::view::ViewAction;
 use crate::add_documents::AddDocuments;
 use crate::detail_panel::DetailPanel;
 use crate::event_from_hash;
+use crate::event_list::EventList;
 use crate::hooks::{use_host, use_url_selection, use_workspace};
 use crate::session::SessionState;
 use crate::share_dialog::ShareDialog;
@@ -241,10 +242,24 @@ fn loaded(props: &LoadedProps) -> Html {
         Callback::from(move |_: MouseEvent| share_open.set(true))
     };
 
+    // The list view: the page's own static list while it tells the whole story, else ours (a
+    // `?src=` page has none; the person's events are not in it, so it goes).
+    let own_list = use_memo(!documents.workspace.documents.is_empty(), |added| {
+        let static_list = gloo::utils::document().get_element_by_id("event-list");
+        match static_list {
+            Some(list) if *added => {
+                list.remove();
+                true
+            }
+            Some(_) => false,
+            None => true,
+        }
+    });
     let problems = options.problems.iter().map(|p| html! { <li>{ p }</li> });
     if options.embed {
         return html! {
             <div class="embedded">
+                <h1 class="sr-only">{ &timeline.title }</h1>
                 if !options.problems.is_empty() { <ul class="message warning" role="alert">{ for problems }</ul> }
                 <TimelineView session={session.clone()} on_action={on_action.clone()} pending={documents.pending.clone()} />
                 <DetailPanel timeline={timeline.clone()} event={selected_event} on_action={on_action.clone()} />
@@ -271,6 +286,9 @@ fn loaded(props: &LoadedProps) -> Html {
             }
             <TimelineView session={session.clone()} on_action={on_action.clone()} pending={documents.pending.clone()} />
             <DetailPanel timeline={timeline.clone()} event={selected_event} on_action={on_action.clone()} on_accept={on_accept} />
+            if *own_list {
+                <EventList timeline={timeline.clone()} index={session.index().clone()} selected={session.view().selected.clone()} on_action={on_action.clone()} />
+            }
             { for share }
             { below_the_list(html! {
                 <AddDocuments base={props.timeline.clone()} workspace={documents.workspace.clone()} taken_ids={(*taken_ids).clone()}

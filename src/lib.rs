@@ -11,6 +11,7 @@ pub use app::App;
 mod cssom;
 mod detail_panel;
 mod embed;
+mod event_list;
 mod extractor;
 mod hooks;
 pub mod mount;

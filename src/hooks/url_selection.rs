@@ -25,7 +25,11 @@ pub fn use_url_selection(selected: Option<String>, ready: bool, dispatch: UseRed
     // Back and forward: follow the link in the URL.
     use_effect_with((), move |_| {
         let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
-            dispatch.dispatch(SessionAction::FollowLink(event_from_hash()))
+            // A jump within the page (the skip link's `#event-list`) is not a selection.
+            let hash = gloo::utils::window().location().hash().unwrap_or_default();
+            if hash.is_empty() || hash.starts_with("#event=") {
+                dispatch.dispatch(SessionAction::FollowLink(event_from_hash()))
+            }
         });
         move || drop(listener)
     });

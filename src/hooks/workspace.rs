@@ -77,7 +77,14 @@ fn adopt(handles: &Handles, stored: Stored) {
         yew::platform::spawn_local(async move {
             match storage::keep_aside(&json).await {
                 Ok(()) => {
-                    kept.keeper.borrow_mut().frozen = false;
+                    let queued = {
+                        let mut keeper = kept.keeper.borrow_mut();
+                        keeper.frozen = false;
+                        keeper.queued.take()
+                    };
+                    if let Some(queued) = queued {
+                        save(kept.clone(), queued);
+                    }
                     kept.problem.set(Some(format!(
                         "{problem} The unreadable copy is kept in this browser's storage (IndexedDB “{}”, record “unreadable”); starting afresh.",
                         storage::DATABASE
@@ -133,10 +140,8 @@ async fn load(handles: Handles) {
 fn save(handles: Handles, next: Rc<Workspace>) {
     {
         let mut keeper = handles.keeper.borrow_mut();
-        if keeper.frozen {
-            return;
-        }
-        if keeper.saving {
+        // Frozen: kept for when the unreadable record is safely aside (or never written over it).
+        if keeper.frozen || keeper.saving {
             keeper.queued = Some(next);
             return;
         }

@@ -11,7 +11,8 @@
 // its centre, which fails if something else covers it), press keys, screenshot. Everything else is
 // written in page JavaScript once, in the tests. Everything started here is stopped by `close()`.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile, mkdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -23,6 +24,8 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER ?? '/usr/bin/WebKitWebDriver';
 const MINIBROWSER = process.env.MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+
+let axeSource;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -49,6 +52,14 @@ const RECORD_ERRORS = `(() => {
   console.error = (...args) => { errors.push(args.map(String).join(' ')); original(...args); };
   document.addEventListener('securitypolicyviolation', (e) => errors.push('CSP violation: ' + e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline')));
 })()`;
+
+/** A drag in five moves with playwright's or puppeteer's `mouse` (the same calls in both). */
+async function mouseDrag(mouse, [x0, y0], [x1, y1]) {
+  await mouse.move(x0, y0);
+  await mouse.down();
+  await mouse.move(x1, y1, { steps: 5 });
+  await mouse.up();
+}
 
 /** Launches `engine` ('chromium', 'firefox' or 'webkit'). */
 export async function launchEngine(engine) {
@@ -104,6 +115,26 @@ class Page {
     return [...new Set([...this.reported, ...inPage])];
   }
 
+  /** The plot's window as written on it: [start, end] in days (`data-view-*-days`). */
+  viewWindow(root = '') {
+    return this.evaluate((r) => {
+      const plot = document.querySelector(`${r} .timeline:not(.static) .plot`);
+      return plot ? [Number(plot.dataset.viewStartDays), Number(plot.dataset.viewEndDays)] : null;
+    }, root);
+  }
+
+  /** Runs `input()` (a wheel, a drag, keys) and waits until the plot's window has changed. */
+  async changeView(input, root = '') {
+    const before = await this.viewWindow(root);
+    await input();
+    await this.waitFor(([r, [s0, e0]]) => {
+      const plot = document.querySelector(`${r} .timeline:not(.static) .plot`);
+      return Number(plot.dataset.viewStartDays) !== s0 || Number(plot.dataset.viewEndDays) !== e0;
+    }, [root, before], { what: 'the view to change' });
+    await this.nextFrames();
+    return this.viewWindow(root);
+  }
+
   /** Sets a field's value as typing would (an `input` event), e.g. a textarea. */
   fill(selector, value) {
     return this.evaluate(([s, v]) => {
@@ -113,6 +144,18 @@ class Page {
       el.dispatchEvent(new Event('input', { bubbles: true }));
       el.dispatchEvent(new Event('change', { bubbles: true }));
     }, [selector, value]);
+  }
+
+  /**
+   * Runs axe-core (npm) in the page (or frame): its violations of WCAG 2.1 A and AA and axe's best
+   * practices, each as { id, impact, help, nodes } (the first few offending elements' selectors).
+   * The script is evaluated by the driver, not by the page, so the page's CSP does not stop it.
+   */
+  async axe() {
+    axeSource ??= await readFile(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    const run = `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] })
+      .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 4).map((n) => n.target.join(' ')) })))`;
+    return this.evaluateScript(`${axeSource}\n;${run}`);
   }
 
   /** Resolves after the page has rendered two more frames. */
@@ -146,8 +189,11 @@ async function launchChromium() {
     url() { return this.page.url(); }
     setViewport(width, height) { return this.page.setViewportSize({ width, height }); }
     evaluate(fn, arg = null) { return this.page.evaluate(fn, arg); }
+    evaluateScript(source) { return this.page.evaluate(source); }
     click(selector) { return this.page.locator(selector).first().click({ timeout: 10_000 }); }
     press(key) { return this.page.keyboard.press(key); }
+    async wheel(x, y, deltaY) { await this.page.mouse.move(x, y); await this.page.mouse.wheel(0, deltaY); }
+    drag(from, to) { return mouseDrag(this.page.mouse, from, to); }
     async screenshot(path) { await mkdir(dirname(path), { recursive: true }); await this.page.screenshot({ path, fullPage: true }); }
     frame(selector) { return new ChromiumFrame(this, selector); }
     close() { return this.page.close(); }
@@ -156,6 +202,7 @@ async function launchChromium() {
     constructor(parent, selector) { super('chromium'); this.parent = parent; this.selector = selector; }
     async handle() { return (await this.parent.page.locator(this.selector).elementHandle()).contentFrame(); }
     async evaluate(fn, arg = null) { return (await this.handle()).evaluate(fn, arg); }
+    async evaluateScript(source) { return (await this.handle()).evaluate(source); }
     click(selector) { return this.parent.page.frameLocator(this.selector).locator(selector).first().click({ timeout: 10_000 }); }
     errors() { return this.parent.errors(); }
   }
@@ -193,8 +240,11 @@ async function launchFirefox() {
     url() { return this.page.url(); }
     setViewport(width, height) { return this.page.setViewport({ width, height }); }
     evaluate(fn, arg = null) { return this.page.evaluate(fn, arg); }
+    evaluateScript(source) { return this.page.evaluate(source); }
     click(selector) { return clickIn(this.page, selector); }
     press(key) { return this.page.keyboard.press(key); }
+    async wheel(x, y, deltaY) { await this.page.mouse.move(x, y); await this.page.mouse.wheel({ deltaY }); }
+    drag(from, to) { return mouseDrag(this.page.mouse, from, to); }
     async screenshot(path) { await mkdir(dirname(path), { recursive: true }); await this.page.screenshot({ path, fullPage: true }); }
     frame(selector) { return new FirefoxFrame(this, selector); }
     close() { return this.page.close(); }
@@ -203,6 +253,7 @@ async function launchFirefox() {
     constructor(parent, selector) { super('firefox'); this.parent = parent; this.selector = selector; }
     async handle() { return (await this.parent.page.$(this.selector)).contentFrame(); }
     async evaluate(fn, arg = null) { return (await this.handle()).evaluate(fn, arg); }
+    async evaluateScript(source) { return (await this.handle()).evaluate(source); }
     async click(selector) { return clickIn(await this.handle(), selector); }
     errors() { return this.parent.errors(); }
   }
@@ -225,7 +276,7 @@ async function launchFirefox() {
 
 // WebKitGTK's MiniBrowser through WebKitWebDriver (WebDriver classic) and selenium-webdriver.
 async function launchWebKit() {
-  const { Builder, By, Key } = await import('selenium-webdriver');
+  const { Builder, By, Key, Origin } = await import('selenium-webdriver');
   const started = [];
   const stopAll = () => { for (const child of started.reverse()) child.kill(); };
   // An X display of our own: the first free one from :90.
@@ -261,6 +312,11 @@ async function launchWebKit() {
   }
   const KEYS = { Tab: Key.TAB, Enter: Key.ENTER, Escape: Key.ESCAPE, ArrowRight: Key.ARROW_RIGHT, ArrowLeft: Key.ARROW_LEFT, ArrowDown: Key.ARROW_DOWN, ArrowUp: Key.ARROW_UP, Home: Key.HOME, End: Key.END, ' ': ' ' };
   const script = (fn) => `return (${fn}).apply(null, arguments);`;
+  // A script whose last line is the expression to return, as a function body (WebDriver's form).
+  const asBody = (source) => {
+    const cut = source.lastIndexOf('\n;');
+    return `${source.slice(0, cut)}\nreturn ${source.slice(cut + 2)}`;
+  };
   class WebKitPage extends Page {
     constructor(driver) { super('webkit'); this.driver = driver; this.current = ''; }
     async goto(url) { await this.driver.get(url); await this.driver.executeScript(RECORD_ERRORS); this.current = url; }
@@ -275,8 +331,24 @@ async function launchWebKit() {
       await win.setRect({ width: width + (width - iw), height: height + (height - ih) });
     }
     async evaluate(fn, arg = null) { return this.driver.executeScript(script(fn), arg); }
+    async evaluateScript(source) { return this.driver.executeScript(asBody(source)); }
     async click(selector) { await (await this.driver.findElement(By.css(selector))).click(); }
     async press(key) { await this.driver.actions().sendKeys(KEYS[key] ?? key).perform(); }
+    /**
+     * A wheel notch at (x, y). WebKitWebDriver performs WebDriver's wheel actions without any
+     * wheel event reaching the page (checked with a listener), so this dispatches a `WheelEvent`
+     * at the element under the point: the page's handler is tested in WebKit, the browser's own
+     * routing of a physical wheel is not.
+     */
+    async wheel(x, y, deltaY) {
+      await this.evaluate(([cx, cy, dy]) => {
+        document.elementFromPoint(cx, cy).dispatchEvent(new WheelEvent('wheel', { clientX: cx, clientY: cy, deltaY: dy, deltaMode: 0, bubbles: true, cancelable: true }));
+      }, [x, y, deltaY]);
+    }
+    async drag([x0, y0], [x1, y1]) {
+      const at = (x, y, duration = 0) => ({ x: Math.round(x), y: Math.round(y), duration, origin: Origin.VIEWPORT });
+      await this.driver.actions().move(at(x0, y0)).press().move(at(x1, y1, 150)).release().perform();
+    }
     /** The viewport from the top of the page (WebDriver classic has no full-page screenshot). */
     async screenshot(path) {
       await mkdir(dirname(path), { recursive: true });
@@ -300,6 +372,7 @@ async function launchWebKit() {
       }
     }
     evaluate(fn, arg = null) { return this.inside((d) => d.executeScript(script(fn), arg)); }
+    evaluateScript(source) { return this.inside((d) => d.executeScript(asBody(source))); }
     click(selector) { return this.inside(async (d) => (await d.findElement(By.css(selector))).click()); }
     errors() { return this.parent.errors(); }
   }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { serve, seedTexts, outputDir } from './harness.mjs';
 import { hostHtml, embedScript, overlaps, stemCrossings, clearStoredWork } from './pages.mjs';
 import { ENGINES, launchEngine } from './drivers.mjs';
+import { generate } from '../../bench/gen-data.mjs';
 
 const EVENT = (id) => `.timeline:not(.static) [data-event-id="${id}"]`;
 const REQUIRED = [
@@ -40,6 +41,7 @@ before(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'citeline-engines-'));
   await writeFile(join(dataDir, 'tjs.json'), JSON.stringify(TJS));
   await writeFile(join(dataDir, 'broken.json'), '{"events": [');
+  await writeFile(join(dataDir, 'events-10000.json'), JSON.stringify(generate(10_000)));
   data = await serve(dataDir, { cors: true });
   await writeFile(join(dataDir, 'article.html'), hostHtml(`<h1>A news article</h1><p>Text before the timeline.</p>
     <iframe id="tl" data-citeline title="Timeline" src="${app.url}?embed=1&childId=tl"></iframe>
@@ -177,6 +179,72 @@ for (const engine of ENGINES) {
       await page.close();
     });
 
+    test('wheel zoom, drag pan and the keys move the view; labels never overlap afterwards', async () => {
+      const page = await open();
+      const box = await page.evaluate(() => {
+        const r = document.querySelector('.timeline:not(.static) .plot').getBoundingClientRect();
+        return { x: r.left, y: r.top, w: r.width, h: r.height };
+      });
+      const fit = await page.viewWindow();
+      // Wheel up over the right of the plot: a narrower window around the cursor.
+      const zoomed = await page.changeView(() => page.wheel(box.x + box.w * 0.8, box.y + box.h / 2, -240));
+      assert.ok(zoomed[1] - zoomed[0] < (fit[1] - fit[0]) * 0.95, `wheel zooms in: ${fit} -> ${zoomed}`);
+      // Drag left by 200 px: later dates come into view; a drag selects nothing.
+      const panned = await page.changeView(() => page.drag([box.x + box.w / 2, box.y + 60], [box.x + box.w / 2 - 200, box.y + 60]));
+      assert.ok(panned[0] > zoomed[0], `drag pans: ${zoomed} -> ${panned}`);
+      assert.equal(await page.evaluate(() => document.querySelector('[data-detail-for]')), null, 'a drag is not a click');
+      // Keys, with the focus on a label: Home fits all again, + zooms in, → pans.
+      await page.evaluate(() => document.querySelector('.timeline:not(.static) .lanes [data-event-id]').focus());
+      const home = await page.changeView(() => page.press('Home'));
+      assert.ok(Math.abs((home[1] - home[0]) - (fit[1] - fit[0])) < 1, `Home fits all: ${home} vs ${fit}`);
+      const plus = await page.changeView(() => page.press('+'));
+      assert.ok(plus[1] - plus[0] < home[1] - home[0], `+ zooms in: ${home} -> ${plus}`);
+      const right = await page.changeView(() => page.press('ArrowRight'));
+      assert.ok(right[0] > plus[0], `→ pans: ${plus} -> ${right}`);
+      await page.waitFor(() => document.querySelectorAll('.timeline:not(.static) .lanes :is(.event, .stem):not([data-placed])').length === 0);
+      const { labels, stems } = await page.evaluate(laneBoxes);
+      for (let i = 0; i < labels.length; i++) {
+        for (let j = i + 1; j < labels.length; j++) assert.ok(!overlaps(labels[i], labels[j]), `${labels[i].id} overlaps ${labels[j].id}`);
+      }
+      assert.deepEqual(stemCrossings({ labels, stems }), []);
+      assert.deepEqual(await page.errors(), []);
+      await page.close();
+    });
+
+    test('"Show in source" opens the whole document with the passage marked and in view; Escape closes it', async () => {
+      const page = await open('#event=global-internet-forum-trip');
+      await page.waitForSelector('[data-detail-for="global-internet-forum-trip"] .show-source');
+      await page.click('[data-detail-for="global-internet-forum-trip"] .show-source');
+      await page.waitForSelector('dialog.source[open] mark');
+      const shown = await page.evaluate(() => {
+        const dialog = document.querySelector('dialog.source[open]');
+        const mark = dialog.querySelector('mark');
+        const d = dialog.getBoundingClientRect();
+        const m = mark.getBoundingClientRect();
+        return { mark: mark.textContent, inView: m.top >= d.top - 1 && m.bottom <= d.bottom + 1, text: dialog.textContent.length };
+      });
+      const doc = await page.evaluate(() => document.querySelector('[data-passage]').dataset.documentId);
+      assert.ok(shown.text >= seeds.texts[doc].trim().length, `the whole of ${doc} is shown (${shown.text} chars)`);
+      assert.match(shown.mark, /Global Internet Forum/);
+      assert.ok(shown.inView, 'the marked passage is scrolled into view');
+      await page.press('Escape');
+      await page.waitFor(() => document.querySelector('dialog.source[open]') === null);
+      assert.deepEqual(await page.errors(), []);
+      await page.close();
+    });
+
+    test('10,000 events: clusters at full span; clicking one zooms in to its events', async () => {
+      const page = await open(`?src=${encodeURIComponent(`${data.url}events-10000.json`)}`, { waitFor: '.timeline:not(.static) [data-cluster]' });
+      const before = await page.viewWindow();
+      const count = await page.evaluate(() => document.querySelectorAll('.timeline:not(.static) [data-cluster]').length);
+      assert.ok(count > 0, 'clusters are drawn');
+      const after = await page.changeView(() => page.click('.timeline:not(.static) .lanes [data-cluster]'));
+      assert.ok(after[1] - after[0] < before[1] - before[0], `a cluster zooms in: ${before} -> ${after}`);
+      await shot(page, 'clusters-10000');
+      assert.deepEqual(await page.errors(), []);
+      await page.close();
+    });
+
     test('?src= loads a TimelineJS3 file; a broken one is named in plain words', async () => {
       const page = await open(`?src=${encodeURIComponent(`${data.url}tjs.json`)}`, { waitFor: EVENT('event-1') });
       await page.click(EVENT('event-1'));
@@ -244,10 +312,21 @@ for (const engine of ENGINES) {
       await page.waitForSelector('[data-proposal].accepted');
       const accepted = await page.evaluate(() => document.querySelector('[data-proposal].accepted').dataset.proposal);
       await page.waitForSelector(EVENT(accepted));
+      // Rename (typed, then Enter) and delete another; both are kept across the reload below.
+      const ids = await page.evaluate(() => [...document.querySelectorAll('[data-proposal]')].map((r) => r.dataset.proposal));
+      const [renamed, doomed] = ids.filter((id) => id !== accepted);
+      await page.fill(`[data-proposal="${renamed}"] input.title`, 'Bridge opens');
+      await page.evaluate((s) => document.querySelector(s).focus(), `[data-proposal="${renamed}"] input.title`);
+      await page.press('Enter');
+      await page.waitFor((id) => document.querySelector(`.timeline:not(.static) [data-event-id="${id}"]`)?.textContent.includes('Bridge opens'), renamed);
+      await page.click(`[data-proposal="${doomed}"] .danger`);
+      await page.waitFor((id) => document.querySelector(`[data-proposal="${id}"]`) === null, doomed);
       await shot(page, 'add-documents');
       await page.reload();
       await page.waitForSelector(EVENT(accepted));
       assert.ok(await page.evaluate((id) => document.querySelector(`[data-proposal="${id}"].accepted`) !== null, accepted), 'still accepted after a reload');
+      assert.equal(await page.evaluate((id) => document.querySelector(`[data-proposal="${id}"] input.title`).value, renamed), 'Bridge opens');
+      assert.equal(await page.evaluate((id) => document.querySelector(`[data-proposal="${id}"]`), doomed), null, 'still deleted');
       assert.deepEqual(await page.errors(), []);
       await page.evaluate(clearStoredWork);
       await page.close();

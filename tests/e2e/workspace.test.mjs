@@ -219,3 +219,34 @@ test('what an earlier version kept in localStorage moves to IndexedDB, unchanged
   await tl.page.evaluate(clearStoredWork);
   await tl.close();
 });
+
+test('a stored workspace this version cannot read is kept aside, never written over', async () => {
+  const tl = await fresh();
+  await addPress(tl);
+  // As if a newer version (or a damaged disk) had left a record this one cannot read.
+  await tl.page.evaluate(saveBehindTheirBack, `workspace.documents = 'not a list';`);
+  const damaged = (await tl.page.evaluate(storedRecord)).json;
+  await tl.page.reload();
+  await tl.ready();
+  const warning = tl.locator('.add-documents .message.warning');
+  await warning.waitFor();
+  assert.match(await warning.textContent(), /could not be read .*The unreadable copy is kept in this browser's storage \(IndexedDB “citeline”, record “unreadable”\)/);
+  const aside = await tl.page.evaluate(() => new Promise((resolve) => {
+    indexedDB.open('citeline').onsuccess = (e) => {
+      const get = e.target.result.transaction('workspace').objectStore('workspace').get('unreadable');
+      get.onsuccess = () => resolve(get.result);
+    };
+  }));
+  assert.equal(aside, damaged, 'the unreadable record is kept as it was');
+  // Work goes on: a new document is saved as the next revision.
+  await addPress(tl);
+  await tl.page.waitForFunction(() => new Promise((resolve) => {
+    indexedDB.open('citeline').onsuccess = (e) => {
+      const get = e.target.result.transaction('workspace').objectStore('workspace').get('current');
+      get.onsuccess = () => resolve(JSON.parse(get.result.json).documents.length === 1);
+    };
+  }));
+  assert.deepEqual(tl.errors, []);
+  await tl.page.evaluate(clearStoredWork);
+  await tl.close();
+});

@@ -235,7 +235,7 @@ fn cluster_label(c: &PlacedCluster, timeline: &Timeline, index: &EventIndex, wid
 
 /// A label's two lines: title and date.
 fn label_text(title: &str, date: &str) -> String {
-    format!("<span class=\"event-title\">{}</span><span class=\"event-date\">{}</span>", text(title), text(date))
+    format!("<span class=\"event-title\">{}</span> <span class=\"event-date\">{}</span>", text(title), text(date))
 }
 
 /// The axis: its line, the markers, and the tick labels.

@@ -236,6 +236,12 @@ impl EventIndex {
         index
     }
 
+    /// The events (indexes into `Timeline::events`) in time order: by start, then end, then their
+    /// order in the timeline (the list view reads them so).
+    pub fn in_time_order(&self) -> &[usize] {
+        &self.order
+    }
+
     /// The position in `Timeline::events` of the event with this id, in O(1) (indexes built with
     /// [`EventIndex::of_timeline`]).
     pub fn position_of(&self, id: &str) -> Option<usize> {

@@ -346,7 +346,7 @@ impl FrameInput<'_> {
         PlacedItem::Event(PlacedEvent {
             id: event.id.clone(),
             title: event.title.clone(),
-            accessible_name: format!("{}, {}", event.title, event.date.display_long()),
+            accessible_name: label_name(&event.title, &date_label, &event.date.display_long()),
             date_label,
             granularity: event.date.granularity(),
             selected: self.view.selected.as_deref() == Some(event.id.as_str()),
@@ -363,7 +363,7 @@ impl FrameInput<'_> {
         let placement = place_one(self.scale, max_label_px, c.start_days, c.end_days, MarkKind::Span, &text);
         PlacedItem::Cluster(PlacedCluster {
             key: format!("cluster-{}-{}", c.first, c.len),
-            accessible_name: format!("{title}, {}", cluster_date_label(&c, true)),
+            accessible_name: label_name(&title, &date_label, &cluster_date_label(&c, true)),
             title,
             date_label,
             info: ClusterInfo {
@@ -378,6 +378,17 @@ impl FrameInput<'_> {
             },
             placement,
         })
+    }
+}
+
+/// A label's accessible name: what it shows (title, then the date as drawn), so that speech
+/// input users can say what they see (WCAG 2.5.3, label in name), then the date in full words
+/// when it reads differently ("4 Jun 2018 (Monday 4 June 2018)").
+fn label_name(title: &str, shown: &str, long: &str) -> String {
+    if shown == long {
+        format!("{title}, {shown}")
+    } else {
+        format!("{title}, {shown} ({long})")
     }
 }
 

@@ -1,0 +1,101 @@
+//! The events as a list in time order: what a screen reader browses instead of the drawn strip,
+//! reached by the page's skip link ("Skip to the list of events", `#event-list`). The release
+//! page carries its own static list of the seed (crates/render); this one is drawn where that list
+//! is absent (`?src=` pages) or no longer the whole story (the person added events), a page of
+//! entries at a time so that 100,000 events cost no more than 100.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use citeline_model::date::EventDate;
+use citeline_model::timeline::Timeline;
+use citeline_view::index::EventIndex;
+use citeline_view::view::ViewAction;
+
+/// Entries drawn at first, and added by "Show more".
+const PAGE: usize = 100;
+
+#[derive(Properties)]
+pub struct EventListProps {
+    pub timeline: Rc<Timeline>,
+    /// The session's index of `timeline` (its time order).
+    pub index: Rc<EventIndex>,
+    pub selected: Option<String>,
+    pub on_action: Callback<ViewAction>,
+}
+
+impl PartialEq for EventListProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.timeline, &other.timeline) && Rc::ptr_eq(&self.index, &other.index) && self.selected == other.selected
+        // `on_action` is made anew on every render of the page and always dispatches to the same
+        // session: comparing it would redraw the list on every zoom step.
+    }
+}
+
+/// Moves the reader to the details of the event just chosen (its heading takes the focus).
+fn focus_details() {
+    gloo::timers::callback::Timeout::new(0, || {
+        if let Ok(Some(heading)) = gloo::utils::document().query_selector("#app .detail[data-detail-for] h2") {
+            if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading) {
+                heading.scroll_into_view();
+                let _ = heading.focus();
+            }
+        }
+    })
+    .forget();
+}
+
+/// One `<time>` per end of the date, with its ISO value (as the static list writes them).
+fn time_element(date: &EventDate) -> Html {
+    let time = |v: &citeline_model::date::DateValue| html! { <time datetime={v.iso()}>{ v.display_long() }</time> };
+    match date {
+        EventDate::Point(v) => time(v),
+        EventDate::Range { start, end } => html! { <>{ time(start) }{ " – " }{ time(end) }</> },
+    }
+}
+
+#[function_component(EventList)]
+pub fn event_list(props: &EventListProps) -> Html {
+    let shown = use_state(|| PAGE);
+    let order = props.index.in_time_order();
+    let total = order.len();
+    let entries = order.iter().take(*shown).filter_map(|&i| props.timeline.events.get(i)).map(|event| {
+        let choose = {
+            let (on_action, id) = (props.on_action.clone(), event.id.clone());
+            Callback::from(move |_: MouseEvent| {
+                on_action.emit(ViewAction::Select(id.clone()));
+                focus_details();
+            })
+        };
+        let current = props.selected.as_deref() == Some(event.id.as_str());
+        let passages = event.passages.len();
+        html! {
+            <li data-list-event={event.id.clone()}>
+                <article class={classes!("list-entry", current.then_some("current"))} aria-current={current.then_some("true")}>
+                    <h3><button type="button" class="link" onclick={choose}>{ &event.title }</button></h3>
+                    <p class="entry-date">
+                        { time_element(&event.date) }
+                        { format!(" · known {}", event.date.granularity().describe()) }
+                    </p>
+                    if !event.summary.is_empty() { <p class="summary">{ &event.summary }</p> }
+                    <p class="entry-evidence">{ format!("{passages} {}", if passages == 1 { "passage" } else { "passages" }) }</p>
+                </article>
+            </li>
+        }
+    });
+    let more = (*shown < total).then(|| {
+        let now = *shown;
+        let next = (now + PAGE).min(total);
+        let shown = shown.clone();
+        let onclick = Callback::from(move |_: MouseEvent| shown.set(next));
+        html! { <button type="button" class="more" {onclick}>{ format!("Show the next {} events ({now} of {total} listed)", next - now) }</button> }
+    });
+    html! {
+        <section class="app-list" id="event-list" aria-labelledby="event-list-heading">
+            <h2 id="event-list-heading">{ format!("{total} {}, in time order", if total == 1 { "event" } else { "events" }) }</h2>
+            <ol>{ for entries }</ol>
+            { for more }
+        </section>
+    }
+}
