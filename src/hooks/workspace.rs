@@ -248,8 +248,22 @@ pub fn use_workspace(base: Rc<Timeline>) -> WorkspaceHandle {
             if !*handles.loaded {
                 yew::platform::spawn_local(load(handles.clone()));
             }
+            // Leaving while a change is still being written: the browser asks first.
+            let keeper = handles.keeper.clone();
+            let unloading = gloo::events::EventListener::new_with_options(
+                &gloo::utils::window(),
+                "beforeunload",
+                gloo::events::EventListenerOptions::enable_prevent_default(),
+                move |event| {
+                    let keeper = keeper.borrow();
+                    if keeper.saving || keeper.queued.is_some() {
+                        event.prevent_default();
+                        let _ = js_sys::Reflect::set(event, &"returnValue".into(), &"".into());
+                    }
+                },
+            );
             let listening = storage::listen(move |revision| follow(handles.clone(), revision));
-            move || drop(listening)
+            move || drop((listening, unloading))
         });
     }
     let timeline = use_memo((*workspace).clone(), move |w| if w.documents.is_empty() { base.clone() } else { Rc::new(w.combined(&base)) });

@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, seedTexts, outputDir } from './harness.mjs';
+import { execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { serve, seedTexts, outputDir, root } from './harness.mjs';
 import { hostHtml, embedScript, overlaps, stemCrossings, clearStoredWork } from './pages.mjs';
 import { ENGINES, launchEngine } from './drivers.mjs';
 import { generate } from '../../bench/gen-data.mjs';
@@ -33,11 +35,14 @@ The city council approved the new river bridge today after a two-year consultati
 The bridge is due to open on Friday 3 June 2022.
 The previous crossing was closed in 2015 after an inspection.`;
 
-let app, data, host, seeds, dataDir;
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
+let app, strict, data, host, seeds, dataDir, singleFile;
 
 before(async () => {
   seeds = await seedTexts();
   app = await serve(undefined, { cors: true });
+  // The page and its worker's files served with a strict policy (no inline script or style, no eval).
+  strict = await serve(undefined, { headers: { 'content-security-policy': CSP } });
   dataDir = await mkdtemp(join(tmpdir(), 'citeline-engines-'));
   await writeFile(join(dataDir, 'tjs.json'), JSON.stringify(TJS));
   await writeFile(join(dataDir, 'broken.json'), '{"events": [');
@@ -59,9 +64,13 @@ before(async () => {
       window.ready = true;
     </script>`));
   host = data;
+  // The single-file export, opened from disk.
+  singleFile = join(dataDir, 'citeline.html');
+  execFileSync('node', [join(root, 'scripts', 'single-file.mjs'), '--out', singleFile], { encoding: 'utf8' });
 });
 after(async () => {
   await app?.close();
+  await strict?.close();
   await data?.close();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
@@ -242,6 +251,39 @@ for (const engine of ENGINES) {
       assert.ok(after[1] - after[0] < before[1] - before[0], `a cluster zooms in: ${before} -> ${after}`);
       await shot(page, 'clusters-10000');
       assert.deepEqual(await page.errors(), []);
+      await page.close();
+    });
+
+    test(`under "${CSP}" (the worker's files too): events, passages and a pasted document, with no violation`, async () => {
+      const page = await browser.newPage();
+      await page.goto(strict.url);
+      await page.waitForSelector(EVENT('global-internet-forum-trip'));
+      await page.click(EVENT('global-internet-forum-trip'));
+      await page.waitForSelector('[data-detail-for="global-internet-forum-trip"] [data-passage]');
+      assert.ok(await page.evaluate((s) => document.querySelector(s).getBoundingClientRect().left > 200, EVENT('global-internet-forum-trip')), 'placed through the CSSOM');
+      await page.fill('#paste', PRESS);
+      await clickButton(page, 'Use this text');
+      await clickButton(page, 'Find events', '.review');
+      await page.waitForSelector('[data-proposal]', { timeout: 60_000 });
+      assert.deepEqual(await page.errors(), [], 'no error and no CSP violation');
+      await page.evaluate(clearStoredWork);
+      await page.close();
+    });
+
+    test('the single-file export opens from disk: passages, and a pasted document through its blob: worker', async () => {
+      const page = await browser.newPage();
+      await page.goto(pathToFileURL(singleFile).href);
+      await page.waitForSelector(EVENT('contest-2018-launch'));
+      await page.click(EVENT('contest-2018-launch'));
+      await page.waitForSelector('[data-detail-for="contest-2018-launch"] [data-passage]');
+      await page.fill('#paste', PRESS);
+      await clickButton(page, 'Use this text');
+      await clickButton(page, 'Find events', '.review');
+      await page.waitForSelector('[data-proposal]', { timeout: 60_000 });
+      const dates = await page.evaluate(() => [...document.querySelectorAll('[data-proposal] input.date')].map((i) => i.value));
+      assert.ok(dates.includes('2022-06-03'), `2022-06-03 proposed: ${dates}`);
+      assert.deepEqual(await page.errors(), []);
+      await page.evaluate(clearStoredWork);
       await page.close();
     });
 
