@@ -4,7 +4,8 @@
 // timers, request routing, print to PDF, event listeners).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile, rm } from 'node:fs/promises';
+import { mkdtemp, writeFile, rm, readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -35,6 +36,7 @@ The city council approved the new river bridge today after a two-year consultati
 The bridge is due to open on Friday 3 June 2022.
 The previous crossing was closed in 2015 after an inspection.`;
 
+const SUITE = join(process.env.CITELINE_SHARED ?? join(root, '..', 'shared'), 'data', 'jsontestsuite', 'test_parsing');
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
 let app, strict, data, host, seeds, dataDir, singleFile;
 
@@ -297,6 +299,31 @@ for (const engine of ENGINES) {
       assert.match(await page.text('.load-error'), /broken\.json/);
       assert.match(await page.text('.load-error'), /not valid JSON/);
       await page.close();
+    });
+
+    // JSONTestSuite's parsing files (MIT), read from ../shared beside the repository; without it the
+    // test says it skipped. One page, navigated from file to file: a panic in the wasm would leave
+    // no message (and, where the engine reports it, a page error).
+    test('every JSONTestSuite file given as ?src= is refused in plain words, and the page lives on', {
+      skip: !existsSync(SUITE) && `no JSONTestSuite files at ${SUITE}`,
+    }, async () => {
+      const files = (await readdir(SUITE)).filter((f) => f.endsWith('.json')).sort();
+      assert.ok(files.length >= 300, `${files.length} files`);
+      const server = await serve(SUITE, { cors: true });
+      const page = await browser.newPage();
+      try {
+        for (const file of files) {
+          const url = `${server.url}${encodeURIComponent(file)}`;
+          await page.goto(`${app.url}?src=${encodeURIComponent(url)}`);
+          const text = await page.waitFor(() => document.querySelector('.load-error')?.textContent, null, { timeout: 15_000, what: `${file}: the error` });
+          assert.match(text, /is not UTF-8 text|is not valid JSON: .{8}|is not a Citeline timeline: .{8}/, `${file}: ${text}`);
+          assert.ok(text.includes(url), `${file}: the message names the URL: ${text}`);
+          assert.deepEqual(await page.errors(), [], `${file}: no error in the page`);
+        }
+      } finally {
+        await page.close();
+        await server.close();
+      }
     });
 
     test('embedded in an article: the frame takes its content height; selections reach the host and commands the frame', async () => {

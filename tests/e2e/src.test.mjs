@@ -2,11 +2,10 @@
 // data text never run as HTML.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile, readdir, readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { mkdtemp, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, newPage, screenshot, root } from './harness.mjs';
+import { serve, launch, newPage, screenshot } from './harness.mjs';
 import { TimelinePage } from './pages.mjs';
 
 let app, data, closed, browser;
@@ -106,33 +105,7 @@ test('errors are shown in the page in plain words, with the URL', async () => {
   }
 });
 
-// JSONTestSuite's parsing files (MIT), read from ../shared beside the repository; without it the
-// test says it skipped.
-const suite = join(process.env.CITELINE_SHARED ?? join(root, '..', 'shared'), 'data', 'jsontestsuite', 'test_parsing');
-test('every JSONTestSuite file given as ?src= is refused in plain words, and the page lives on', {
-  skip: !existsSync(suite) && `no JSONTestSuite files at ${suite}`,
-}, async () => {
-  const files = (await readdir(suite)).filter((f) => f.endsWith('.json')).sort();
-  assert.ok(files.length >= 300, `${files.length} files`);
-  const server = await serve(suite, { cors: true });
-  // One page, navigated from file to file: a panic in the wasm would show as a page error.
-  const { page, errors } = await newPage(browser.context);
-  try {
-    for (const file of files) {
-      const url = `${server.url}${encodeURIComponent(file)}`;
-      await page.goto(`${app.url}?src=${encodeURIComponent(url)}`);
-      const alert = page.locator('.load-error');
-      await alert.waitFor({ timeout: 15000 });
-      const text = await alert.textContent();
-      assert.match(text, /is not UTF-8 text|is not valid JSON: .{8}|is not a Citeline timeline: .{8}/, `${file}: ${text}`);
-      assert.ok(text.includes(url), `${file}: the message names the URL: ${text}`);
-      assert.deepEqual(errors, [], `${file}: no error in the page`);
-    }
-  } finally {
-    await page.close();
-    await server.close();
-  }
-});
+// Every JSONTestSuite file as ?src= is in engines.test.mjs (all three engines).
 
 test('while a ?src= timeline loads, the page shows a skeleton of its shape, never the seed', async () => {
   const { page, errors } = await newPage(browser.context, { width: 1280, height: 800 });
