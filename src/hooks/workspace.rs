@@ -49,6 +49,8 @@ struct Keeper {
     queued: Option<Rc<Workspace>>,
     /// Nothing may be written over the stored record (it could not be read, and keeping it aside failed).
     frozen: bool,
+    /// The workspace being saved came from earlier versions' localStorage: forget that copy once saved.
+    from_legacy: bool,
 }
 
 type Setter<T> = UseStateHandle<T>;
@@ -86,7 +88,7 @@ fn adopt(handles: &Handles, stored: Stored) {
                         save(kept.clone(), queued);
                     }
                     kept.problem.set(Some(format!(
-                        "{problem} The unreadable copy is kept in this browser's storage (IndexedDB “{}”, record “unreadable”); starting afresh.",
+                        "{problem} The unreadable copy is kept in this browser's storage (IndexedDB “{}”, record “unreadable”).",
                         storage::DATABASE
                     )));
                 }
@@ -118,11 +120,19 @@ async fn load(handles: Handles) {
         Ok(stored) if stored.json.is_none() => {
             if let Some(json) = storage::legacy() {
                 let (workspace, problem) = Workspace::from_json(&json);
-                handles.problem.set(problem);
-                if !workspace.documents.is_empty() {
-                    handles.workspace.set(Rc::new(workspace.clone()));
-                    handles.keeper.borrow_mut().revision = stored.revision;
-                    save(handles.clone(), Rc::new(workspace));
+                handles.keeper.borrow_mut().revision = stored.revision;
+                match problem {
+                    // Unreadable: left where it is, untouched.
+                    Some(problem) => handles.problem.set(Some(format!(
+                        "{problem} The unreadable copy stays in this browser's localStorage (“{}”).",
+                        storage::LEGACY_KEY
+                    ))),
+                    None if !workspace.documents.is_empty() => {
+                        handles.workspace.set(Rc::new(workspace.clone()));
+                        handles.keeper.borrow_mut().from_legacy = true;
+                        save(handles.clone(), Rc::new(workspace));
+                    }
+                    None => {}
                 }
             } else {
                 handles.keeper.borrow_mut().revision = stored.revision;
@@ -156,12 +166,15 @@ fn save(handles: Handles, next: Rc<Workspace>) {
             };
             match storage::save(expected, &next.to_json()).await {
                 Ok(Saved::As(revision)) => {
-                    {
+                    let moved = {
                         let mut keeper = handles.keeper.borrow_mut();
                         keeper.revision = revision;
                         keeper.saved = next.clone();
+                        std::mem::take(&mut keeper.from_legacy)
+                    };
+                    if moved {
+                        storage::forget_legacy();
                     }
-                    storage::forget_legacy();
                     storage::announce(revision);
                     handles.problem.set(None);
                 }

@@ -216,6 +216,23 @@ test('what an earlier version kept in localStorage moves to IndexedDB, unchanged
   await tl.page.reload();
   await tl.add.userDocument('old-notes').waitFor();
   assert.deepEqual(tl.errors, []);
+
+  // A localStorage copy this version cannot read stays where it is, even once new work is saved.
+  await tl.page.evaluate(clearStoredWork);
+  await tl.page.evaluate(() => localStorage.setItem('citeline.workspace.v1', '{"documents": 7'));
+  await tl.page.reload();
+  await tl.ready();
+  const warning = tl.locator('.add-documents .message.warning');
+  await warning.waitFor();
+  assert.match(await warning.textContent(), /could not be read .*The unreadable copy stays in this browser's localStorage \(“citeline\.workspace\.v1”\)/);
+  await addPress(tl);
+  await tl.page.waitForFunction(() => new Promise((resolve) => {
+    indexedDB.open('citeline').onsuccess = (e) => {
+      const get = e.target.result.transaction('workspace').objectStore('workspace').get('current');
+      get.onsuccess = () => resolve(get.result !== undefined);
+    };
+  }));
+  assert.equal(await tl.page.evaluate(() => localStorage.getItem('citeline.workspace.v1')), '{"documents": 7', 'the unreadable copy is kept');
   await tl.page.evaluate(clearStoredWork);
   await tl.close();
 });
