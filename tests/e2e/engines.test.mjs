@@ -95,6 +95,27 @@ function laneBoxes() {
   return { labels: labels.map(box), stems };
 }
 
+/** Page-side: two touch pointers near the bottom of the plot spread 150 px apart, a frame a step. */
+async function pinchOut() {
+  const plot = document.querySelector('.timeline:not(.static) .plot');
+  const r = plot.getBoundingClientRect();
+  const y = r.top + r.height - 30;
+  const cx = r.left + r.width * 0.5;
+  const fire = (type, id, x) => plot.dispatchEvent(new PointerEvent(type, {
+    pointerId: id, pointerType: 'touch', isPrimary: id === 1, clientX: x, clientY: y, bubbles: true, button: 0,
+  }));
+  fire('pointerdown', 1, cx - 10);
+  fire('pointerdown', 2, cx + 10);
+  for (let d = 10; d <= 150; d += 10) {
+    fire('pointermove', 1, cx - d);
+    fire('pointermove', 2, cx + d);
+    await new Promise(requestAnimationFrame);
+  }
+  fire('pointerup', 1, cx - 150);
+  fire('pointerup', 2, cx + 150);
+  return true;
+}
+
 /** Page-side: marks the first button whose text is `text` (inside `scope`) so that it can be clicked by selector. */
 function markButton([text, scope]) {
   document.querySelectorAll('[data-test-target]').forEach((el) => el.removeAttribute('data-test-target'));
@@ -190,7 +211,7 @@ for (const engine of ENGINES) {
       await page.close();
     });
 
-    test('wheel zoom, drag pan and the keys move the view; labels never overlap afterwards', async () => {
+    test('wheel zoom, drag pan, the keys and a pinch move the view; labels never overlap afterwards', async () => {
       const page = await open();
       const box = await page.evaluate(() => {
         const r = document.querySelector('.timeline:not(.static) .plot').getBoundingClientRect();
@@ -212,6 +233,10 @@ for (const engine of ENGINES) {
       assert.ok(plus[1] - plus[0] < home[1] - home[0], `+ zooms in: ${home} -> ${plus}`);
       const right = await page.changeView(() => page.press('ArrowRight'));
       assert.ok(right[0] > plus[0], `→ pans: ${plus} -> ${right}`);
+      // Two touch pointers spreading apart (dispatched: no driver here speaks multi-touch) zoom in.
+      const pinched = await page.changeView(() => page.evaluate(pinchOut));
+      assert.ok(pinched[1] - pinched[0] < right[1] - right[0], `a pinch zooms in: ${right} -> ${pinched}`);
+      assert.equal(await page.evaluate(() => document.querySelector('[data-detail-for]')), null, 'a pinch selects nothing');
       await page.waitFor(() => document.querySelectorAll('.timeline:not(.static) .lanes :is(.event, .stem):not([data-placed])').length === 0);
       const { labels, stems } = await page.evaluate(laneBoxes);
       for (let i = 0; i < labels.length; i++) {
