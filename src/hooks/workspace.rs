@@ -235,14 +235,19 @@ pub fn use_workspace(base: Rc<Timeline>) -> WorkspaceHandle {
     // The boot script usually has the record by the time the wasm runs: then it is there at the
     // first render, and nothing moves when it arrives.
     let early = use_memo((), |_| match storage::early() {
-        Some(Ok(stored)) if stored.json.as_deref().is_some_and(|j| Workspace::from_json(j).1.is_none()) => Some(stored),
+        // Read once: a record that reads cleanly is the first render's workspace; anything else
+        // (nothing stored, unreadable, an error) is left to `load`.
+        Some(Ok(Stored { revision, json: Some(json) })) => match Workspace::from_json(&json) {
+            (workspace, None) => Some((revision, Rc::new(workspace))),
+            _ => None,
+        },
         _ => None,
     });
     let keeper = use_mut_ref(|| {
         let mut keeper = Keeper::default();
-        if let Some(stored) = &*early {
-            keeper.revision = stored.revision;
-            keeper.saved = Rc::new(stored.json.as_deref().map(|j| Workspace::from_json(j).0).unwrap_or_default());
+        if let Some((revision, workspace)) = &*early {
+            keeper.revision = *revision;
+            keeper.saved = workspace.clone();
         }
         keeper
     });
