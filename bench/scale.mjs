@@ -67,6 +67,8 @@ const LIBS = {
     name: 'Citeline',
     url: (base, data) => `${base}citeline/index.html?src=${encodeURIComponent(data)}`,
     first: '[data-event-id], [data-cluster]',
+    // Shown while a long download is drawn as it comes: the whole file is drawn once it is gone.
+    reading: '.reading-status',
     item: '[data-event-id], [data-cluster]',
     area: '.plot',
     view: `document.querySelector('.range')?.textContent ?? ''`,
@@ -136,7 +138,8 @@ async function serveMounts(mounts) {
       if (!file) throw new Error('no mount');
       const entry = await load(file);
       server.log.push({ path, raw: entry.body.length, gz: entry.gz, data: path.startsWith('/data/') });
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      // With its length, as a static host sends a file (without it Node sends it chunked).
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': entry.body.length, 'cache-control': 'no-store' });
       res.end(entry.body);
     } catch {
       server.log.push({ path, status: 404 });
@@ -151,25 +154,38 @@ async function serveMounts(mounts) {
 }
 
 // ---------- in-page instrumentation (runs before any page script) ----------
-function instrument(firstSelector) {
-  const b = (window.__bench = { painted: undefined, lastMutation: performance.now(), frames: null, wasm: [] });
+function instrument({ firstSelector, readingSelector }) {
+  const b = (window.__bench = { painted: undefined, complete: undefined, lastMutation: performance.now(), frames: null, wasm: [] });
   const visible = (el) => {
     const r = el.getBoundingClientRect();
     return r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth
       && getComputedStyle(el).visibility !== 'hidden';
   };
   let found = false;
+  let completing = false;
+  // The element is in a frame about to be painted; a task queued from the next rAF runs after that paint.
+  const afterPaint = (inFrame, set) => {
+    const after = () => setTimeout(set, 0);
+    if (inFrame) after(); else requestAnimationFrame(after);
+  };
+  // Everything drawn: an event is, and no part of the data is still being read.
+  const checkComplete = (inFrame) => {
+    if (completing || (readingSelector && document.querySelector(readingSelector))) return;
+    completing = true;
+    afterPaint(inFrame, () => { b.complete = performance.now(); });
+  };
   const mark = (inFrame) => {
     found = true;
-    // The element is in a frame about to be painted; a task queued from the next rAF runs after that paint.
-    const after = () => setTimeout(() => { b.painted = performance.now(); }, 0);
-    if (inFrame) after(); else requestAnimationFrame(after);
+    afterPaint(inFrame, () => { b.painted = performance.now(); });
+    checkComplete(inFrame);
   };
   const observer = new MutationObserver(() => {
     b.lastMutation = performance.now();
     if (!found) {
       const el = document.querySelector(firstSelector);
       if (el && visible(el)) mark(false);
+    } else {
+      checkComplete(false);
     }
   });
   // Off while frames are recorded, so that its own cost is not in them.
@@ -258,7 +274,7 @@ async function measure(lib, dataUrl, server, opts) {
     page.on('pageerror', (e) => { if (r.errors.length < 10) r.errors.push(`pageerror: ${String(e).slice(0, 300)}`); });
     page.on('crash', () => r.errors.push('page crashed'));
     page.on('request', (q) => { if (!q.url().startsWith(server.url) && !q.url().startsWith('data:')) r.external.push(q.url()); });
-    await page.addInitScript(instrument, spec.first);
+    await page.addInitScript(instrument, { firstSelector: spec.first, readingSelector: spec.reading });
     const cdp = await context.newCDPSession(page);
     server.log = [];
     const url = spec.url(server.url, dataUrl);
@@ -296,6 +312,22 @@ async function measure(lib, dataUrl, server, opts) {
       r.notes = [`did not settle: ${String(e.message ?? e).split('\n')[0]}`];
     }
     r.settleMs = Date.now() - settleStart;
+    r.completeMs = await page.evaluate(() => window.__bench.complete).catch(() => undefined);
+    // Where the time to the first event and to the whole file went: the data file's and the wasm's
+    // download (resource timing) and the page's own performance marks (Citeline's: start, first
+    // chunk, partial drawn, downloaded, read, indexed).
+    r.phases = await page.evaluate(() => {
+      const out = {};
+      for (const e of performance.getEntriesByType('resource')) {
+        const kind = e.name.includes('/data/') ? 'data' : e.name.endsWith('.wasm') ? 'wasm' : undefined;
+        if (kind && out[`${kind} requested`] === undefined) {
+          out[`${kind} requested`] = e.startTime;
+          out[`${kind} downloaded`] = e.responseEnd;
+        }
+      }
+      for (const m of performance.getEntriesByType('mark')) out[m.name.replace(/^citeline:/, '')] ??= m.startTime;
+      return out;
+    }).catch(() => undefined);
     r.domElements = await withTimeout(page.evaluate(() => document.getElementsByTagName('*').length), left(), 'count');
     await withTimeout(cdp.send('HeapProfiler.collectGarbage'), left(), 'gc');
     await cdp.send('Performance.enable');
@@ -428,6 +460,11 @@ function sumBytes(log) {
 // ---------- reporting ----------
 const ROWS = [
   ['first event painted (ms)', (r) => r.firstPaintMs, 0],
+  ['whole file drawn (ms)', (r) => r.completeMs, 0],
+  ['… data downloaded at (ms)', (r) => r.phases?.['data downloaded'], 0, 'no ratio'],
+  ['… wasm downloaded at (ms)', (r) => r.phases?.['wasm downloaded'], 0, 'no ratio'],
+  ['… data read at (ms)', (r) => r.phases?.['data-read'], 0, 'no ratio'],
+  ['… indexed at (ms)', (r) => r.phases?.indexed, 0, 'no ratio'],
   ['JS heap used (MB)', (r) => r.jsHeapBytes / 1e6, 1],
   ['wasm memory (MB)', (r) => r.wasmBytes / 1e6, 1],
   ['JS heap + wasm (MB)', (r) => (r.jsHeapBytes + r.wasmBytes) / 1e6, 1],
@@ -528,9 +565,11 @@ async function main() {
           results[n][lib].push(r);
           console.error(`${LIBS[lib].name} N=${n} run ${i + 1}/${runs}: ${r.status}` +
             (r.firstPaintMs !== undefined ? `, first paint ${r.firstPaintMs.toFixed(0)} ms` : '') +
+            (r.completeMs !== undefined ? `, whole file drawn ${r.completeMs.toFixed(0)} ms` : '') +
             [['zoom', r.zoom], ['pan', r.pan]].map(([name, ph]) => (!ph ? '' : ph.unresponsive ? `, ${name}: unresponsive after ${ph.steps} steps`
               : `, ${name} p50/p95 ${ph.p50?.toFixed(1)}/${ph.p95?.toFixed(1)} ms, ${ph.steps} steps in ${ph.wallMs} ms${ph.viewChanged ? '' : ' (view unchanged!)'}`)).join('') +
-            `, ${((Date.now() - t) / 1000).toFixed(1)} s` + (opts.verbose && r.settleMs !== undefined ? ` (settle ${r.settleMs} ms)` : '') +
+            `, ${((Date.now() - t) / 1000).toFixed(1)} s` +
+            (r.phases && Object.keys(r.phases).length ? ` [${Object.entries(r.phases).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}]` : '') + (opts.verbose && r.settleMs !== undefined ? ` (settle ${r.settleMs} ms)` : '') +
             (r.errors.length ? `; errors: ${r.errors.slice(0, 2).join(' / ')}` : '') +
             (r.notes ? `; ${r.notes.join('; ')}` : ''));
           if (opts.verbose) console.error(`  files: ${r.files?.join(' ')}  external: ${r.external.join(' ')}`);

@@ -10,6 +10,7 @@ use citeline_model::embed::EmbedOptions;
 use citeline_model::import::{load_any, StreamingLoad, NOT_UTF8};
 use citeline_model::seed::seed_timeline;
 use citeline_model::timeline::{Diagnostic, LoadError, Timeline};
+use citeline_view::page::{AsItComes, Due};
 use citeline_view::session::{Session, SessionAction, Start};
 use citeline_view::view::ViewAction;
 
@@ -41,8 +42,83 @@ fn early_request(window: &web_sys::Window, url: &str) -> Option<js_sys::Promise>
     same.then(|| js_sys::Reflect::get(&early, &"response".into()).ok()?.dyn_into::<js_sys::Promise>().ok()).flatten()
 }
 
-/// Fetches and loads `url`; the error says what went wrong in plain words.
-async fn fetch_timeline(url: &str) -> Result<(Timeline, Vec<Diagnostic>), String> {
+/// How far a long download has been read, while the events read so far are shown.
+#[derive(Clone, PartialEq, Debug)]
+pub(crate) struct Reading {
+    events: usize,
+    bytes: usize,
+    total_bytes: Option<usize>,
+}
+
+/// How much of a download is read between two looks at the time (bytes).
+const READ_PART_BYTES: usize = 256 * 1024;
+
+fn now_ms() -> f64 {
+    gloo::utils::window().performance().map_or(0.0, |p| p.now())
+}
+
+/// Resolves once the browser has painted a frame (a task after the next animation frame), or
+/// after 100 ms in a tab that paints nothing (hidden), so reading never waits for the tab.
+async fn after_next_paint() {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let window = gloo::utils::window();
+        let later = resolve.clone();
+        let after_frame = Closure::once_into_js(move || {
+            let _ = gloo::utils::window().set_timeout_with_callback(resolve.unchecked_ref());
+        });
+        let _ = window.request_animation_frame(after_frame.unchecked_ref());
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 100);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Resolves after `ms`.
+async fn sleep(ms: f64) {
+    use wasm_bindgen::JsCast;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), ms.ceil() as i32);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Shows what `pace` says is due: the events read so far, or how far the reading is; then lets
+/// the browser paint (and answer input) before reading on.
+async fn show_so_far(
+    load: &StreamingLoad,
+    pace: &mut AsItComes,
+    progress: &impl Fn(Option<Timeline>, Reading),
+    bytes: usize,
+    total_bytes: Option<usize>,
+) {
+    let events = load.events_read();
+    let due = pace.due(now_ms(), events);
+    let partial = match due {
+        Due::Nothing => return,
+        Due::Status => None,
+        Due::Events => match load.snapshot() {
+            Some(partial) => Some(partial),
+            None => return,
+        },
+    };
+    if !pace.shown() {
+        crate::mark("citeline:data-partial");
+    }
+    progress(partial, Reading { events, bytes, total_bytes });
+    after_next_paint().await;
+    if due == Due::Events {
+        // Yew draws new events in more than one task (it yields to the browser after 16 ms of
+        // work, then places the labels): one more frame, so reading on does not hold that back.
+        after_next_paint().await;
+    }
+    pace.done(due, now_ms(), events);
+}
+
+/// Fetches and loads `url`; the error says what went wrong in plain words. A download that takes
+/// a while (to come or to read) is shown as it comes, at the pace `AsItComes` sets: `progress`
+/// gets the events read so far, or only how far the reading is, and each time the page paints
+/// and answers input before reading on.
+async fn fetch_timeline(url: &str, progress: impl Fn(Option<Timeline>, Reading)) -> Result<(Timeline, Vec<Diagnostic>), String> {
     use wasm_bindgen::JsCast;
     let refused = || {
         format!("Could not fetch {url}: the server is unreachable, refused the request, or does not allow other sites to read it (CORS).")
@@ -69,17 +145,41 @@ async fn fetch_timeline(url: &str) -> Result<(Timeline, Vec<Diagnostic>), String
             let reader = method(&body, "getReader").and_then(|get| get.call0(&body).ok()).ok_or_else(refused)?;
             let read = method(&reader, "read").ok_or_else(refused)?;
             let mut piece = Vec::new();
+            let (mut bytes, mut pace) = (0, AsItComes::default());
             loop {
                 let next = read.call0(&reader).ok().and_then(|p| p.dyn_into::<js_sys::Promise>().ok()).ok_or_else(broken)?;
-                let result = wasm_bindgen_futures::JsFuture::from(next).await.map_err(|_| broken())?;
+                let next = wasm_bindgen_futures::JsFuture::from(next);
+                // Waiting for the network (a slow connection) counts too: the events read so far
+                // are shown when the first showing is due, whether or not more has come.
+                let result = match pace.first_due_in_ms(now_ms()).filter(|_| load.events_read() > 0) {
+                    Some(wait) => match futures::future::select(next, Box::pin(sleep(wait))).await {
+                        futures::future::Either::Left((result, _)) => result,
+                        futures::future::Either::Right(((), pending)) => {
+                            show_so_far(&load, &mut pace, &progress, bytes, size_hint).await;
+                            pending.await
+                        }
+                    },
+                    None => next.await,
+                }
+                .map_err(|_| broken())?;
                 if js_sys::Reflect::get(&result, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
                     break;
                 }
                 let chunk = js_sys::Reflect::get(&result, &"value".into()).ok().and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok());
                 let Some(chunk) = chunk else { break };
+                if piece.is_empty() {
+                    crate::mark("citeline:data-first-chunk");
+                }
+                pace.start(now_ms());
                 piece.resize(chunk.length() as usize, 0);
                 chunk.copy_to(&mut piece);
-                load.push(&piece);
+                // A browser may hand over megabytes at once (what came while the wasm loaded):
+                // read them a quarter of a megabyte at a time, so the time is looked at often.
+                for part in piece.chunks(READ_PART_BYTES) {
+                    load.push(part);
+                    bytes += part.len();
+                    show_so_far(&load, &mut pace, &progress, bytes, size_hint).await;
+                }
             }
         }
         // No body stream (an old browser): the whole body at once.
@@ -89,7 +189,10 @@ async fn fetch_timeline(url: &str) -> Result<(Timeline, Vec<Diagnostic>), String
             load.push(&js_sys::Uint8Array::new(&buffer).to_vec());
         }
     }
-    load.finish().map_err(|e| match e {
+    crate::mark("citeline:data-downloaded");
+    let read = load.finish();
+    crate::mark("citeline:data-read");
+    read.map_err(|e| match e {
         LoadError::Syntax(m) if m.starts_with(NOT_UTF8) => format!("{url} is not UTF-8 text."),
         e => format!("{url} is {e}."),
     })
@@ -129,12 +232,23 @@ pub fn app() -> Html {
             Some(seed_timeline().map(|(t, d)| (Rc::new(t), d)).map_err(|e| format!("The seed timeline could not be loaded: {e}")))
         }
     });
+    let reading = use_state(|| None::<Reading>);
     {
-        let loaded = loaded.clone();
+        let (loaded, reading) = (loaded.clone(), reading.clone());
         use_effect_with(src.clone(), move |src| {
             if let Some(url) = (**src).clone().filter(|_| loaded.is_none()) {
                 yew::platform::spawn_local(async move {
-                    let result = fetch_timeline(&url).await.map(|(t, d)| (Rc::new(t), d));
+                    let progress = {
+                        let (loaded, reading) = (loaded.clone(), reading.clone());
+                        move |partial: Option<Timeline>, now: Reading| {
+                            if let Some(partial) = partial {
+                                loaded.set(Some(Ok((Rc::new(partial), Vec::new()))));
+                            }
+                            reading.set(Some(now));
+                        }
+                    };
+                    let result = fetch_timeline(&url, progress).await.map(|(t, d)| (Rc::new(t), d));
+                    reading.set(None);
                     loaded.set(Some(result));
                 });
             }
@@ -143,7 +257,9 @@ pub fn app() -> Html {
     match &*loaded {
         // The page's shape while the timeline downloads (as the static page shows it before the wasm).
         None => Html::from_html_unchecked(citeline_view::page::SKELETON_HTML.into()),
-        Some(Ok((timeline, diagnostics))) => html! { <Loaded timeline={timeline.clone()} diagnostics={diagnostics.clone()} /> },
+        Some(Ok((timeline, diagnostics))) => {
+            html! { <Loaded timeline={timeline.clone()} diagnostics={diagnostics.clone()} reading={(*reading).clone()} /> }
+        }
         Some(Err(message)) => html! {
             <div class="load-error" role="alert">
                 <h1>{ "This timeline could not be shown" }</h1>
@@ -174,10 +290,20 @@ fn show_linked_detail() {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 struct LoadedProps {
     timeline: Rc<Timeline>,
     diagnostics: Vec<Diagnostic>,
+    /// Set while `timeline` is the part of a download read so far.
+    #[prop_or_default]
+    reading: Option<Reading>,
+}
+
+impl PartialEq for LoadedProps {
+    /// The timeline by identity (comparing 100,000 events on each status update would cost).
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.timeline, &other.timeline) && self.diagnostics == other.diagnostics && self.reading == other.reading
+    }
 }
 
 /// Where the session starts: the URL's window and event (the `#event=` link wins over `event=`).
@@ -193,15 +319,31 @@ fn loaded(props: &LoadedProps) -> Html {
     let options = use_memo((), |_| crate::embed::options());
     let documents = use_workspace(props.timeline.clone());
     let timeline = documents.timeline.clone();
-    let model = use_reducer(|| SessionState(Session::new(timeline.clone(), &start_of(&options))));
+    let model = use_reducer(|| {
+        let session = Session::new(timeline.clone(), &start_of(&options));
+        crate::mark("citeline:indexed");
+        SessionState(session)
+    });
     use_effect_with((), |_| show_linked_detail());
     let session = &model.0;
     use_host(options.clone(), session.selected_event().cloned(), model.dispatcher());
-    use_url_selection(session.view().selected.clone(), documents.loaded, model.dispatcher());
-    // The person's documents changed: the same data set, extended.
+    // The session draws what was read when it last heard (the rest of a download arrived, and
+    // the session's index is built in the effect below).
+    let caught_up = Rc::ptr_eq(session.timeline(), &timeline);
+    // A link is followed once the person's events and the whole download are in.
+    use_url_selection(session.view().selected.clone(), documents.loaded && props.reading.is_none() && caught_up, model.dispatcher());
+    // More of the download was read; or the person's documents changed: the same data set, extended.
     {
         let dispatch = model.dispatcher();
-        use_effect_with(timeline.clone(), move |timeline| dispatch.dispatch(SessionAction::Extend(timeline.clone())));
+        let base_seen = use_mut_ref(|| props.timeline.clone());
+        let base = props.timeline.clone();
+        use_effect_with(timeline.clone(), move |timeline| {
+            let arrived = !Rc::ptr_eq(&base_seen.replace(base.clone()), &base);
+            dispatch.dispatch(if arrived { SessionAction::Arrived(timeline.clone()) } else { SessionAction::Extend(timeline.clone()) });
+            if arrived {
+                crate::mark("citeline:arrived-indexed");
+            }
+        });
     }
     let on_accept = session.view().selected.as_ref().filter(|id| documents.pending.contains(*id)).map(|_| {
         let (workspace, update) = (documents.workspace.clone(), documents.update.clone());
@@ -256,6 +398,17 @@ fn loaded(props: &LoadedProps) -> Html {
         }
     });
     let problems = options.problems.iter().map(|p| html! { <li>{ p }</li> });
+    // Over the page, not in its flow: nothing moves when it goes. It stays until what was read
+    // is drawn.
+    let last_reading = use_mut_ref(|| None::<Reading>);
+    if let Some(reading) = &props.reading {
+        *last_reading.borrow_mut() = Some(reading.clone());
+    }
+    let reading_status = last_reading.borrow().clone().filter(|_| props.reading.is_some() || !caught_up).map(|r| {
+        let events = if props.reading.is_some() { r.events } else { timeline.events.len() };
+        let bytes = if props.reading.is_some() { r.bytes } else { r.total_bytes.unwrap_or(r.bytes) };
+        html! { <p class="reading-status" role="status">{ citeline_view::page::reading_status(events, bytes, r.total_bytes) }</p> }
+    });
     if options.embed {
         return html! {
             <div class="embedded">
@@ -264,6 +417,7 @@ fn loaded(props: &LoadedProps) -> Html {
                 <TimelineView session={session.clone()} on_action={on_action.clone()} pending={documents.pending.clone()} />
                 <DetailPanel timeline={timeline.clone()} event={selected_event} on_action={on_action.clone()} />
                 <p class="full-view"><a href={crate::embed::full_view_url()} target="_blank" rel="noopener">{ format!("{} — open the full view ↗", timeline.title) }</a></p>
+                { for reading_status }
             </div>
         };
     }
@@ -295,6 +449,7 @@ fn loaded(props: &LoadedProps) -> Html {
                     on_update={documents.update.clone()} on_action={on_action} storage_problem={documents.storage_problem.clone()}
                     notice={documents.notice.clone()} />
             }) }
+            { for reading_status }
         </>
     }
 }

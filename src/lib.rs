@@ -32,9 +32,17 @@ pub fn start() {
         web_sys::console::error_1(&format!("Citeline panicked: {info}").into());
     }));
     let Some(root) = gloo::utils::document().get_element_by_id("app") else { return };
+    mark("citeline:start");
     let focused = gloo::utils::document().active_element().filter(|el| root.contains(Some(el)));
     TAKE_OVER_FOCUS.set(focused.and_then(|el| el.get_attribute("data-event-id")));
     yew::Renderer::<app::App>::with_root(root).render();
+}
+
+/// A `performance.mark` (the benchmarks read them to say where the time of a load goes).
+pub(crate) fn mark(name: &str) {
+    if let Some(performance) = gloo::utils::window().performance() {
+        let _ = performance.mark(name);
+    }
 }
 
 thread_local! {

@@ -284,7 +284,14 @@ pub fn use_workspace(base: Rc<Timeline>) -> WorkspaceHandle {
             move || drop((listening, unloading))
         });
     }
-    let timeline = use_memo((*workspace).clone(), move |w| if w.documents.is_empty() { base.clone() } else { Rc::new(w.combined(&base)) });
+    // Recomputed when the workspace or the base changes (the base by identity: the rest of a
+    // download arriving is a new one).
+    let base_at = Rc::as_ptr(&base) as usize;
+    let timeline =
+        use_memo(
+            ((*workspace).clone(), base_at),
+            move |(w, _)| if w.documents.is_empty() { base.clone() } else { Rc::new(w.combined(&base)) },
+        );
     let pending = use_memo((*workspace).clone(), |w| Rc::new(w.pending_ids().into_iter().collect::<HashSet<String>>()));
     let update = {
         let handles = handles.clone();

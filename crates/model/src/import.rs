@@ -174,6 +174,8 @@ impl StreamingLoad {
     pub fn with_size_hint(bytes: usize) -> StreamingLoad {
         let mut load = StreamingLoad::default();
         let _ = load.bytes.try_reserve_exact(bytes.min(MAX_SIZE_HINT));
+        // The document of a TimelineJS3 file is its headlines and texts, never longer than the file.
+        let _ = load.builder.text.try_reserve_exact(bytes.min(MAX_SIZE_HINT));
         load
     }
 
@@ -193,6 +195,18 @@ impl StreamingLoad {
         } else {
             self.events_read
         }
+    }
+
+    /// The timeline as far as it has been read, to show while the rest comes: the events read so
+    /// far (each as `finish` will give it, but for the last one's quote suffix, which is what
+    /// follows it), with the title once it has come, and without eras or diagnostics. `None` for a
+    /// file this reader reads whole at the end, or before its first event.
+    pub fn snapshot(&self) -> Option<Timeline> {
+        if self.events_read() == 0 || self.builder.events.is_empty() {
+            return None;
+        }
+        let title = self.title.and_then(|(a, b)| parse_raw(std::str::from_utf8(&self.bytes[a..b]).ok())).unwrap_or(Value::Null);
+        Some(self.builder.clone().finish(&title, &Value::Null).0)
     }
 
     /// The timeline, once the whole text is in; exactly `load_any`'s (a text that is not UTF-8 is
@@ -521,6 +535,12 @@ fn char_count(s: &str) -> usize {
 
 /// The last `n` chars of `s` (all of it if shorter).
 fn last_chars(s: &str, n: usize) -> &str {
+    // Plain ASCII at the end (the common case): bytes are chars.
+    if let Some(tail) = s.len().checked_sub(n).and_then(|at| s.get(at..)) {
+        if tail.is_ascii() {
+            return tail;
+        }
+    }
     match n.checked_sub(1).and_then(|k| s.char_indices().rev().nth(k)) {
         Some((byte, _)) => &s[byte..],
         None if n == 0 => "",
@@ -562,9 +582,45 @@ fn raw_tjs_date(raw: Option<&RawValue>) -> Option<Result<DateValue, String>> {
     }
     // An object with a key given twice is read as the tree reads it (the last one wins).
     let Ok(date) = serde_json::from_str::<RawDate>(text) else { return parse_raw(Some(text)).as_ref().map(tjs_date) };
+    // Most fields are a plain integer or a string of one: read at once (`Quick`), else through a tree.
+    let quick = [date.year, date.month, date.day, date.hour, date.minute].map(quick_number);
+    if quick.iter().all(|q| !matches!(q, Quick::Other)) {
+        let number = |q: &Quick| match *q {
+            Quick::Number(n) => Some(n),
+            _ => None,
+        };
+        return Some(date_of_numbers(quick.each_ref().map(number).map(Ok)));
+    }
     let field = |f: Option<&RawValue>| f.and_then(|f| serde_json::from_str::<Value>(f.get()).ok());
     let fields = [field(date.year), field(date.month), field(date.day), field(date.hour), field(date.minute)];
     Some(date_of(fields.each_ref().map(Option::as_ref)))
+}
+
+/// A raw date field read without a tree, where that gives exactly what [`number`] gives.
+enum Quick {
+    /// Absent, `null`, or a string of only whitespace.
+    Nothing,
+    Number(i64),
+    /// Anything else ([`number`] decides, and words any error).
+    Other,
+}
+
+fn quick_number(raw: Option<&RawValue>) -> Quick {
+    let Some(raw) = raw.map(RawValue::get) else { return Quick::Nothing };
+    let inner = match raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
+        Some(inner) if inner.contains('\\') => return Quick::Other,
+        Some(inner) => inner.trim(),
+        None if raw == "null" => return Quick::Nothing,
+        // serde_json reads `-0` as a float.
+        None if raw == "-0" => return Quick::Other,
+        // A JSON number: an integer in i64 reads the same as through the tree; a fraction or an
+        // exponent does not parse here and goes the long way.
+        None => raw,
+    };
+    if inner.is_empty() && raw.starts_with('"') {
+        return Quick::Nothing;
+    }
+    inner.parse::<i64>().map_or(Quick::Other, Quick::Number)
 }
 
 /// A TimelineJS3 date object as our date value at its precision.
@@ -574,12 +630,14 @@ fn tjs_date(v: &Value) -> Result<DateValue, String> {
 
 /// A date from its TimelineJS3 fields: year, month, day, hour, minute.
 fn date_of([year, month, day, hour, minute]: [Option<&Value>; 5]) -> Result<DateValue, String> {
-    let year = number(year, "year")?.ok_or("year is missing")?;
+    date_of_numbers([number(year, "year"), number(month, "month"), number(day, "day"), number(hour, "hour"), number(minute, "minute")])
+}
+
+/// [`date_of`] once each field is read as a number (the first error, in field order, wins).
+fn date_of_numbers([year, month, day, hour, minute]: [Result<Option<i64>, String>; 5]) -> Result<DateValue, String> {
+    let year = year?.ok_or("year is missing")?;
     let year = i32::try_from(year).map_err(|_| "year is out of range".to_owned())?;
-    let month = number(month, "month")?;
-    let day = number(day, "day")?;
-    let hour = number(hour, "hour")?;
-    let minute = number(minute, "minute")?;
+    let (month, day, hour, minute) = (month?, day?, hour?, minute?);
     let as_u32 = |n: i64, what: &str| u32::try_from(n).map_err(|_| format!("{what} is out of range"));
     let date = match (month, day) {
         (None, _) => DateValue::year(year),
@@ -595,13 +653,12 @@ fn date_of([year, month, day, hour, minute]: [Option<&Value>; 5]) -> Result<Date
 
 /// A TimelineJS3 file read one event at a time: each `add`s its entry to the document that holds
 /// every event's text, and `finish` adds the title and eras.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct TimelineJsBuilder {
     diagnostics: Vec<Diagnostic>,
     text: String,
     chars: usize,
     events: Vec<Event>,
-    ids: std::collections::HashSet<String>,
 }
 
 impl TimelineJsBuilder {
@@ -649,7 +706,7 @@ impl TimelineJsBuilder {
         let body = loose_str(text_of.text).map(|s| plain_text(&s)).unwrap_or_default();
         let group = loose_str(raw.group).map(|s| plain_text(&s)).filter(|g| !g.is_empty());
         let entry = match (headline.is_empty(), body.is_empty()) {
-            (false, false) => format!("{headline}. {body}"),
+            (false, false) => [headline.as_str(), ". ", &body].concat(),
             (false, true) => headline.clone(),
             (true, false) => body.clone(),
             (true, true) => {
@@ -665,29 +722,19 @@ impl TimelineJsBuilder {
             self.chars += 2;
         }
         if let Some(previous) = self.events.last_mut().map(|e: &mut Event| &mut e.passages[0].quote.suffix) {
-            *previous = format!("\n\n{}", first_chars(&entry, 30));
+            *previous = ["\n\n", first_chars(&entry, 30)].concat();
         }
         let prefix = last_chars(&self.text, 32).to_owned();
         let start_char = self.chars;
         self.text.push_str(&entry);
         self.chars += char_count(&entry);
-        let base_id = loose_str(raw.unique_id).map(|s| s.into_owned()).unwrap_or_else(|| format!("event-{}", index + 1));
-        let id = if self.ids.insert(base_id.clone()) {
-            base_id
-        } else {
-            let mut n = 2;
-            loop {
-                let id = format!("{base_id}-{n}");
-                if self.ids.insert(id.clone()) {
-                    break id;
-                }
-                n += 1;
-            }
-        };
+        // Made unique in `finish` (most files have no id twice; checking once at the end is cheaper
+        // than a set of every id as it comes).
+        let id = loose_str(raw.unique_id).map(|s| s.into_owned()).unwrap_or_else(|| format!("event-{}", index + 1));
         self.events.push(Event {
             id,
             title,
-            summary: group.map_or_else(|| first_chars(&body, 240).to_owned(), |g| format!("{g}: {}", first_chars(&body, 220))),
+            summary: group.map_or_else(|| first_chars(&body, 240).to_owned(), |g| [g.as_str(), ": ", first_chars(&body, 220)].concat()),
             date,
             date_basis: DateBasis { kind: DateBasisKind::Stated, explanation: "Given in the imported TimelineJS3 data.".into() },
             passages: vec![Passage {
@@ -707,7 +754,8 @@ impl TimelineJsBuilder {
             .map(plain_text)
             .filter(|t| !t.is_empty())
             .unwrap_or_else(|| "Imported timeline".to_owned());
-        let (mut diagnostics, text, events) = (std::mem::take(&mut self.diagnostics), self.text, self.events);
+        let (mut diagnostics, text, mut events) = (std::mem::take(&mut self.diagnostics), self.text, self.events);
+        unique_ids(&mut events);
         let mut eras = Vec::new();
         for (index, raw) in eras_value.as_array().into_iter().flatten().enumerate() {
             let dates = (raw.get("start_date").map(tjs_date), raw.get("end_date").map(tjs_date));
@@ -730,6 +778,29 @@ impl TimelineJsBuilder {
             text,
         };
         (Timeline { format: FORMAT.into(), version: VERSION, title, documents: vec![document], events, eras }, diagnostics)
+    }
+}
+
+/// Gives each event whose id an earlier one has the first free `<id>-2`, `<id>-3`, …, in file order.
+fn unique_ids(events: &mut [Event]) {
+    let mut sorted: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
+    sorted.sort_unstable();
+    if sorted.windows(2).all(|pair| pair[0] != pair[1]) {
+        return;
+    }
+    let mut ids = std::collections::HashSet::with_capacity(events.len());
+    for event in events {
+        if ids.insert(event.id.clone()) {
+            continue;
+        }
+        let mut n = 2;
+        event.id = loop {
+            let id = format!("{}-{n}", event.id);
+            if ids.insert(id.clone()) {
+                break id;
+            }
+            n += 1;
+        };
     }
 }
 
@@ -756,6 +827,43 @@ mod tests {
         ],
         "eras": [{"start_date": {"year": 2015}, "end_date": {"year": 2016}, "text": {"headline": "Planning"}}]
     }"#;
+
+    #[test]
+    fn a_snapshot_is_the_events_read_so_far_as_they_will_be() {
+        let file = TJS.as_bytes();
+        let (whole, _) = load_any(TJS).expect("loads");
+        let mut load = StreamingLoad::new();
+        let mut seen = Vec::new();
+        for piece in file.chunks(40) {
+            load.push(piece);
+            if let Some(partial) = load.snapshot() {
+                let n = partial.events.len();
+                assert_eq!(partial.events[..n - 1], whole.events[..n - 1], "the first events, as they will be");
+                let mut last = whole.events[n - 1].clone();
+                last.passages[0].quote.suffix.clear();
+                assert_eq!(partial.events[n - 1], last, "the last one without what follows it");
+                assert_eq!(partial.title, whole.title, "the title came first");
+                seen.push(partial.events.len());
+            }
+        }
+        assert_eq!(seen.first(), Some(&1), "from the first event on");
+        assert_eq!(seen.last(), Some(&whole.events.len()));
+        let mut ours = StreamingLoad::new();
+        ours.push(br#"{"format": "citeline-timeline", "events": [{"id": "a"}"#);
+        assert_eq!(ours.snapshot(), None, "our own format is read whole at the end");
+    }
+
+    #[test]
+    fn an_id_given_twice_gets_the_first_free_suffix_in_file_order() {
+        let event = |id: &str| format!(r#"{{"unique_id": "{id}", "start_date": {{"year": 2015}}, "text": {{"headline": "x"}}}}"#);
+        let file = format!(r#"{{"events": [{}]}}"#, ["a", "a", "a-2", "b", "a"].map(event).join(","));
+        let ids = |t: &Timeline| t.events.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+        let (whole, _) = load_any(&file).expect("loads");
+        assert_eq!(ids(&whole), ["a", "a-2", "a-2-2", "b", "a-3"]);
+        let mut load = StreamingLoad::new();
+        load.push(file.as_bytes());
+        assert_eq!(ids(&load.finish().expect("loads").0), ids(&whole));
+    }
 
     #[test]
     fn timelinejs_becomes_a_timeline_with_its_own_text_as_evidence() {
@@ -800,6 +908,8 @@ mod tests {
         assert_eq!(first_chars("héllo", 2), "hé");
         assert_eq!(first_chars("hé", 5), "hé");
         assert_eq!(last_chars("héllo", 4), "éllo");
+        assert_eq!(last_chars("héllo", 3), "llo");
+        assert_eq!(last_chars("aé", 1), "é");
         assert_eq!(last_chars("hé", 5), "hé");
         assert_eq!(last_chars("hé", 0), "");
         assert_eq!(char_count("héllo ✓"), 7);
@@ -1000,7 +1110,8 @@ mod tests {
         fn reading_a_raw_date_agrees_with_reading_its_tree(
             fields in proptest::collection::vec((
                 proptest::sample::select(vec!["year", "month", "day", "hour", "minute", "other"]),
-                proptest::sample::select(vec!["2015", "-44", "\"1999\"", "\" 7 \"", "\"\"", "null", "true", "2.5", "1e3", "\"x\"", "[1]", "{}", "13", "0", "99999999999"]),
+                proptest::sample::select(vec!["2015", "-44", "\"1999\"", "\" 7 \"", "\"\"", "null", "true", "2.5", "1e3", "\"x\"", "[1]", "{}", "13", "0", "99999999999",
+                    "\"+5\"", "-0", "\"\\u0031\"", "\"  \"", "9223372036854775808", "-9223372036854775808", "\" -3\"", "\"4.0\"", "4.0"]),
             ), 0..7),
             shape in 0u8..4,
         ) {

@@ -39,9 +39,132 @@ pub const SKELETON_HTML: &str = "<div class=\"skeleton\" aria-busy=\"true\">\
 <div class=\"plot\"><div class=\"lanes lanes-4\"></div><div class=\"axis\"><div class=\"axis-line\"></div></div></div></section>\
 <aside class=\"detail empty\"><p class=\"loading\" role=\"status\">Loading the timeline…</p></aside></div>";
 
+/// When a download that takes a while is shown as it comes (times in ms, read from the page's
+/// clock by the caller): the events read so far once reading or waiting for the network has
+/// taken [`AsItComes::FIRST_AFTER_MS`]; again once twice as many are in and
+/// [`AsItComes::AGAIN_AFTER_MS`] have passed (each showing indexes and draws them all, so not
+/// often, and not at all while the rest is seconds away at most); how far it is every
+/// [`AsItComes::STATUS_EVERY_MS`]. A download that is quicker is shown once, whole.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AsItComes {
+    started_ms: Option<f64>,
+    shown_events: usize,
+    shown_ms: f64,
+    told_ms: f64,
+}
+
+/// What is due now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Due {
+    Nothing,
+    /// Say how far the reading is.
+    Status,
+    /// Show the events read so far (and say how far).
+    Events,
+}
+
+impl AsItComes {
+    pub const FIRST_AFTER_MS: f64 = 150.0;
+    pub const AGAIN_AFTER_MS: f64 = 2_000.0;
+    pub const STATUS_EVERY_MS: f64 = 250.0;
+
+    /// Reading began (the first piece came) at `now_ms`; later calls change nothing.
+    pub fn start(&mut self, now_ms: f64) {
+        self.started_ms.get_or_insert(now_ms);
+    }
+
+    /// What is due at `now_ms` with `events` read so far.
+    pub fn due(&self, now_ms: f64, events: usize) -> Due {
+        let Some(started) = self.started_ms else { return Due::Nothing };
+        if events == 0 {
+            Due::Nothing
+        } else if self.shown_events == 0 {
+            if now_ms - started >= Self::FIRST_AFTER_MS {
+                Due::Events
+            } else {
+                Due::Nothing
+            }
+        } else if events >= 2 * self.shown_events && now_ms - self.shown_ms >= Self::AGAIN_AFTER_MS {
+            Due::Events
+        } else if now_ms - self.told_ms >= Self::STATUS_EVERY_MS {
+            Due::Status
+        } else {
+            Due::Nothing
+        }
+    }
+
+    /// How long from `now_ms` until the first showing is due (to wait for the network no longer
+    /// than that), while nothing has been shown yet.
+    pub fn first_due_in_ms(&self, now_ms: f64) -> Option<f64> {
+        let started = self.started_ms?;
+        (self.shown_events == 0).then(|| (started + Self::FIRST_AFTER_MS - now_ms).max(0.0))
+    }
+
+    /// `due` was acted on at `now_ms`, with `events` read so far.
+    pub fn done(&mut self, due: Due, now_ms: f64, events: usize) {
+        if due == Due::Events {
+            (self.shown_events, self.shown_ms) = (events.max(1), now_ms);
+        }
+        if due != Due::Nothing {
+            self.told_ms = now_ms;
+        }
+    }
+
+    /// Whether anything has been shown before the whole download was read.
+    pub fn shown(&self) -> bool {
+        self.shown_events > 0
+    }
+}
+
+/// What the page says while a long download is still being read (it is drawn as it comes):
+/// events read so far and, when the size is known, how much of it has come.
+pub fn reading_status(events: usize, bytes: usize, total_bytes: Option<usize>) -> String {
+    let mut words =
+        format!("Reading the timeline: {} event{} so far", crate::layout::group_thousands(events), if events == 1 { "" } else { "s" });
+    if let Some(total) = total_bytes.filter(|&total| total >= bytes && total > 0) {
+        let percent = (bytes as f64 / total as f64 * 100.0).floor();
+        let size = if total >= 1_000_000 { format!("{:.1} MB", total as f64 / 1e6) } else { format!("{} KB", total.div_ceil(1000)) };
+        words.push_str(&format!(" ({percent} % of {size})"));
+    }
+    words.push('…');
+    words
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_slow_download_is_shown_as_it_comes_and_a_quick_one_whole() {
+        let mut pace = AsItComes::default();
+        assert_eq!(pace.due(1_000.0, 10), Due::Nothing, "not started");
+        pace.start(0.0);
+        pace.start(50.0);
+        assert_eq!(pace.first_due_in_ms(100.0), Some(50.0), "the first piece's time counts");
+        assert_eq!(pace.due(100.0, 500), Due::Nothing, "quick so far: shown whole at the end");
+        assert_eq!(pace.due(200.0, 0), Due::Nothing, "no event yet");
+        assert_eq!(pace.due(150.0, 500), Due::Events);
+        pace.done(Due::Events, 150.0, 500);
+        assert!(pace.shown());
+        assert_eq!(pace.first_due_in_ms(160.0), None);
+        assert_eq!(pace.due(300.0, 900), Due::Nothing);
+        assert_eq!(pace.due(400.0, 900), Due::Status);
+        pace.done(Due::Status, 400.0, 900);
+        assert_eq!(pace.due(500.0, 5_000), Due::Nothing, "told 100 ms ago");
+        assert_eq!(pace.due(2_100.0, 1_000), Due::Status, "twice as many, but not two seconds on");
+        assert_eq!(pace.due(2_200.0, 999), Due::Status, "two seconds on, but not twice as many");
+        assert_eq!(pace.due(2_200.0, 1_000), Due::Events, "twice as many, two seconds on");
+        pace.done(Due::Events, 2_200.0, 1_000);
+        assert_eq!(pace.due(3_000.0, 5_000), Due::Status);
+    }
+
+    #[test]
+    fn the_reading_status_says_how_far_it_is() {
+        assert_eq!(reading_status(4512, 4_558_642, Some(45_586_418)), "Reading the timeline: 4,512 events so far (10 % of 45.6 MB)…");
+        assert_eq!(reading_status(1, 300_000, Some(600_000)), "Reading the timeline: 1 event so far (50 % of 600 KB)…");
+        assert_eq!(reading_status(12, 5000, None), "Reading the timeline: 12 events so far…");
+        assert_eq!(reading_status(12, 5000, Some(100)), "Reading the timeline: 12 events so far…", "a length that was wrong is not shown");
+    }
 
     #[test]
     fn the_plot_is_the_window_less_the_page_insets() {

@@ -26,6 +26,11 @@ pub enum SessionAction {
     Extend(Rc<Timeline>),
     /// Different data: show all of it, with nothing selected.
     Replace(Rc<Timeline>),
+    /// More of the same file has been read (a long download is shown as it comes): a view the
+    /// reader has not changed since the session started becomes what the whole data would have
+    /// started on (its `Start`: everything, or the window and event asked for); a window or
+    /// selection the reader chose stays, the selection while its event does.
+    Arrived(Rc<Timeline>),
 }
 
 /// How a session starts: an initial window and an event to focus, both optional.
@@ -45,6 +50,8 @@ pub struct Session {
     bounds: ViewBounds,
     overview: Rc<Overview>,
     view: ViewState,
+    /// How it started, and the view that gave (`Arrived` tells the reader's view from it).
+    start: Rc<(Start, ViewState)>,
 }
 
 impl PartialEq for Session {
@@ -60,13 +67,16 @@ impl Session {
         let index = Rc::new(EventIndex::of_timeline(&timeline));
         let bounds = ViewBounds::of_extent(timeline.extent_days());
         let overview = Rc::new(Overview::of(&index, &bounds));
-        let mut session = Session { timeline, index, bounds, overview, view: ViewState::fit(&bounds) };
+        let view = ViewState::fit(&bounds);
+        let start_view = Rc::new((start.clone(), view.clone()));
+        let mut session = Session { timeline, index, bounds, overview, view, start: start_view };
         if let Some((start_days, end_days)) = start.window_days {
             session.view = session.view.apply(&ViewAction::Show { start_days, end_days }, &bounds);
         }
         if let Some(id) = &start.event {
             session = session.apply(&SessionAction::Focus(id.clone())).unwrap_or(session);
         }
+        session.start = Rc::new((start.clone(), session.view.clone()));
         session
     }
 
@@ -113,8 +123,13 @@ impl Session {
             SessionAction::FollowLink(Some(id)) if self.event(id).is_some() => return self.apply(&SessionAction::Focus(id.clone())),
             SessionAction::FollowLink(_) => self.with_view(self.view.apply(&ViewAction::Deselect, &self.bounds)),
             // The data this session already shows: nothing to do (and no index to rebuild).
-            SessionAction::Extend(timeline) | SessionAction::Replace(timeline) if Rc::ptr_eq(timeline, &self.timeline) => return None,
+            SessionAction::Extend(timeline) | SessionAction::Replace(timeline) | SessionAction::Arrived(timeline)
+                if Rc::ptr_eq(timeline, &self.timeline) =>
+            {
+                return None
+            }
             SessionAction::Extend(timeline) => self.extended(timeline.clone()),
+            SessionAction::Arrived(timeline) => self.arrived(timeline.clone()),
             SessionAction::Replace(timeline) => Session::new(timeline.clone(), &Start::default()),
         };
         (next != *self).then_some(next)
@@ -122,6 +137,17 @@ impl Session {
 
     fn with_view(&self, view: ViewState) -> Session {
         Session { view, ..self.clone() }
+    }
+
+    fn arrived(&self, timeline: Rc<Timeline>) -> Session {
+        let (start, start_view) = &*self.start;
+        let mut next = Session::new(timeline, start);
+        if self.view != *start_view {
+            // The data only grew, so the window is still within it.
+            let selected = self.view.selected.clone().filter(|id| next.event(id).is_some());
+            next.view = ViewState { selected, ..self.view.clone() };
+        }
+        next
     }
 
     fn extended(&self, timeline: Rc<Timeline>) -> Session {
@@ -200,6 +226,33 @@ mod tests {
         let gone = s.apply(&SessionAction::Extend(without(&base, "global-internet-forum-trip"))).expect("new data");
         assert_eq!(gone.view().selected, None);
         assert!(gone.event("global-internet-forum-trip").is_none());
+    }
+
+    #[test]
+    fn the_rest_of_a_file_arriving_starts_over_unless_the_reader_moved() {
+        let whole = seed();
+        let first_part = without(&without(&whole, "contest-2011"), "global-internet-forum-trip");
+        // Untouched: as if the whole file had been there, the asked-for event focused now.
+        let start = Start { window_days: None, event: Some("global-internet-forum-trip".into()) };
+        let early = Session::new(first_part.clone(), &start);
+        assert_eq!(early.view().selected, None, "not read yet");
+        let arrived = early.apply(&SessionAction::Arrived(whole.clone())).expect("new data");
+        assert_eq!(arrived.view(), Session::new(whole.clone(), &start).view());
+        assert_eq!(arrived.view().selected.as_deref(), Some("global-internet-forum-trip"));
+        // Still untouched on a further arrival; the same data again changes nothing.
+        assert_eq!(arrived.apply(&SessionAction::Arrived(whole.clone())), None);
+        let untouched = Session::new(first_part.clone(), &Start::default());
+        let all = untouched.apply(&SessionAction::Arrived(whole.clone())).expect("new data");
+        assert_eq!(all.view(), &ViewState::fit(&all.bounds()), "everything shown");
+        // The reader zoomed and selected while it came: both stay.
+        let moved = untouched
+            .apply(&SessionAction::View(ViewAction::ZoomAt { factor: 3.0, anchor_fraction: 0.9 }))
+            .and_then(|s| s.apply(&SessionAction::Focus("contest-2018-launch".into())))
+            .expect("changes");
+        let kept = moved.apply(&SessionAction::Arrived(whole.clone())).expect("new data");
+        assert_eq!((kept.view().start_days, kept.view().end_days), (moved.view().start_days, moved.view().end_days));
+        assert_eq!(kept.view().selected.as_deref(), Some("contest-2018-launch"));
+        assert_eq!(kept.index().len(), whole.events.len());
     }
 
     #[test]
