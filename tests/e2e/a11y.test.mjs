@@ -63,6 +63,7 @@ for (const engine of ENGINES) {
       try {
         await page.goto(/^https?:/.test(url) ? url : app.url + url);
         if (waitFor) await page.waitForSelector(waitFor);
+        await page.waitFor(() => !document.querySelector('.reading-status'), null, { timeout: 60_000, what: 'the whole file drawn' });
         await steps(page);
         await page.nextFrames();
         const target = frame ? page.frame(frame) : page;
@@ -127,6 +128,7 @@ for (const engine of ENGINES) {
         // 10,000 events from ?src=: no static list; the app lists them, a hundred at a time.
         await page.goto(`${app.url}?src=${encodeURIComponent(`${data.url}events.json`)}`);
         await page.waitForSelector('.app-list li');
+        await page.waitFor(() => !document.querySelector('.reading-status'), null, { timeout: 60_000, what: 'the whole file drawn' });
         await page.evaluate(() => document.activeElement?.blur());
         await page.press('Tab');
         assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link', 'Tab reaches the skip link first');

@@ -133,6 +133,8 @@ for (const engine of ENGINES) {
       const page = await browser.newPage(viewport);
       await page.goto(/^https?:/.test(url) ? url : app.url + url);
       if (waitFor) await page.waitForSelector(waitFor);
+      // A download drawn as it comes: all of it.
+      await page.waitFor(() => !document.querySelector('.reading-status'), null, { timeout: 60_000, what: 'the whole file drawn' });
       return page;
     }
     async function clickButton(page, text, scope = 'body') {

@@ -108,9 +108,15 @@ export class TimelinePage {
     return this.root.locator(selector, options);
   }
 
-  /** Waits until at least one event is drawn. */
+  /** Waits until at least one event is drawn, and all of a download drawn as it comes. */
   async ready() {
     await this.event().first().waitFor();
+    await this.whole();
+  }
+
+  /** Waits until a download drawn as it comes is drawn whole (its reading status gone). */
+  async whole() {
+    await this.locator('.reading-status').waitFor({ state: 'detached', timeout: 60_000 });
   }
 
   close() {

@@ -68,6 +68,7 @@ test('10,000 events: clusters at full span, wheel zoom to one day shows a chosen
   assert.ok(target, 'the data has an event alone on its day');
   const tl = await openScale();
   await tl.clusters().first().waitFor({ timeout: 60_000 });
+  await tl.whole();
 
   // Full span: a bounded number of items, clusters that account for every event.
   const items = await tl.items().count();
@@ -99,6 +100,7 @@ test('10,000 events: clusters at full span, wheel zoom to one day shows a chosen
 test('10,000 events: no stem crosses another item\'s label, at full span and zooming in to a day', async () => {
   const tl = await openScale();
   await tl.clusters().first().waitFor({ timeout: 60_000 });
+  await tl.whole();
   const crossings = [];
   const check = async (where) => {
     const drawn = await tl.stemAndLabelBoxes();
@@ -124,6 +126,7 @@ test('a cluster whose events share a start lists them, and an event picked from 
   const tl = await openScale('&start=2020-06-10&end=2020-06-11');
   const year = tl.clusters(/^⊕?\s*[\d,]+ events\s*2020$/);
   await year.first().waitFor({ timeout: 60_000 });
+  await tl.whole();
   const count = Number(await year.first().getAttribute('data-cluster'));
   const expected = data.events.filter((e) => e.start_date.year === '2020' && !e.start_date.month).length;
   assert.equal(count, expected, 'every year-precision event of 2020 is in the cluster');

@@ -5,8 +5,10 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:http';
 import { serve, launch, newPage, screenshot } from './harness.mjs';
 import { TimelinePage } from './pages.mjs';
+import { generate } from '../../bench/gen-data.mjs';
 
 let app, data, closed, browser;
 const XSS = '<img src=x onerror="window.pwned=1">';
@@ -142,5 +144,71 @@ test('while a ?src= timeline loads, the page shows a skeleton of its shape, neve
   assert.equal(await page.locator('.skeleton .masthead').isVisible(), false, 'embedded: no masthead in the skeleton');
   releaseEmbedData();
   await tl.event('event-1').waitFor();
+  await page.close();
+});
+
+/** Serves `body` from 127.0.0.1 (any origin may read it) and sends `first` bytes of it at once, the rest only on `release()`. */
+async function holdingServer(body, first) {
+  let release;
+  const released = new Promise((r) => { release = r; });
+  const server = createServer(async (req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length, 'access-control-allow-origin': '*' });
+    res.write(body.subarray(0, first));
+    await released;
+    res.end(body.subarray(first));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/held.json`,
+    release,
+    close: () => new Promise((r) => { release(); server.close(r); server.closeAllConnections(); }),
+  };
+}
+
+test('a download that takes a while is drawn as it comes: what is read so far, how far it is, then all of it', async () => {
+  const body = Buffer.from(JSON.stringify(generate(3000)));
+  const held = await holdingServer(body, Math.floor(body.length * 0.4));
+  try {
+    // A link to an event in the part that has not come yet.
+    const tl = await TimelinePage.open(browser.context, `${app.url}?src=${encodeURIComponent(held.url)}#event=e2900`, { wait: false });
+    const status = tl.locator('.reading-status');
+    await status.waitFor();
+    assert.match(await status.textContent(), /^Reading the timeline: [\d,]+ events so far \((3\d|40) % of 1\.\d MB\)…$/);
+    assert.equal(await status.getAttribute('role'), 'status', 'said to screen readers too');
+    // The events read so far are drawn, and can be looked at while the rest comes.
+    await tl.page.waitForFunction(() => [...document.querySelectorAll('#app [data-cluster], #app [data-event-id]')]
+      .some((el) => el.getBoundingClientRect().width > 0 && getComputedStyle(el).visibility !== 'hidden'));
+    const readSoFar = Number((await status.textContent()).match(/([\d,]+) events/)[1].replace(/,/g, ''));
+    assert.ok(readSoFar > 0 && readSoFar < 1300, `${readSoFar} events read of the first 40 %`);
+    assert.equal(tl.hash(), '#event=e2900', 'a link to an event not read yet stays in the URL');
+    assert.equal(await tl.detail('e2900').count(), 0);
+    assert.equal(await status.evaluate((el) => getComputedStyle(el).position), 'fixed', 'over the page: nothing moves when it goes');
+    await screenshot(tl.page, 'src-held-reading');
+
+    held.release();
+    await status.waitFor({ state: 'detached' });
+    await tl.waitForDetail('e2900');
+    assert.match(await tl.detailTitle(), /#2900$/, 'the link is followed once its event is read');
+    assert.deepEqual(tl.errors, []);
+    await screenshot(tl.page, 'src-held-done');
+    await tl.close();
+  } finally {
+    await held.close();
+  }
+});
+
+test('a download read at once is drawn once, whole, with no reading status', async () => {
+  const { page, errors } = await newPage(browser.context, { width: 1280, height: 800 });
+  await page.addInitScript(() => {
+    window.__statusSeen = false;
+    new MutationObserver(() => { if (document.querySelector('.reading-status')) window.__statusSeen = true; })
+      .observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`${app.url}?src=${encodeURIComponent(`${data.url}tjs.json`)}`);
+  const tl = new TimelinePage(page, { errors });
+  await tl.event('event-1').waitFor();
+  await tl.nextFrame();
+  assert.equal(await page.evaluate(() => window.__statusSeen), false);
+  assert.deepEqual(errors, []);
   await page.close();
 });

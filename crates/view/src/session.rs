@@ -143,9 +143,15 @@ impl Session {
         let (start, start_view) = &*self.start;
         let mut next = Session::new(timeline, start);
         if self.view != *start_view {
-            // The data only grew, so the window is still within it.
             let selected = self.view.selected.clone().filter(|id| next.event(id).is_some());
-            next.view = ViewState { selected, ..self.view.clone() };
+            let all = ViewState::fit(&next.bounds);
+            next.view = if self.view.start_days >= all.start_days && self.view.end_days <= all.end_days {
+                // The data grew (as it does): the window is still within it, kept exactly.
+                ViewState { selected, ..self.view.clone() }
+            } else {
+                let window = ViewAction::Show { start_days: self.view.start_days, end_days: self.view.end_days };
+                ViewState { selected, ..all.apply(&window, &next.bounds) }
+            };
         }
         next
     }
