@@ -135,6 +135,11 @@ async fn fetch_timeline(url: &str, progress: impl Fn(Option<Timeline>, Reading))
     // of a TimelineJS3 file as soon as it is in, so reading overlaps the download), copied once
     // into wasm memory and checked as UTF-8 there (no UTF-16 detour).
     let size_hint = response.headers().get("content-length").ok().flatten().and_then(|n| n.trim().parse::<usize>().ok());
+    // The length is of what was sent: of the text only when it was sent as is, which a page can
+    // tell only of its own site's responses (another site's Content-Encoding is not shown to it).
+    let own_site = js_sys::Reflect::get(&response, &"type".into()).ok().and_then(|t| t.as_string()).is_some_and(|t| t == "basic");
+    let as_is = response.headers().get("content-encoding").ok().flatten().is_none_or(|e| e.trim().eq_ignore_ascii_case("identity"));
+    let text_bytes = size_hint.filter(|_| own_site && as_is);
     let mut load = StreamingLoad::with_size_hint(size_hint.unwrap_or(0));
     let broken = || format!("The download of {url} broke off.");
     match js_sys::Reflect::get(&response, &"body".into()).ok().filter(|b| b.is_object()) {
@@ -155,7 +160,7 @@ async fn fetch_timeline(url: &str, progress: impl Fn(Option<Timeline>, Reading))
                     Some(wait) => match futures::future::select(next, Box::pin(sleep(wait))).await {
                         futures::future::Either::Left((result, _)) => result,
                         futures::future::Either::Right(((), pending)) => {
-                            show_so_far(&load, &mut pace, &progress, bytes, size_hint).await;
+                            show_so_far(&load, &mut pace, &progress, bytes, text_bytes).await;
                             pending.await
                         }
                     },
@@ -178,7 +183,7 @@ async fn fetch_timeline(url: &str, progress: impl Fn(Option<Timeline>, Reading))
                 for part in piece.chunks(READ_PART_BYTES) {
                     load.push(part);
                     bytes += part.len();
-                    show_so_far(&load, &mut pace, &progress, bytes, size_hint).await;
+                    show_so_far(&load, &mut pace, &progress, bytes, text_bytes).await;
                 }
             }
         }

@@ -117,17 +117,19 @@ impl AsItComes {
 }
 
 /// What the page says while a long download is still being read (it is drawn as it comes):
-/// events read so far and, when the size is known, how much of it has come.
+/// events read so far and how much of the file has come, of how much when the size is known (a
+/// length that does not hold is not shown).
 pub fn reading_status(events: usize, bytes: usize, total_bytes: Option<usize>) -> String {
-    let mut words =
-        format!("Reading the timeline: {} event{} so far", crate::layout::group_thousands(events), if events == 1 { "" } else { "s" });
-    if let Some(total) = total_bytes.filter(|&total| total >= bytes && total > 0) {
-        let percent = (bytes as f64 / total as f64 * 100.0).floor();
-        let size = if total >= 1_000_000 { format!("{:.1} MB", total as f64 / 1e6) } else { format!("{} KB", total.div_ceil(1000)) };
-        words.push_str(&format!(" ({percent} % of {size})"));
-    }
-    words.push('…');
-    words
+    let size = |n: usize| if n >= 1_000_000 { format!("{:.1} MB", n as f64 / 1e6) } else { format!("{} KB", n.div_ceil(1000)) };
+    let how_far = match total_bytes.filter(|&total| total >= bytes && total > 0) {
+        Some(total) => format!("{} % of {}", (bytes as f64 / total as f64 * 100.0).floor(), size(total)),
+        None => format!("{} read", size(bytes)),
+    };
+    format!(
+        "Reading the timeline: {} event{} so far ({how_far})…",
+        crate::layout::group_thousands(events),
+        if events == 1 { "" } else { "s" }
+    )
 }
 
 #[cfg(test)]
@@ -162,8 +164,13 @@ mod tests {
     fn the_reading_status_says_how_far_it_is() {
         assert_eq!(reading_status(4512, 4_558_642, Some(45_586_418)), "Reading the timeline: 4,512 events so far (10 % of 45.6 MB)…");
         assert_eq!(reading_status(1, 300_000, Some(600_000)), "Reading the timeline: 1 event so far (50 % of 600 KB)…");
-        assert_eq!(reading_status(12, 5000, None), "Reading the timeline: 12 events so far…");
-        assert_eq!(reading_status(12, 5000, Some(100)), "Reading the timeline: 12 events so far…", "a length that was wrong is not shown");
+        assert_eq!(reading_status(12, 5000, None), "Reading the timeline: 12 events so far (5 KB read)…");
+        assert_eq!(reading_status(1203, 1_234_567, None), "Reading the timeline: 1,203 events so far (1.2 MB read)…");
+        assert_eq!(
+            reading_status(12, 5000, Some(100)),
+            "Reading the timeline: 12 events so far (5 KB read)…",
+            "a length that was wrong is not shown"
+        );
     }
 
     #[test]
