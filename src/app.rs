@@ -90,9 +90,10 @@ async fn show_so_far(
     progress: &impl Fn(Option<Timeline>, Reading),
     bytes: usize,
     total_bytes: Option<usize>,
+    at_least_bytes: Option<usize>,
 ) {
     let events = load.events_read();
-    let due = pace.due(now_ms(), events);
+    let due = pace.due(now_ms(), events, bytes, at_least_bytes);
     let partial = match due {
         Due::Nothing => return,
         Due::Status => None,
@@ -153,18 +154,20 @@ async fn fetch_timeline(url: &str, progress: impl Fn(Option<Timeline>, Reading))
             let (mut bytes, mut pace) = (0, AsItComes::default());
             loop {
                 let next = read.call0(&reader).ok().and_then(|p| p.dyn_into::<js_sys::Promise>().ok()).ok_or_else(broken)?;
-                let next = wasm_bindgen_futures::JsFuture::from(next);
+                let mut next = wasm_bindgen_futures::JsFuture::from(next);
                 // Waiting for the network (a slow connection) counts too: the events read so far
                 // are shown when the first showing is due, whether or not more has come.
-                let result = match pace.first_due_in_ms(now_ms()).filter(|_| load.events_read() > 0) {
-                    Some(wait) => match futures::future::select(next, Box::pin(sleep(wait))).await {
-                        futures::future::Either::Left((result, _)) => result,
-                        futures::future::Either::Right(((), pending)) => {
-                            show_so_far(&load, &mut pace, &progress, bytes, text_bytes).await;
-                            pending.await
-                        }
-                    },
-                    None => next.await,
+                let result = loop {
+                    match pace.first_due_in_ms(now_ms()).filter(|_| load.events_read() > 0) {
+                        Some(wait) => match futures::future::select(next, Box::pin(sleep(wait))).await {
+                            futures::future::Either::Left((result, _)) => break result,
+                            futures::future::Either::Right(((), pending)) => {
+                                show_so_far(&load, &mut pace, &progress, bytes, text_bytes, size_hint).await;
+                                next = pending;
+                            }
+                        },
+                        None => break next.await,
+                    }
                 }
                 .map_err(|_| broken())?;
                 if js_sys::Reflect::get(&result, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
@@ -183,7 +186,7 @@ async fn fetch_timeline(url: &str, progress: impl Fn(Option<Timeline>, Reading))
                 for part in piece.chunks(READ_PART_BYTES) {
                     load.push(part);
                     bytes += part.len();
-                    show_so_far(&load, &mut pace, &progress, bytes, text_bytes).await;
+                    show_so_far(&load, &mut pace, &progress, bytes, text_bytes, size_hint).await;
                 }
             }
         }

@@ -41,10 +41,12 @@ pub const SKELETON_HTML: &str = "<div class=\"skeleton\" aria-busy=\"true\">\
 
 /// When a download that takes a while is shown as it comes (times in ms, read from the page's
 /// clock by the caller): the events read so far once reading or waiting for the network has
-/// taken [`AsItComes::FIRST_AFTER_MS`]; again once twice as many are in and
+/// taken [`AsItComes::FIRST_AFTER_MS`] and the rest looks [`AsItComes::WORTH_IT_MS`] away or more
+/// at the pace so far (from the bytes still to come, when the length is known), or in any case
+/// once it has taken [`AsItComes::UNSURE_AFTER_MS`]; again once twice as many are in and
 /// [`AsItComes::AGAIN_AFTER_MS`] have passed (each showing indexes and draws them all, so not
-/// often, and not at all while the rest is seconds away at most); how far it is every
-/// [`AsItComes::STATUS_EVERY_MS`]. A download that is quicker is shown once, whole.
+/// often); how far it is every [`AsItComes::STATUS_EVERY_MS`]. A download that is quicker is
+/// shown once, whole: drawing part of it would only delay the whole.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AsItComes {
     started_ms: Option<f64>,
@@ -65,6 +67,8 @@ pub enum Due {
 
 impl AsItComes {
     pub const FIRST_AFTER_MS: f64 = 150.0;
+    pub const WORTH_IT_MS: f64 = 400.0;
+    pub const UNSURE_AFTER_MS: f64 = 400.0;
     pub const AGAIN_AFTER_MS: f64 = 2_000.0;
     pub const STATUS_EVERY_MS: f64 = 250.0;
 
@@ -73,13 +77,17 @@ impl AsItComes {
         self.started_ms.get_or_insert(now_ms);
     }
 
-    /// What is due at `now_ms` with `events` read so far.
-    pub fn due(&self, now_ms: f64, events: usize) -> Due {
+    /// What is due at `now_ms` with `events` and `bytes` read so far, of at least `total_bytes`
+    /// when that is known (a length sent compressed is less than the text: still a lower bound).
+    pub fn due(&self, now_ms: f64, events: usize, bytes: usize, total_bytes: Option<usize>) -> Due {
         let Some(started) = self.started_ms else { return Due::Nothing };
+        let elapsed = now_ms - started;
         if events == 0 {
             Due::Nothing
         } else if self.shown_events == 0 {
-            if now_ms - started >= Self::FIRST_AFTER_MS {
+            let rest_ms =
+                total_bytes.filter(|_| bytes > 0).map_or(0.0, |total| total.saturating_sub(bytes) as f64 * elapsed / bytes as f64);
+            if elapsed >= Self::UNSURE_AFTER_MS || (elapsed >= Self::FIRST_AFTER_MS && rest_ms >= Self::WORTH_IT_MS) {
                 Due::Events
             } else {
                 Due::Nothing
@@ -97,7 +105,9 @@ impl AsItComes {
     /// than that), while nothing has been shown yet.
     pub fn first_due_in_ms(&self, now_ms: f64) -> Option<f64> {
         let started = self.started_ms?;
-        (self.shown_events == 0).then(|| (started + Self::FIRST_AFTER_MS - now_ms).max(0.0))
+        let elapsed = now_ms - started;
+        let next = if elapsed < Self::FIRST_AFTER_MS { Self::FIRST_AFTER_MS } else { Self::UNSURE_AFTER_MS };
+        (self.shown_events == 0 && elapsed < Self::UNSURE_AFTER_MS).then_some(next - elapsed)
     }
 
     /// `due` was acted on at `now_ms`, with `events` read so far.
@@ -138,26 +148,33 @@ mod tests {
 
     #[test]
     fn a_slow_download_is_shown_as_it_comes_and_a_quick_one_whole() {
+        const MB: usize = 1_000_000;
         let mut pace = AsItComes::default();
-        assert_eq!(pace.due(1_000.0, 10), Due::Nothing, "not started");
+        assert_eq!(pace.due(1_000.0, 10, MB, None), Due::Nothing, "not started");
         pace.start(0.0);
         pace.start(50.0);
         assert_eq!(pace.first_due_in_ms(100.0), Some(50.0), "the first piece's time counts");
-        assert_eq!(pace.due(100.0, 500), Due::Nothing, "quick so far: shown whole at the end");
-        assert_eq!(pace.due(200.0, 0), Due::Nothing, "no event yet");
-        assert_eq!(pace.due(150.0, 500), Due::Events);
-        pace.done(Due::Events, 150.0, 500);
+        assert_eq!(pace.due(100.0, 500, MB, Some(45 * MB)), Due::Nothing, "quick so far");
+        assert_eq!(pace.due(200.0, 0, MB, Some(45 * MB)), Due::Nothing, "no event yet");
+        // 150 ms for 3.5 MB: 4.5 MB would be in within 40 ms (shown whole), 45 MB in 1.8 s (shown now).
+        assert_eq!(pace.due(200.0, 7_000, 3_500_000, Some(4_540_000)), Due::Nothing, "nearly all in: shown whole");
+        assert_eq!(pace.due(200.0, 7_000, 3_500_000, None), Due::Nothing, "length unknown: not sure yet");
+        assert_eq!(pace.first_due_in_ms(200.0), Some(200.0), "waiting no longer than until it is sure");
+        assert_eq!(pace.due(450.0, 7_000, 3_500_000, None), Due::Events, "length unknown, and it has taken long");
+        assert_eq!(pace.first_due_in_ms(450.0), None);
+        assert_eq!(pace.due(200.0, 7_000, 3_500_000, Some(45 * MB)), Due::Events);
+        pace.done(Due::Events, 200.0, 500);
         assert!(pace.shown());
-        assert_eq!(pace.first_due_in_ms(160.0), None);
-        assert_eq!(pace.due(300.0, 900), Due::Nothing);
-        assert_eq!(pace.due(400.0, 900), Due::Status);
-        pace.done(Due::Status, 400.0, 900);
-        assert_eq!(pace.due(500.0, 5_000), Due::Nothing, "told 100 ms ago");
-        assert_eq!(pace.due(2_100.0, 1_000), Due::Status, "twice as many, but not two seconds on");
-        assert_eq!(pace.due(2_200.0, 999), Due::Status, "two seconds on, but not twice as many");
-        assert_eq!(pace.due(2_200.0, 1_000), Due::Events, "twice as many, two seconds on");
-        pace.done(Due::Events, 2_200.0, 1_000);
-        assert_eq!(pace.due(3_000.0, 5_000), Due::Status);
+        assert_eq!(pace.first_due_in_ms(210.0), None);
+        assert_eq!(pace.due(300.0, 900, MB, None), Due::Nothing);
+        assert_eq!(pace.due(450.0, 900, MB, None), Due::Status);
+        pace.done(Due::Status, 450.0, 900);
+        assert_eq!(pace.due(500.0, 5_000, MB, None), Due::Nothing, "told 50 ms ago");
+        assert_eq!(pace.due(2_100.0, 1_000, MB, None), Due::Status, "twice as many, but not two seconds on");
+        assert_eq!(pace.due(2_250.0, 999, MB, None), Due::Status, "two seconds on, but not twice as many");
+        assert_eq!(pace.due(2_250.0, 1_000, MB, None), Due::Events, "twice as many, two seconds on");
+        pace.done(Due::Events, 2_250.0, 1_000);
+        assert_eq!(pace.due(3_000.0, 5_000, MB, None), Due::Status);
     }
 
     #[test]
