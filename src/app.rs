@@ -18,7 +18,7 @@ use crate::add_documents::AddDocuments;
 use crate::detail_panel::DetailPanel;
 use crate::event_from_hash;
 use crate::event_list::EventList;
-use crate::hooks::{use_host, use_url_selection, use_workspace};
+use crate::hooks::{use_host, use_url_selection, use_workspace, Same};
 use crate::session::SessionState;
 use crate::share_dialog::ShareDialog;
 use crate::timeline::TimelineView;
@@ -345,7 +345,7 @@ fn loaded(props: &LoadedProps) -> Html {
         let dispatch = model.dispatcher();
         let base_seen = use_mut_ref(|| props.timeline.clone());
         let base = props.timeline.clone();
-        use_effect_with(timeline.clone(), move |timeline| {
+        use_effect_with(Same(timeline.clone()), move |Same(timeline)| {
             let arrived = !Rc::ptr_eq(&base_seen.replace(base.clone()), &base);
             dispatch.dispatch(if arrived { SessionAction::Arrived(timeline.clone()) } else { SessionAction::Extend(timeline.clone()) });
             if arrived {
@@ -361,7 +361,7 @@ fn loaded(props: &LoadedProps) -> Html {
             update.emit(next);
         })
     });
-    let taken_ids = use_memo(props.timeline.clone(), |t| Rc::new(t.documents.iter().map(|d| d.id.clone()).collect::<Vec<_>>()));
+    let taken_ids = use_memo(Same(props.timeline.clone()), |Same(t)| Rc::new(t.documents.iter().map(|d| d.id.clone()).collect::<Vec<_>>()));
 
     let on_action = {
         let dispatch = model.dispatcher();

@@ -14,6 +14,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::Same;
+
 use citeline_model::timeline::Timeline;
 use citeline_model::workspace::Workspace;
 
@@ -286,11 +288,16 @@ pub fn use_workspace(base: Rc<Timeline>) -> WorkspaceHandle {
     }
     // Recomputed when the workspace or the base changes (the base by identity: the rest of a
     // download arriving is a new one).
-    let base_at = Rc::as_ptr(&base) as usize;
     let timeline =
         use_memo(
-            ((*workspace).clone(), base_at),
-            move |(w, _)| if w.documents.is_empty() { base.clone() } else { Rc::new(w.combined(&base)) },
+            ((*workspace).clone(), Same(base)),
+            |(w, Same(base))| {
+                if w.documents.is_empty() {
+                    base.clone()
+                } else {
+                    Rc::new(w.combined(base))
+                }
+            },
         );
     let pending = use_memo((*workspace).clone(), |w| Rc::new(w.pending_ids().into_iter().collect::<HashSet<String>>()));
     let update = {

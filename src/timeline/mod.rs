@@ -24,6 +24,7 @@ use citeline_view::session::Session;
 use citeline_view::view::ViewAction;
 
 use crate::cssom::{apply_geometry, width_of};
+use crate::hooks::Same;
 use cluster_list::ClusterList;
 use gestures::use_gestures;
 use items::ItemCallbacks;
@@ -134,7 +135,7 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
     let listing = use_state(|| None::<ClusterInfo>);
     {
         let listing = listing.clone();
-        use_effect_with(timeline.clone(), move |_| listing.set(None));
+        use_effect_with(Same(timeline.clone()), move |_| listing.set(None));
     }
     let callbacks = ItemCallbacks {
         on_action: props.on_action.clone(),

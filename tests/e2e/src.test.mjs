@@ -199,6 +199,30 @@ test('a download that takes a while is drawn as it comes: what is read so far, h
   }
 });
 
+test('a download held just before its last bytes: every event drawn while it waits, and the status goes when the end comes (the whole reads as that part did)', async () => {
+  // The end of the file (`]}` and a newline) held: every event is read, and drawn once the first
+  // showing is due. The whole file then reads exactly as that part did: still a new timeline for
+  // the page, which must take it (and follow the link) rather than wait for a change forever.
+  const body = Buffer.from(`${JSON.stringify(generate(3000))}\n`);
+  const held = await holdingServer(body, body.length - 3);
+  try {
+    const tl = await TimelinePage.open(browser.context, `${app.url}?src=${encodeURIComponent(held.url)}#event=e2999`, { wait: false });
+    const status = tl.locator('.reading-status');
+    await tl.page.waitForFunction(() => /3,000 events so far/.test(document.querySelector('.reading-status')?.textContent ?? ''));
+    await tl.page.waitForFunction(() => document.querySelector('#app [data-cluster], #app [data-event-id]'));
+    // The linked event is read: shown at once.
+    await tl.waitForDetail('e2999');
+    held.release();
+    await status.waitFor({ state: 'detached', timeout: 10_000 });
+    await tl.waitForDetail('e2999');
+    assert.equal(tl.hash(), '#event=e2999');
+    assert.deepEqual(tl.errors, []);
+    await tl.close();
+  } finally {
+    await held.close();
+  }
+});
+
 test('a download read at once is drawn once, whole, with no reading status', async () => {
   const { page, errors } = await newPage(browser.context, { width: 1280, height: 800 });
   await page.addInitScript(() => {
