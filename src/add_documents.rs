@@ -9,7 +9,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use citeline_model::date::Locale;
+use citeline_model::date::{DateValue, Locale};
+use citeline_model::source::web_address;
 use citeline_model::workspace::{accepts_file_name, decode_input, published_from_input, title_guess, Proposal, Workspace, ACCEPTED_FILES};
 use citeline_view::view::ViewAction;
 
@@ -47,6 +48,8 @@ struct Draft {
     date: String,
     date_source: Option<String>,
     locale: Locale,
+    /// Where the text is on the web, as typed (optional).
+    url: String,
 }
 
 #[derive(Clone, PartialEq)]
@@ -75,6 +78,7 @@ async fn draft_from(name: &str, text: String) -> (Draft, Option<String>) {
         date_source: guess.map(|p| p.source),
         text,
         locale: Locale::EnGb,
+        url: String::new(),
     };
     (draft, problem)
 }
@@ -365,9 +369,20 @@ fn review(
                     return;
                 }
             };
+            let url = draft.url.trim();
+            if !url.is_empty() && web_address(url).is_none() {
+                messages.set(vec![format!("“{url}” is not a web address: it should start with https:// or http://.")]);
+                return;
+            }
             let title = if draft.title.trim().is_empty() { title_guess(&draft.text) } else { draft.title.trim().to_owned() };
             let mut next = (*workspace).clone();
             let id = next.add_document(&title, draft.text.clone(), published, &taken);
+            if let Some(added) = next.documents.iter_mut().find(|d| d.id == id).filter(|_| !url.is_empty()) {
+                // Looked at there now (the person has it open, or just copied it).
+                let today = js_sys::Date::new_0();
+                added.url = Some(url.to_owned());
+                added.accessed = DateValue::day(today.get_full_year() as i32, today.get_month() + 1, today.get_date());
+            }
             let Some(document) = next.documents.iter().find(|d| d.id == id).cloned() else { return };
             let stage = stage.clone();
             let messages = messages.clone();
@@ -410,6 +425,10 @@ fn review(
                 <input type="date" value={draft.date.clone()} onchange={edit(|d, v| { d.date = v; d.date_source = None; })} />
             </label>
             <p class="hint-text">{ date_note }</p>
+            <label>{ "Where it is on the web (optional)" }
+                <input type="url" inputmode="url" placeholder="https://" value={draft.url.clone()} onchange={edit(|d, v| d.url = v)} />
+            </label>
+            <p class="hint-text">{ "Each passage then links to its place there, with the quoted words marked." }</p>
             <label>{ "Dates written as 04/06/2018 are" }
                 <select onchange={edit(|d, v| d.locale = if v == "en-US" { Locale::EnUs } else { Locale::EnGb })}>
                     <option value="en-GB" selected={draft.locale == Locale::EnGb}>{ "day first (British)" }</option>

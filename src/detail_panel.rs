@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use citeline_model::document::excerpt;
+use citeline_model::source::source_links;
 use citeline_model::timeline::{Event, Passage, Timeline};
 use citeline_view::view::ViewAction;
 
@@ -105,6 +106,8 @@ fn passage(timeline: &Timeline, p: &Passage, open: &UseStateHandle<Option<OpenSo
         Callback::from(move |_| open.set(Some(target.clone())))
     };
     let published = document.published.as_ref().map(|d| d.date.display_long());
+    let sources = source_links(document, &p.quote);
+    let accessed = document.accessed.filter(|_| !sources.is_empty()).map(|d| format!("accessed {}", d.display_long()));
     html! {
         <li>
             <figure class="passage" data-passage="" data-document-id={p.document.clone()}>
@@ -129,6 +132,18 @@ fn passage(timeline: &Timeline, p: &Passage, open: &UseStateHandle<Option<OpenSo
                 </figcaption>
                 <button type="button" class="show-source" onclick={show}
                     aria-label={format!("Show in source: {}", document.title)}>{ "Show in source" }</button>
+                if !sources.is_empty() {
+                    <p class="at-source">
+                        { for sources.iter().map(|link| match &link.href {
+                            Some(href) => html! {
+                                <a href={href.clone()} target="_blank" rel="noopener noreferrer"
+                                    aria-label={format!("{}: {} (opens in a new tab)", link.copy.label(), document.title)}>{ link.copy.label() }</a>
+                            },
+                            None => html! { <span class="address">{ format!("{}: {}", link.copy.label(), link.address) }</span> },
+                        }) }
+                        if let Some(accessed) = accessed { <span class="accessed">{ accessed }</span> }
+                    </p>
+                }
             </figure>
         </li>
     }

@@ -13,6 +13,6 @@ fuzz_target!(|text: &str| {
             assert!(mention.start <= mention.end && mention.end <= text.chars().count(), "{mention:?}");
         }
     }
-    let document = Document { id: "d".into(), title: "T".into(), publisher: "P".into(), published: None, text: text.to_owned() };
+    let document = Document { id: "d".into(), title: "T".into(), publisher: "P".into(), published: None, text: text.to_owned(), ..Document::default() };
     let _ = propose_events(&document, Locale::EnGb);
 });

@@ -50,6 +50,11 @@ test('a pasted press release becomes proposed events beside the seeds, and survi
   await add.paste(PRESS);
   // The dateline gives the publication date.
   assert.equal(await add.publicationDate().inputValue(), '2019-03-12');
+  // Where it is on the web: only a web address is taken.
+  await add.webAddress().fill('example.org/bridge');
+  await add.findEvents();
+  assert.match(await add.messages().textContent(), /“example\.org\/bridge” is not a web address: it should start with https:\/\/ or http:\/\//);
+  await add.webAddress().fill('https://example.org/bridge');
   await add.findEvents();
   await add.waitForProposals();
   const proposals = await add.proposalDates();
@@ -66,6 +71,10 @@ test('a pasted press release becomes proposed events beside the seeds, and survi
   const opening = ids[proposals.indexOf('2022-06-03')];
   await tl.select(opening);
   assert.match(await tl.firstPassageMark(), /Friday 3 June 2022/);
+  // Each passage links to its place at the source, the quote marked there.
+  const atSource = tl.detail(opening).locator('.at-source a').first();
+  assert.match(await atSource.getAttribute('href'), /^https:\/\/example\.org\/bridge#:~:text=[^,]+/);
+  assert.match(await tl.detail(opening).locator('.at-source').first().textContent(), /accessed \w+ \d+ \w+ \d{4}/);
   assert.match(await tl.facts(), /Stated in the text/);
   const approval = ids[proposals.indexOf('2019-03-12')];
   await tl.select(approval);

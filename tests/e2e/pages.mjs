@@ -582,6 +582,16 @@ export class AddDocuments {
     return this.root.locator('.review input[type=text]');
   }
 
+  /** Where the text is on the web (optional). */
+  webAddress() {
+    return this.root.locator('.review input[type=url]');
+  }
+
+  /** The messages shown in the form (errors in words). */
+  messages() {
+    return this.root.locator('.message.error');
+  }
+
   /** Clicks "Find events" (extraction then runs in the worker). */
   async findEvents() {
     await this.button('Find events').click();

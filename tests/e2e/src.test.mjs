@@ -37,11 +37,25 @@ before(async () => {
   const ours = JSON.parse(await readFile(join(dir, 'ours.json'), 'utf8'));
   await writeFile(join(dir, 'newer.json'), JSON.stringify({
     ...ours, version: 2, theme: 'dark',
-    documents: ours.documents.map((d) => ({ ...d, url: 'https://example.org/doc' })),
+    documents: ours.documents.map((d) => ({ ...d, licence: 'CC BY' })),
     events: ours.events.map((e) => ({ ...e, media: { url: 'https://example.org/a.jpg' } })),
+  }));
+  // A document that says where it is: a page on this test's own server, with the text far down.
+  const sourceText = 'Before that, talks. It opened on 2 May 2016, after years of work.';
+  await writeFile(join(dir, 'source.html'), `<!doctype html><title>The source</title><div style="height:3000px">Top</div><p>${sourceText}</p><div style="height:3000px"></div>`);
+  await writeFile(join(dir, 'sourced.json'), JSON.stringify({
+    format: 'citeline-timeline', version: 1, title: 'Sourced',
+    documents: [{ id: 'd', title: 'The source', publisher: 'P', text: sourceText, url: 'SOURCE_URL', archived_url: 'javascript:window.pwned=1', accessed: '2026-11-30' }],
+    events: [{
+      id: 'open', title: 'Opened', summary: 'It opened.', date: '2016-05-02',
+      date_basis: { kind: 'stated', explanation: 'Stated.' },
+      passages: [{ document: 'd', supports: ['date'], quote: { exact: '2 May 2016', prefix: 'It opened on ', suffix: ', after' }, position: { start: 33, end: 43 } }],
+    }],
   }));
   app = await serve();
   data = await serve(dir, { cors: true });
+  const sourced = await readFile(join(dir, 'sourced.json'), 'utf8');
+  await writeFile(join(dir, 'sourced.json'), sourced.replace('SOURCE_URL', `${data.url}source.html`));
   closed = await serve(dir);
   browser = await launch();
 });
@@ -82,10 +96,32 @@ test('a file from a newer version loads all it can, and says what it left out', 
   const tl = await open(`${data.url}newer.json`);
   await tl.event('open').waitFor();
   const problems = await tl.locator('.diagnostics').textContent();
-  for (const field of ['version', 'theme', 'url', 'media']) assert.match(problems, new RegExp(`\\b${field}\\b`), problems);
+  for (const field of ['version', 'theme', 'licence', 'media']) assert.match(problems, new RegExp(`\\b${field}\\b`), problems);
   assert.match(problems, /not a field this version of Citeline knows/);
   await tl.event('open').click();
   assert.equal(await tl.locator('.show-source').count(), 1, 'its document and passage were kept');
+  await tl.close();
+});
+
+test('a passage opens at its source with the quote marked; an address that is not a web one is only text', async () => {
+  const tl = await open(`${data.url}sourced.json`);
+  await tl.event('open').click();
+  const link = tl.locator('.detail .at-source a');
+  assert.equal(await link.count(), 1, 'only the web address is a link');
+  assert.equal(await link.textContent(), 'Open at the source');
+  assert.equal(await link.getAttribute('aria-label'), 'Open at the source: The source (opens in a new tab)');
+  assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+  const href = await link.getAttribute('href');
+  assert.equal(href, `${data.url}source.html#:~:text=opened%20on-,2%20May%202016`);
+  assert.match(await tl.locator('.detail .at-source').textContent(), /Archived copy: javascript:window\.pwned=1.*accessed Monday 30 November 2026/);
+  await link.scrollIntoViewIfNeeded();
+  await screenshot(tl.page, 'src-at-source', { fullPage: false });
+  // The browser finds the quote on the page: it scrolls to it.
+  const source = await tl.page.context().newPage();
+  await source.goto(href);
+  await source.waitForFunction(() => scrollY > 2000, null, { timeout: 5_000 });
+  await source.close();
+  assert.equal(await tl.page.evaluate(() => window.pwned), undefined);
   await tl.close();
 });
 

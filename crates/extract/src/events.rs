@@ -242,6 +242,7 @@ mod tests {
             publisher: "p".into(),
             published: None,
             text: "LONDON, 12 March 2019\n\nThe council met on 11 March 2019 to vote.".into(),
+            ..Document::default()
         };
         let events = propose_events(&document, Locale::EnGb);
         assert_eq!(events.len(), 1);

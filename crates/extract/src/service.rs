@@ -72,7 +72,14 @@ mod tests {
     #[test]
     fn proposals_arrive_chunk_by_chunk_then_done() {
         let text = "The plan was agreed on 3 March 2015.\n\n".repeat(100);
-        let document = Document { id: "notes".into(), title: "Notes".into(), publisher: "Added by you".into(), published: None, text };
+        let document = Document {
+            id: "notes".into(),
+            title: "Notes".into(),
+            publisher: "Added by you".into(),
+            published: None,
+            text,
+            ..Document::default()
+        };
         let request = Request::Propose { document, locale: Locale::EnGb, chunk_chars: 1000 };
         let out = replies(&request.to_json());
         assert_eq!(out.last(), Some(&Reply::Done));

@@ -15,7 +15,7 @@ pub struct Published {
 }
 
 /// A source document with its metadata and full text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
     /// Stable id, referenced by passages.
     pub id: String,
@@ -28,6 +28,16 @@ pub struct Document {
     pub published: Option<Published>,
     /// The full text; passages index into it in chars.
     pub text: String,
+    /// Where it is on the web. An `http(s)` address becomes a link to each passage at the source
+    /// ([`crate::source::link_to_quote`]); anything else is shown as text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Where an archived copy is (a web archive's), read as `url` is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived_url: Option<String>,
+    /// When the source was last looked at, at `url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accessed: Option<DateValue>,
 }
 
 /// The byte range of the chars `[start_char, end_char)` in `text`, or `None` if out of bounds.

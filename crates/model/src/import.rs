@@ -776,6 +776,7 @@ impl TimelineJsBuilder {
             publisher: "Imported from TimelineJS3 data".into(),
             published: None,
             text,
+            ..Document::default()
         };
         (Timeline { format: FORMAT.into(), version: VERSION, title, documents: vec![document], events, eras }, diagnostics)
     }

@@ -8,6 +8,7 @@
 //! - [`import`]: any timeline file people already have (ours or TimelineJS3's).
 //! - [`markup`]: the one lenient reader for tagged text (HTML, TimeML's XML) and its entity table.
 //! - [`seed`]: the two seed documents and their events, compiled in.
+//! - [`source`]: where a document lives on the web; links that open a passage there.
 //! - [`embed`]: embedding options from the URL and the host messages.
 //! - [`workspace`]: the person's own documents and proposals, kept in local storage.
 //! - [`extraction`]: the messages between the page and the extraction worker.
@@ -24,6 +25,7 @@ pub mod extraction;
 pub mod import;
 pub mod markup;
 pub mod seed;
+pub mod source;
 pub mod testdata;
 pub mod timeline;
 pub mod workspace;

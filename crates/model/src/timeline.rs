@@ -139,6 +139,37 @@ pub enum Severity {
     Warning,
 }
 
+/// A document's source fields are about it, not its text: one that cannot be read (a URL that is
+/// not a string, an `accessed` date that is not a date) is left out with a warning, and the
+/// document stays.
+fn without_bad_metadata<'a>(
+    raw: &'a serde_json::Value,
+    item: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> std::borrow::Cow<'a, serde_json::Value> {
+    let problem = |key: &str, value: &serde_json::Value| match (key, value) {
+        (_, serde_json::Value::Null) => None,
+        ("accessed", serde_json::Value::String(s)) => s.parse::<DateValue>().err().map(|e| format!("{e}; left out")),
+        (_, serde_json::Value::String(_)) => None,
+        _ => Some("must be a string; left out".to_owned()),
+    };
+    let bad: Vec<(String, String)> = ["url", "archived_url", "accessed"]
+        .iter()
+        .filter_map(|key| raw.get(*key).and_then(|v| problem(key, v)).map(|message| ((*key).to_owned(), message)))
+        .collect();
+    if bad.is_empty() {
+        return std::borrow::Cow::Borrowed(raw);
+    }
+    let mut kept = raw.clone();
+    for (field, message) in bad {
+        if let Some(object) = kept.as_object_mut() {
+            object.remove(&field);
+        }
+        diagnostics.push(Diagnostic { severity: Severity::Warning, item: item.to_owned(), field, message });
+    }
+    std::borrow::Cow::Owned(kept)
+}
+
 /// One problem found while loading: which item, which field, what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
@@ -308,6 +339,7 @@ impl Timeline {
         let mut documents: Vec<Document> = Vec::new();
         for (index, raw) in array("documents", &mut diagnostics).iter().enumerate() {
             let item = item_name("documents", index, raw);
+            let raw = &without_bad_metadata(raw, &item, &mut diagnostics);
             match parse_item::<Document>(raw, &item, &mut diagnostics) {
                 Ok(doc) if documents.iter().any(|d| d.id == doc.id) => diagnostics.push(Diagnostic {
                     severity: Severity::Error,
@@ -315,7 +347,19 @@ impl Timeline {
                     field: "id".into(),
                     message: "another document already has this id".into(),
                 }),
-                Ok(doc) => documents.push(doc),
+                Ok(doc) => {
+                    for (field, url) in [("url", &doc.url), ("archived_url", &doc.archived_url)] {
+                        if url.as_deref().is_some_and(|u| crate::source::web_address(u).is_none()) {
+                            diagnostics.push(Diagnostic {
+                                severity: Severity::Warning,
+                                item: item.clone(),
+                                field: field.into(),
+                                message: "is not a web address (http or https): shown as text, not as a link".into(),
+                            });
+                        }
+                    }
+                    documents.push(doc)
+                }
                 Err((field, message)) => diagnostics.push(Diagnostic { severity: Severity::Error, item, field, message }),
             }
         }
@@ -477,7 +521,7 @@ mod tests {
         let mut value = sample();
         value["version"] = json!(2);
         value["theme"] = json!({"accent": "red"});
-        value["documents"][0]["url"] = json!("https://example.org/doc");
+        value["documents"][0]["licence"] = json!("CC BY");
         value["events"][0]["media"] = json!({"url": "https://example.org/a.jpg"});
         value["events"][1]["passages"][0]["quote"]["note"] = json!("x");
         value["events"][1]["date_basis"]["confidence"] = json!(0.9);
@@ -495,7 +539,7 @@ mod tests {
             [
                 (Severity::Warning, "timeline", "version"),
                 (Severity::Warning, "timeline", "theme"),
-                (Severity::Warning, "documents[0] (id \"d\")", "url"),
+                (Severity::Warning, "documents[0] (id \"d\")", "licence"),
                 (Severity::Warning, "events[0] (id \"a\")", "media"),
                 (Severity::Warning, "events[1] (id \"b\")", "date_basis.confidence"),
                 (Severity::Warning, "events[1] (id \"b\")", "passages[0].quote.note"),
@@ -504,6 +548,38 @@ mod tests {
         );
         assert!(diagnostics.iter().all(|d| d.severity == Severity::Warning));
         assert!(diagnostics[1].message.contains("not a field this version"), "{}", diagnostics[1].message);
+    }
+
+    #[test]
+    fn a_document_says_where_it_is_and_only_web_addresses_are_links() {
+        let mut value = sample();
+        value["documents"][0]["url"] = json!("https://example.org/doc");
+        value["documents"][0]["archived_url"] = json!("https://web.archive.org/web/2018/https://example.org/doc");
+        value["documents"][0]["accessed"] = json!("2026-11-30");
+        let (timeline, diagnostics) = Timeline::from_value(&value).expect("loads");
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let document = &timeline.documents[0];
+        assert_eq!(document.url.as_deref(), Some("https://example.org/doc"));
+        assert_eq!(document.accessed.map(|d| d.iso()).as_deref(), Some("2026-11-30"));
+        let (again, _) = Timeline::from_json(&timeline.to_json()).expect("reloads");
+        assert_eq!(again, timeline, "kept through a round trip");
+        // Anything else is kept as text, and said.
+        value["documents"][0]["url"] = json!("javascript:alert(1)");
+        value["documents"][0]["archived_url"] = json!("the library's copy");
+        let (timeline, diagnostics) = Timeline::from_value(&value).expect("loads");
+        assert_eq!(timeline.documents[0].url.as_deref(), Some("javascript:alert(1)"));
+        let named: Vec<(&str, &str)> = diagnostics.iter().map(|d| (d.item.as_str(), d.field.as_str())).collect();
+        assert_eq!(named, [("documents[0] (id \"d\")", "url"), ("documents[0] (id \"d\")", "archived_url")]);
+        assert!(diagnostics[0].message.contains("not a web address"), "{}", diagnostics[0]);
+        // Source fields that cannot be read are left out, with a warning; the document and its
+        // events stay.
+        value["documents"][0]["url"] = json!(42);
+        value["documents"][0]["accessed"] = json!("last week");
+        let (timeline, diagnostics) = Timeline::from_value(&value).expect("loads");
+        assert_eq!((timeline.documents.len(), timeline.events.len()), (1, 2));
+        assert_eq!((timeline.documents[0].url.as_ref(), timeline.documents[0].accessed), (None, None));
+        let named: Vec<(Severity, &str)> = diagnostics.iter().map(|d| (d.severity, d.field.as_str())).collect();
+        assert_eq!(named, [(Severity::Warning, "url"), (Severity::Warning, "accessed"), (Severity::Warning, "archived_url")]);
     }
 
     #[test]

@@ -184,6 +184,7 @@ impl Workspace {
             publisher: "Added by you".to_owned(),
             published,
             text,
+            ..Document::default()
         });
         id
     }

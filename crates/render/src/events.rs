@@ -7,6 +7,7 @@ use std::fmt::Write;
 
 use citeline_model::date::{DateValue, EventDate};
 use citeline_model::document::excerpt;
+use citeline_model::source::{source_links, CopyKind};
 use citeline_model::timeline::{Event, Passage, Support, Timeline};
 
 use crate::escape::text;
@@ -115,9 +116,28 @@ fn passage_body(timeline: &Timeline, p: &Passage) -> String {
         .map(|d| format!("<span class=\"published\"><time datetime=\"{}\">{}</time></span>", d.date.iso(), text(&d.date.display_long())))
         .unwrap_or_default();
     let badges: String = p.supports.iter().map(|s| format!("<span class=\"badge\">{}</span>", s.describe())).collect();
+    let sources = source_links(document, &p.quote);
+    let cite = sources.iter().find_map(|l| l.href.as_deref().filter(|_| l.copy == CopyKind::Original));
+    let cite = cite.map(|href| format!(" cite=\"{}\"", text(href))).unwrap_or_default();
+    let at_source = if sources.is_empty() {
+        String::new()
+    } else {
+        let links: Vec<String> = sources
+            .iter()
+            .map(|link| match &link.href {
+                Some(href) => format!("<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>", text(href), link.copy.label()),
+                None => format!("<span class=\"address\">{}: {}</span>", link.copy.label(), text(&link.address)),
+            })
+            .collect();
+        let accessed = document
+            .accessed
+            .map(|d| format!(" <span class=\"accessed\">accessed <time datetime=\"{}\">{}</time></span>", d.iso(), text(&d.display_long())))
+            .unwrap_or_default();
+        format!("\n<p class=\"at-source\">{}{accessed}</p>", links.join(" "))
+    };
     format!(
-        "<figure class=\"passage\">\n<blockquote>{quote}</blockquote>\n\
-         <figcaption><cite>{}</cite> <span class=\"publisher\">{}</span> {published} <span class=\"supports\">{badges}</span></figcaption>\n\
+        "<figure class=\"passage\">\n<blockquote{cite}>{quote}</blockquote>\n\
+         <figcaption><cite>{}</cite> <span class=\"publisher\">{}</span> {published} <span class=\"supports\">{badges}</span></figcaption>{at_source}\n\
          </figure>",
         text(&document.title),
         text(&document.publisher),

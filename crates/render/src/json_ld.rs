@@ -5,6 +5,7 @@
 use serde_json::{json, Value};
 
 use citeline_model::date::EventDate;
+use citeline_model::source::web_address;
 use citeline_model::timeline::{Event, Timeline};
 
 use crate::escape::script_json;
@@ -41,6 +42,12 @@ fn event_ld(timeline: &Timeline, event: &Event) -> Value {
                 work["publisher"] = json!({ "@type": "Organization", "name": document.publisher });
                 if let Some(published) = &document.published {
                     work["datePublished"] = json!(published.date.iso());
+                }
+                if let Some(url) = document.url.as_deref().and_then(web_address) {
+                    work["url"] = json!(url);
+                }
+                if let Some(archived) = document.archived_url.as_deref().and_then(web_address) {
+                    work["archivedAt"] = json!(archived);
                 }
             }
             work

@@ -216,6 +216,35 @@ fn json_ld_names_every_event_with_its_citations() {
 }
 
 #[test]
+fn a_passage_links_to_its_source_with_the_quote_marked_and_only_web_addresses_link() {
+    let mut timeline = seed();
+    let id = timeline.events[0].passages[0].document.clone();
+    let document = timeline.documents.iter_mut().find(|d| d.id == id).expect("its document");
+    document.url = Some("https://example.org/news?a=1&b=2".into());
+    document.archived_url = Some("javascript:alert(1)".into());
+    document.accessed = Some("2026-11-30".parse().expect("a date"));
+    let html = render_view(&timeline);
+    let hrefs: Vec<&str> = attributes(&html, "href").into_iter().filter(|h| h.starts_with("https://example.org/")).collect();
+    let passages = timeline.events.iter().flat_map(|e| &e.passages).filter(|p| p.document == id).count();
+    // Each passage in its entry and again as a note.
+    assert_eq!(hrefs.len(), 2 * passages, "{hrefs:?}");
+    assert!(hrefs.iter().all(|h| h.starts_with("https://example.org/news?a=1&amp;b=2#:~:text=")), "{hrefs:?}");
+    assert_eq!(attributes(&html, "cite").len(), 2 * passages, "the blockquote cites its source");
+    assert!(!html.contains("href=\"javascript:"), "not a web address: never a link");
+    assert!(html.contains("<span class=\"address\">Archived copy: javascript:alert(1)</span>"));
+    assert!(html.contains("accessed <time datetime=\"2026-11-30\">"));
+    let value: serde_json::Value = serde_json::from_str(script_body(&html, "<script type=\"application/ld+json\">")).expect("JSON");
+    let citations: Vec<&serde_json::Value> = value["itemListElement"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .flat_map(|i| i["item"]["citation"].as_array().expect("citations"))
+        .collect();
+    assert!(citations.iter().any(|c| c["url"] == "https://example.org/news?a=1&b=2"));
+    assert!(citations.iter().all(|c| c["archivedAt"].is_null()), "not a web address: not in the data either");
+}
+
+#[test]
 fn hostile_text_stays_text() {
     let timeline = hostile();
     let html = render_view(&timeline);
