@@ -10,6 +10,7 @@ use citeline_model::source::source_links;
 use citeline_model::timeline::{Event, Passage, Timeline};
 use citeline_view::view::ViewAction;
 
+use crate::media_view::MediaView;
 use crate::source_dialog::SourceDialog;
 
 /// Characters of context shown either side of a quoted passage.
@@ -78,6 +79,7 @@ pub fn detail_panel(props: &DetailPanelProps) -> Html {
                 </p>
             }
             <p class="summary">{ &event.summary }</p>
+            if let Some(media) = &event.media { <MediaView media={media.clone()} /> }
             <dl class="facts">
                 <dt>{ "Date" }</dt>
                 <dd class="date-long">{ event.date.display_long() }</dd>

@@ -37,7 +37,7 @@ The bridge is due to open on Friday 3 June 2022.
 The previous crossing was closed in 2015 after an inspection.`;
 
 const SUITE = join(process.env.CITELINE_SHARED ?? join(root, '..', 'shared'), 'data', 'jsontestsuite', 'test_parsing');
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:";
 let app, strict, data, host, seeds, dataDir, singleFile;
 
 before(async () => {

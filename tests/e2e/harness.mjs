@@ -17,6 +17,8 @@ const types = {
   '.wasm': 'application/wasm',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
 };
 
 /** Serves `dir` on 127.0.0.1 at a free port (with `cors`, readable from any origin). */

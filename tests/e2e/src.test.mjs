@@ -52,8 +52,22 @@ before(async () => {
       passages: [{ document: 'd', supports: ['date'], quote: { exact: '2 May 2016', prefix: 'It opened on ', suffix: ', after' }, position: { start: 33, end: 43 } }],
     }],
   }));
+  // TimelineJS3 slides with media, as its template writes them: a picture with caption, credit
+  // and alt text; a video alone; a picture that is not there; a background picture.
+  await writeFile(join(dir, 'bridge.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 400"><rect width="800" height="400" fill="#9cc3e6"/><path d="M0 300 Q400 80 800 300" stroke="#35475c" stroke-width="18" fill="none"/><rect y="300" width="800" height="100" fill="#3d6b8f"/></svg>');
+  await writeFile(join(dir, 'media.json'), JSON.stringify({
+    title: { text: { headline: 'Bridge in pictures' } },
+    events: [
+      { start_date: { year: 2015, month: 3 }, text: { headline: 'Plans shown', text: '<p>The council showed the plans.</p>' },
+        media: { url: 'BASE/bridge.svg', caption: 'The <b>design</b>', credit: 'Drawing: City Council', alt: 'A drawing of an arched bridge over water', link: 'https://example.org/plans' } },
+      { start_date: { year: 2016, month: 5 }, media: { url: 'https://www.youtube.com/watch?v=abc123' }, unique_id: 'video' },
+      { start_date: { year: 2017, month: 1 }, text: { headline: 'Lost photo' }, media: { url: 'BASE/missing.png', caption: 'Gone' }, unique_id: 'lost' },
+      { start_date: { year: 2018, month: 6 }, text: { headline: 'Opened' }, background: { url: 'BASE/bridge.svg', color: '#223' }, unique_id: 'opened' },
+    ],
+  }));
   app = await serve();
   data = await serve(dir, { cors: true });
+  await writeFile(join(dir, 'media.json'), (await readFile(join(dir, 'media.json'), 'utf8')).replaceAll('BASE/', data.url));
   const sourced = await readFile(join(dir, 'sourced.json'), 'utf8');
   await writeFile(join(dir, 'sourced.json'), sourced.replace('SOURCE_URL', `${data.url}source.html`));
   closed = await serve(dir);
@@ -122,6 +136,41 @@ test('a passage opens at its source with the quote marked; an address that is no
   await source.waitForFunction(() => scrollY > 2000, null, { timeout: 5_000 });
   await source.close();
   assert.equal(await tl.page.evaluate(() => window.pwned), undefined);
+  await tl.close();
+});
+
+test('TimelineJS3 media: a picture in a frame that does not move, a link card for a video, a card for a picture that fails', async () => {
+  const tl = await open(`${data.url}media.json`);
+  await tl.event('event-1').waitFor();
+  await tl.event('event-1').click();
+  const picture = tl.locator('.detail .media-image img');
+  assert.equal(await picture.getAttribute('alt'), 'A drawing of an arched bridge over water');
+  assert.equal(await picture.getAttribute('loading'), 'lazy', 'never holds up the timeline');
+  const frame = tl.locator('.detail .media-frame');
+  const before = (await frame.boundingBox()).height;
+  await tl.page.waitForFunction(() => document.querySelector('.detail .media-image img')?.naturalWidth > 0);
+  assert.equal((await frame.boundingBox()).height, before, 'the frame has its height before the picture comes');
+  assert.equal(before, 320, 'a fixed frame (clamp(160px, 36vw, 320px) at 1280 px)');
+  assert.equal(await tl.locator('.detail .media figcaption').textContent(), 'The designDrawing: City Council');
+  assert.equal(await tl.locator('.detail .media-frame a').getAttribute('href'), 'https://example.org/plans');
+  await tl.locator('.detail .media').scrollIntoViewIfNeeded();
+  await screenshot(tl.page, 'src-media-picture', { fullPage: false });
+
+  await tl.event('video').click();
+  const card = tl.locator('.detail a.media-card');
+  assert.equal(await card.getAttribute('href'), 'https://www.youtube.com/watch?v=abc123');
+  assert.equal(await card.locator('.media-kind').textContent(), 'Video · YouTube');
+  assert.equal(await tl.detailTitle(), 'Video on YouTube', 'a slide of media alone is an event, named by what it is');
+  await card.scrollIntoViewIfNeeded();
+  await screenshot(tl.page, 'src-media-card', { fullPage: false });
+
+  await tl.event('lost').click();
+  await tl.locator('.detail .media-card .media-kind', { hasText: 'The picture could not be loaded' }).waitFor();
+  assert.equal(await tl.locator('.detail a.media-card').getAttribute('href'), `${data.url}missing.png`);
+
+  await tl.event('opened').click();
+  assert.equal(await tl.locator('.detail .media-image img').getAttribute('src'), `${data.url}bridge.svg`, 'a background picture is shown');
+  assert.deepEqual(tl.errors.filter((e) => !/Failed to load resource.*404/.test(e)), []);
   await tl.close();
 });
 

@@ -11,6 +11,7 @@ use crate::anchor::{TextPositionSelector, TextQuoteSelector};
 use crate::date::{DateValue, EventDate};
 use crate::document::Document;
 use crate::markup::{self, Dialect, MarkupToken};
+use crate::media::Media;
 use crate::timeline::{DateBasis, DateBasisKind, Diagnostic, Era, Event, LoadError, Passage, Severity, Support, Timeline, FORMAT, VERSION};
 
 /// The top level of a file, read without building it: just enough to tell the formats apart.
@@ -39,6 +40,19 @@ struct RawEvent<'a> {
     group: Option<&'a RawValue>,
     #[serde(borrow, default)]
     unique_id: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    media: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    background: Option<&'a RawValue>,
+}
+
+/// A TimelineJS3 `media` (or `background`) object as our [`Media`]: its HTML fields as plain text;
+/// `None` without a URL.
+fn tjs_media(raw: Option<&RawValue>) -> Option<Media> {
+    let value = parse_raw(raw.map(RawValue::get))?;
+    let field = |key: &str| value.get(key).and_then(Value::as_str).map(plain_text).filter(|s| !s.is_empty());
+    let url = value.get("url").and_then(Value::as_str).map(str::trim).filter(|u| !u.is_empty())?.to_owned();
+    Some(Media { url, alt: field("alt"), caption: field("caption"), credit: field("credit"), title: field("title"), link: field("link") })
 }
 
 /// Its `text` object.
@@ -705,16 +719,32 @@ impl TimelineJsBuilder {
         let headline = loose_str(text_of.headline).map(|s| plain_text(&s)).unwrap_or_default();
         let body = loose_str(text_of.text).map(|s| plain_text(&s)).unwrap_or_default();
         let group = loose_str(raw.group).map(|s| plain_text(&s)).filter(|g| !g.is_empty());
-        let entry = match (headline.is_empty(), body.is_empty()) {
-            (false, false) => [headline.as_str(), ". ", &body].concat(),
-            (false, true) => headline.clone(),
-            (true, false) => body.clone(),
-            (true, true) => {
-                self.diagnostics.push(error("text", "has neither a headline nor a text".into()));
+        // A slide's picture, else its background picture.
+        let media = raw.media.and_then(|m| tjs_media(Some(m))).or_else(|| raw.background.and_then(|b| tjs_media(Some(b))));
+        if media.as_ref().is_some_and(|m| m.kind() == crate::media::MediaKind::Unusable) {
+            let field = if raw.media.and_then(|m| tjs_media(Some(m))).is_some() { "media.url" } else { "background.url" };
+            self.diagnostics.push(Diagnostic {
+                severity: Severity::Warning,
+                item: item(),
+                field: field.into(),
+                message: "is not a web address (http or https, or a data: picture): shown as text, not as a link".into(),
+            });
+        }
+        let (entry, title) = match (headline.is_empty(), body.is_empty(), &media) {
+            (false, false, _) => ([headline.as_str(), ". ", &body].concat(), headline),
+            (false, true, _) => (headline.clone(), headline),
+            (true, false, _) => (body.clone(), body.split_whitespace().take(8).collect::<Vec<_>>().join(" ")),
+            // A slide that is only media: what its caption and credit say, or what it is.
+            (true, true, Some(media)) => {
+                let words: Vec<&str> = [&media.caption, &media.credit].into_iter().flatten().map(String::as_str).collect();
+                let label = media.label();
+                (if words.is_empty() { label.clone() } else { words.join(". ") }, label)
+            }
+            (true, true, None) => {
+                self.diagnostics.push(error("text", "has neither a headline nor a text, nor media".into()));
                 return;
             }
         };
-        let title = if headline.is_empty() { body.split_whitespace().take(8).collect::<Vec<_>>().join(" ") } else { headline };
         // The entry goes into the document; the passage quotes it where it stands, and the
         // previous passage's suffix is the start of what follows it.
         if !self.text.is_empty() {
@@ -743,6 +773,7 @@ impl TimelineJsBuilder {
                 quote: TextQuoteSelector { exact: entry, prefix, suffix: String::new() },
                 position: TextPositionSelector { start: start_char, end: self.chars },
             }],
+            media,
         });
     }
 
@@ -1037,6 +1068,41 @@ mod tests {
     }
 
     #[test]
+    fn timelinejs_media_and_backgrounds_are_kept_and_a_slide_of_media_alone_is_an_event() {
+        let (timeline, diagnostics) = load_any(
+            r##"{"events": [
+                {"start_date": {"year": 2001}, "text": {"headline": "Opened"},
+                 "media": {"url": "https://x.org/a.jpg", "caption": "<i>The</i> bridge", "credit": "Photo: J. Doe", "alt": "A bridge", "thumbnail": "https://x.org/t.jpg", "link": "https://x.org/story"}},
+                {"start_date": {"year": 2002}, "media": {"url": "https://www.youtube.com/watch?v=abc"}},
+                {"start_date": {"year": 2003}, "media": {"url": "https://x.org/b.png", "caption": "Crowds", "credit": "AP"}},
+                {"start_date": {"year": 2004}, "text": {"headline": "Behind"}, "background": {"url": "https://x.org/bg.jpg", "color": "#000"}},
+                {"start_date": {"year": 2005}, "media": {"caption": "no url"}},
+                {"start_date": {"year": 2006}, "media": "https://x.org/c.jpg"},
+                {"start_date": {"year": 2007}, "text": {"headline": "Local"}, "media": {"url": "images/d.jpg"}}
+            ]}"##,
+        )
+        .expect("loads");
+        let titles: Vec<&str> = timeline.events.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(titles, ["Opened", "Video on YouTube", "Crowds", "Behind", "Local"]);
+        let media = timeline.events[0].media.as_ref().expect("media");
+        assert_eq!(
+            (media.url.as_str(), media.caption.as_deref(), media.credit.as_deref(), media.alt.as_deref(), media.link.as_deref()),
+            ("https://x.org/a.jpg", Some("The bridge"), Some("Photo: J. Doe"), Some("A bridge"), Some("https://x.org/story"))
+        );
+        assert_eq!(timeline.events[1].passages[0].quote.exact, "Video on YouTube", "the evidence says what the slide is");
+        assert_eq!(timeline.events[2].passages[0].quote.exact, "Crowds. AP");
+        assert_eq!(timeline.events[3].media.as_ref().map(|m| m.url.as_str()), Some("https://x.org/bg.jpg"), "a background picture");
+        // Media without a URL is no media: those slides have nothing, and are named.
+        let named: Vec<(&str, &str)> = diagnostics.iter().map(|d| (d.item.as_str(), d.field.as_str())).collect();
+        assert_eq!(named, [("events[4]", "text"), ("events[5]", "text"), ("events[6]", "media.url")]);
+        // Our format keeps it all through a round trip.
+        let (again, warned) = load_any(&timeline.to_json()).expect("reloads");
+        let warned: Vec<&str> = warned.iter().map(|d| d.field.as_str()).collect();
+        assert_eq!(warned, ["media.url"], "the address that is no link, said again");
+        assert_eq!(again, timeline);
+    }
+
+    #[test]
     fn an_event_without_words_is_named_by_item_and_field() {
         let (timeline, diagnostics) =
             load_any(r#"{"events": [{"start_date": {"year": 2000}, "text": {"headline": " <br> "}}, {"start_date": {"year": 2001}, "text": {"headline": "Kept"}}]}"#)
@@ -1048,7 +1114,7 @@ mod tests {
                 severity: Severity::Error,
                 item: "events[0]".into(),
                 field: "text".into(),
-                message: "has neither a headline nor a text".into()
+                message: "has neither a headline nor a text, nor media".into()
             }]
         );
     }

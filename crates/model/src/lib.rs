@@ -6,6 +6,7 @@
 //! - [`anchor`]: W3C-style passage selectors (quote + position) and their resolution.
 //! - [`timeline`]: the versioned timeline JSON format, loaded with per-item diagnostics.
 //! - [`import`]: any timeline file people already have (ours or TimelineJS3's).
+//! - [`media`]: an event's picture or link to other media, and what its address tells.
 //! - [`markup`]: the one lenient reader for tagged text (HTML, TimeML's XML) and its entity table.
 //! - [`seed`]: the two seed documents and their events, compiled in.
 //! - [`source`]: where a document lives on the web; links that open a passage there.
@@ -24,6 +25,7 @@ pub mod embed;
 pub mod extraction;
 pub mod import;
 pub mod markup;
+pub mod media;
 pub mod seed;
 pub mod source;
 pub mod testdata;

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::anchor::{resolve, Resolution, TextPositionSelector, TextQuoteSelector};
 use crate::date::{DateValue, EventDate};
 use crate::document::Document;
+use crate::media::{Media, MediaKind};
 
 /// The `format` tag every timeline file carries.
 pub const FORMAT: &str = "citeline-timeline";
@@ -98,6 +99,9 @@ pub struct Event {
     pub date_basis: DateBasis,
     /// Supporting passages; at least one.
     pub passages: Vec<Passage>,
+    /// A picture, or a link to other media (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media: Option<Media>,
 }
 
 /// A whole timeline: documents and the events they support.
@@ -166,6 +170,30 @@ fn without_bad_metadata<'a>(
             object.remove(&field);
         }
         diagnostics.push(Diagnostic { severity: Severity::Warning, item: item.to_owned(), field, message });
+    }
+    std::borrow::Cow::Owned(kept)
+}
+
+/// An event's media is beside its evidence: media that cannot be read is left out with a
+/// warning, and the event stays.
+fn without_bad_media<'a>(
+    raw: &'a serde_json::Value,
+    item: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> std::borrow::Cow<'a, serde_json::Value> {
+    let problem = match raw.get("media") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(media) => serde_path_to_error::deserialize::<_, Media>(media).err().map(|e| {
+            let path = e.path().to_string();
+            let field = if path == "." { "media".to_owned() } else { format!("media.{path}") };
+            (field, format!("{}; the media was left out", e.into_inner()))
+        }),
+    };
+    let Some((field, message)) = problem else { return std::borrow::Cow::Borrowed(raw) };
+    diagnostics.push(Diagnostic { severity: Severity::Warning, item: item.to_owned(), field, message });
+    let mut kept = raw.clone();
+    if let Some(object) = kept.as_object_mut() {
+        object.remove("media");
     }
     std::borrow::Cow::Owned(kept)
 }
@@ -368,6 +396,7 @@ impl Timeline {
         let mut ids = HashSet::new();
         for (index, raw) in array("events", &mut diagnostics).iter().enumerate() {
             let item = item_name("events", index, raw);
+            let raw = &without_bad_media(raw, &item, &mut diagnostics);
             let mut event = match parse_item::<Event>(raw, &item, &mut diagnostics) {
                 Ok(event) => event,
                 Err((field, message)) => {
@@ -389,6 +418,20 @@ impl Timeline {
             }
             if event.passages.is_empty() {
                 problems.push(("passages".to_owned(), "an event needs at least one supporting passage".to_owned()));
+            }
+            if let Some(media) = &event.media {
+                let unusable = [
+                    ("media.url", media.kind() == MediaKind::Unusable),
+                    ("media.link", media.link.as_deref().is_some_and(|l| crate::source::web_address(l).is_none())),
+                ];
+                for (field, _) in unusable.into_iter().filter(|(_, bad)| *bad) {
+                    diagnostics.push(Diagnostic {
+                        severity: Severity::Warning,
+                        item: item.clone(),
+                        field: field.into(),
+                        message: "is not a web address (http or https, or a data: picture): shown as text, not as a link".into(),
+                    });
+                }
             }
             // A passage that cannot be found is left out, with a diagnostic; the event keeps the
             // passages that are good, and is left out only when none is.
@@ -522,7 +565,7 @@ mod tests {
         value["version"] = json!(2);
         value["theme"] = json!({"accent": "red"});
         value["documents"][0]["licence"] = json!("CC BY");
-        value["events"][0]["media"] = json!({"url": "https://example.org/a.jpg"});
+        value["events"][0]["sound"] = json!({"url": "https://example.org/a.mp3"});
         value["events"][1]["passages"][0]["quote"]["note"] = json!("x");
         value["events"][1]["date_basis"]["confidence"] = json!(0.9);
         value["eras"] = json!([{"title": "E", "start": "2011", "end": "2017", "colour": "blue"}]);
@@ -540,7 +583,7 @@ mod tests {
                 (Severity::Warning, "timeline", "version"),
                 (Severity::Warning, "timeline", "theme"),
                 (Severity::Warning, "documents[0] (id \"d\")", "licence"),
-                (Severity::Warning, "events[0] (id \"a\")", "media"),
+                (Severity::Warning, "events[0] (id \"a\")", "sound"),
                 (Severity::Warning, "events[1] (id \"b\")", "date_basis.confidence"),
                 (Severity::Warning, "events[1] (id \"b\")", "passages[0].quote.note"),
                 (Severity::Warning, "eras[0]", "colour"),
@@ -580,6 +623,27 @@ mod tests {
         assert_eq!((timeline.documents[0].url.as_ref(), timeline.documents[0].accessed), (None, None));
         let named: Vec<(Severity, &str)> = diagnostics.iter().map(|d| (d.severity, d.field.as_str())).collect();
         assert_eq!(named, [(Severity::Warning, "url"), (Severity::Warning, "accessed"), (Severity::Warning, "archived_url")]);
+    }
+
+    #[test]
+    fn media_that_cannot_be_used_is_named_and_the_event_stays() {
+        let mut value = sample();
+        value["events"][0]["media"] = json!({"url": "https://example.org/a.jpg", "alt": "A", "caption": "C"});
+        value["events"][1]["media"] = json!({"url": "javascript:alert(1)", "link": "ftp://x"});
+        let (timeline, diagnostics) = Timeline::from_value(&value).expect("loads");
+        assert_eq!(timeline.events[0].media.as_ref().map(|m| m.kind()), Some(MediaKind::Image));
+        assert_eq!(timeline.events[1].media.as_ref().map(|m| m.kind()), Some(MediaKind::Unusable), "kept, shown as text");
+        let named: Vec<(&str, &str)> = diagnostics.iter().map(|d| (d.item.as_str(), d.field.as_str())).collect();
+        assert_eq!(named, [("events[1] (id \"b\")", "media.url"), ("events[1] (id \"b\")", "media.link")]);
+        // Media that is not media at all is left out; the event stays.
+        value["events"][1]["media"] = json!({"caption": "no url"});
+        value["events"][0]["media"] = json!("https://example.org/a.jpg");
+        let (timeline, diagnostics) = Timeline::from_value(&value).expect("loads");
+        assert_eq!(timeline.events.len(), 2);
+        assert!(timeline.events.iter().all(|e| e.media.is_none()));
+        let named: Vec<(Severity, &str)> = diagnostics.iter().map(|d| (d.severity, d.field.as_str())).collect();
+        assert_eq!(named, [(Severity::Warning, "media"), (Severity::Warning, "media")], "{diagnostics:?}");
+        assert!(diagnostics[1].message.contains("url") && diagnostics[1].message.ends_with("the media was left out"), "{}", diagnostics[1]);
     }
 
     #[test]

@@ -616,6 +616,7 @@ mod tests {
                     quote: crate::anchor::TextQuoteSelector { exact: "2018".into(), prefix: String::new(), suffix: String::new() },
                     position: crate::anchor::TextPositionSelector { start: 0, end: 4 },
                 }],
+                media: None,
             })
             .collect();
         w.add_proposals(events);

@@ -7,7 +7,8 @@ use std::fmt::Write;
 
 use citeline_model::date::{DateValue, EventDate};
 use citeline_model::document::excerpt;
-use citeline_model::source::{source_links, CopyKind};
+use citeline_model::media::{Media, MediaKind};
+use citeline_model::source::{source_links, web_address, CopyKind};
 use citeline_model::timeline::{Event, Passage, Support, Timeline};
 
 use crate::escape::text;
@@ -76,6 +77,9 @@ fn entry(timeline: &Timeline, event: &Event, first_note: usize) -> String {
     let _ = writeln!(out, "<li><article class=\"detail\" id=\"event={id}\">");
     let _ = writeln!(out, "<h3>{}</h3>", text(&event.title));
     let _ = writeln!(out, "<p class=\"summary\">{}{}</p>", text(&event.summary), note_refs(event, first_note, Support::Description));
+    if let Some(media) = &event.media {
+        out.push_str(&media_figure(media));
+    }
     let _ = writeln!(
         out,
         "<dl class=\"facts\">\n<dt>Date</dt><dd class=\"date-long\">{}{}</dd>\n<dt>Precision</dt><dd>Known {}</dd>\n\
@@ -92,6 +96,42 @@ fn entry(timeline: &Timeline, event: &Event, first_note: usize) -> String {
     }
     out.push_str("</ol>\n</article></li>\n");
     out
+}
+
+/// An event's media as the detail panel draws it (without its fallback for a picture that fails).
+fn media_figure(media: &Media) -> String {
+    let caption = [("caption", &media.caption), ("credit", &media.credit)]
+        .iter()
+        .filter_map(|(class, words)| words.as_deref().map(|w| format!("<span class=\"{class}\">{}</span>", text(w))))
+        .collect::<Vec<_>>();
+    let caption = if caption.is_empty() { String::new() } else { format!("<figcaption>{}</figcaption>", caption.join(" ")) };
+    let link = media.link.as_deref().and_then(web_address);
+    match media.kind() {
+        MediaKind::Image => {
+            let alt = media.alt.as_deref().or(media.caption.as_deref()).unwrap_or_default();
+            let img = format!(
+                "<img src=\"{}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\" referrerpolicy=\"no-referrer\">",
+                text(&media.url),
+                text(alt)
+            );
+            let img = match link {
+                Some(href) => format!("<a href=\"{}\" rel=\"noopener noreferrer\">{img}</a>", text(href)),
+                None => img,
+            };
+            format!("<figure class=\"media media-image\"><div class=\"media-frame\">{img}</div>{caption}</figure>\n")
+        }
+        MediaKind::Link => {
+            format!(
+                "<figure class=\"media media-link\"><a class=\"media-card\" href=\"{}\" rel=\"noopener noreferrer\"><span class=\"media-kind\">{}</span><span class=\"media-title\">{}</span></a>{caption}</figure>\n",
+                text(media.url.trim()),
+                text(&media.what()),
+                text(&media.label())
+            )
+        }
+        MediaKind::Unusable => {
+            format!("<p class=\"media media-unusable\">Media: {} (not a web address, so not shown)</p>\n", text(&media.url))
+        }
+    }
 }
 
 /// A passage quoted in its surroundings, with the quoted words marked and its source named.

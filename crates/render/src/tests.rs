@@ -245,6 +245,24 @@ fn a_passage_links_to_its_source_with_the_quote_marked_and_only_web_addresses_li
 }
 
 #[test]
+fn media_is_drawn_lazily_and_a_hostile_address_stays_text() {
+    let mut timeline = seed();
+    timeline.events[0].media = Some(citeline_model::media::Media {
+        url: "https://x.org/a\"onerror=\"alert(1)\".jpg".into(),
+        alt: Some("<b>alt</b>".into()),
+        caption: Some("A caption".into()),
+        ..Default::default()
+    });
+    timeline.events[1].media = Some(citeline_model::media::Media { url: "https://vimeo.com/1".into(), ..Default::default() });
+    timeline.events[2].media = Some(citeline_model::media::Media { url: "javascript:alert(2)".into(), ..Default::default() });
+    let html = render_view(&timeline);
+    assert!(html.contains("<img src=\"https://x.org/a&quot;onerror=&quot;alert(1)&quot;.jpg\" alt=\"&lt;b&gt;alt&lt;/b&gt;\" loading=\"lazy\""), "{html}");
+    assert!(html.contains("<a class=\"media-card\" href=\"https://vimeo.com/1\" rel=\"noopener noreferrer\"><span class=\"media-kind\">Video · Vimeo</span><span class=\"media-title\">Video on Vimeo</span></a>"));
+    assert!(html.contains("Media: javascript:alert(2) (not a web address, so not shown)"));
+    assert!(!html.contains("href=\"javascript:"));
+}
+
+#[test]
 fn hostile_text_stays_text() {
     let timeline = hostile();
     let html = render_view(&timeline);
