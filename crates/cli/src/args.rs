@@ -36,6 +36,8 @@ pub(crate) struct Options {
     pub(crate) in_place: Option<String>,
     /// `--seed`: the built-in seed timeline stands for the file.
     pub(crate) seed: bool,
+    /// `--to FORMAT`: what `export` writes.
+    pub(crate) to: Option<String>,
     /// The operands (`-` is standard input), at least one unless `--seed` is given.
     pub(crate) files: Vec<String>,
 }
@@ -62,6 +64,7 @@ pub(crate) fn parse_options(args: &[String], allowed: &[&str], missing: &str) ->
         fragment: false,
         in_place: None,
         seed: false,
+        to: None,
         files: Vec::new(),
     };
     let mut i = 0;
@@ -127,6 +130,7 @@ pub(crate) fn parse_options(args: &[String], allowed: &[&str], missing: &str) ->
             }
             "--assets" => parsed.assets = Some(value),
             "--out" => parsed.out = Some(value),
+            "--to" => parsed.to = Some(value),
             "--in-place" => parsed.in_place = Some(value),
             _ => return Err(format!("unknown option '{name}'")),
         }
@@ -215,6 +219,7 @@ mod tests {
                 fragment: false,
                 in_place: None,
                 seed: false,
+                to: None,
                 files: strings(&["a", "-", "--b"]),
             })
         );

@@ -1,4 +1,4 @@
-//! The native command line: `citeline check | extract | eval | render`, one module per command, and [`args`]
+//! The native command line: `citeline check | export | extract | eval | render`, one module per command, and [`args`]
 //! for what they share. Everything is written to the `out` and `err` streams given to [`run`], which
 //! returns the exit code: 0 done, 1 some input failed, 2 bad arguments. Nothing here panics on user
 //! input.
@@ -6,6 +6,7 @@
 mod args;
 mod check;
 mod eval;
+mod export;
 mod extract;
 mod render;
 
@@ -22,6 +23,14 @@ usage:
   citeline check FILE.json...
       Load timeline files (Citeline's format or TimelineJS3 JSON) and print their diagnostics
       and load time; exit 1 if any has errors.
+
+  citeline export --to citeline|timelinejs|csv|ics FILE [--out PATH]
+      Write a timeline file (any format check reads) as Citeline JSON, TimelineJS3 JSON (v3),
+      CSV in TimelineJS3's Google Sheets columns, or iCalendar (one event per event, all day or
+      at its time by its precision). Each keeps the evidence: an event's text (or description)
+      quotes its passages with their documents and links to them at their sources. Written to
+      standard output, or to PATH with --out. Diagnostics as for check; exit 1 on errors (what
+      loaded is still written).
 
   citeline extract [--dct YYYY-MM-DD] [--locale en-GB|en-US] [--format timeml|json] FILE...
       Find the temporal expressions in each file. A .tml file is read as TimeML: the extractor runs
@@ -85,6 +94,7 @@ pub fn run(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             "extract" => extract::run(rest, out, err),
             "eval" => eval::run(rest, out, err),
             "render" => render::run(rest, out, err),
+            "export" => export::run(rest, out, err),
             other => return usage(err, &format!("unknown command '{other}'")),
         },
     };
@@ -210,6 +220,32 @@ mod tests {
             let why = &line[file.len() + 2..];
             assert!(["not UTF-8 text", "not valid JSON: ", "not a Citeline timeline: "].iter().any(|p| why.starts_with(p)), "{line}");
         }
+    }
+
+    #[test]
+    fn export_writes_every_format_and_timelinejs_reads_back() {
+        let scratch = Scratch::new("export");
+        let (seed, _) = citeline_model::seed::seed_timeline().unwrap();
+        let file = scratch.file("seed.json", seed.to_json().as_bytes());
+        let (code, tjs, err) = run_args(&["export", "--to", "timelinejs", &file]);
+        assert_eq!((code, err.as_str()), (0, ""));
+        let (back, _) = citeline_model::import::load_any(&tjs).expect("TimelineJS3 JSON");
+        assert_eq!(back.events.len(), seed.events.len());
+        let (code, ics, _) = run_args(&["export", "--to=ics", &file]);
+        assert_eq!(code, 0);
+        assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.contains("DTSTAMP:2"), "{ics}");
+        let target = scratch.0.join("out.csv").display().to_string();
+        let (code, out, _) = run_args(&["export", "--to", "csv", &file, "--out", &target]);
+        assert_eq!((code, out.as_str()), (0, ""));
+        assert!(std::fs::read_to_string(&target).unwrap().starts_with("Year,Month,Day,Time,"));
+        // Bad arguments say what is wrong.
+        assert_eq!(run_args(&["export", &file]).0, 2);
+        let (code, _, err) = run_args(&["export", "--to", "pdf", &file]);
+        assert_eq!(code, 2);
+        assert!(err.contains("--to is one of citeline, timelinejs, csv, ics, not 'pdf'"), "{err}");
+        let (code, _, err) = run_args(&["export", "--to", "csv", &scratch.0.join("missing.json").display().to_string()]);
+        assert_eq!(code, 1);
+        assert!(err.contains("missing.json"), "{err}");
     }
 
     #[test]

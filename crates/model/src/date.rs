@@ -70,6 +70,16 @@ pub struct DateValue {
     granularity: Granularity,
 }
 
+/// A [`DateValue`]'s fields, each where its granularity has it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateParts {
+    pub year: i32,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+    /// Hour and minute.
+    pub time: Option<(u32, u32)>,
+}
+
 /// Why a string is not a valid [`DateValue`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateParseError {
@@ -139,6 +149,27 @@ impl DateValue {
     /// The first calendar day this value covers.
     pub fn first_day(&self) -> NaiveDate {
         self.date
+    }
+
+    /// Its fields down to its granularity.
+    pub fn parts(&self) -> DateParts {
+        let g = self.granularity;
+        DateParts {
+            year: self.date.year(),
+            month: (g >= Granularity::Month).then(|| self.date.month()),
+            day: (g >= Granularity::Day).then(|| self.date.day()),
+            time: self.time.filter(|_| g == Granularity::Time).map(|t| (t.hour(), t.minute())),
+        }
+    }
+
+    /// The first day after the covered interval (for a time, its own day), if the calendar has it.
+    pub fn next_day_after(&self) -> Option<NaiveDate> {
+        match self.granularity {
+            Granularity::Year => NaiveDate::from_ymd_opt(self.date.year() + 1, 1, 1),
+            Granularity::Month => self.date.checked_add_months(chrono::Months::new(1)),
+            Granularity::Day => self.date.succ_opt(),
+            Granularity::Time => Some(self.date),
+        }
     }
 
     /// The calendar year.

@@ -12,6 +12,7 @@
 //! - [`source`]: where a document lives on the web; links that open a passage there.
 //! - [`embed`]: embedding options from the URL and the host messages.
 //! - [`workspace`]: the person's own documents and proposals, kept in local storage.
+//! - [`export`]: every way out: TimelineJS3 JSON, the sheet CSV, iCalendar, each with the evidence.
 //! - [`extraction`]: the messages between the page and the extraction worker.
 //! - [`testdata`]: where the shared test data is, for tests and benchmarks.
 //!
@@ -22,6 +23,7 @@ pub mod anchor;
 pub mod date;
 pub mod document;
 pub mod embed;
+pub mod export;
 pub mod extraction;
 pub mod import;
 pub mod markup;

@@ -176,7 +176,11 @@ fn without_bad_metadata<'a>(
 
 /// An event's media is beside its evidence: media that cannot be read is left out with a
 /// warning, and the event stays.
-fn without_bad_media<'a>(raw: &'a serde_json::Value, item: &str, diagnostics: &mut Vec<Diagnostic>) -> std::borrow::Cow<'a, serde_json::Value> {
+fn without_bad_media<'a>(
+    raw: &'a serde_json::Value,
+    item: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> std::borrow::Cow<'a, serde_json::Value> {
     use serde_json::Value;
     // Checked by hand, not by a second deserializer: the same rules as `Media`'s fields.
     let problem = match raw.get("media") {

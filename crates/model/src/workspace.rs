@@ -145,7 +145,7 @@ pub fn title_guess(text: &str) -> String {
     title
 }
 
-fn slug(text: &str) -> String {
+pub(crate) fn slug(text: &str) -> String {
     let s: String =
         text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(5).map(str::to_lowercase).collect::<Vec<_>>().join("-");
     if s.is_empty() {

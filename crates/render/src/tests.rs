@@ -256,7 +256,10 @@ fn media_is_drawn_lazily_and_a_hostile_address_stays_text() {
     timeline.events[1].media = Some(citeline_model::media::Media { url: "https://vimeo.com/1".into(), ..Default::default() });
     timeline.events[2].media = Some(citeline_model::media::Media { url: "javascript:alert(2)".into(), ..Default::default() });
     let html = render_view(&timeline);
-    assert!(html.contains("<img src=\"https://x.org/a&quot;onerror=&quot;alert(1)&quot;.jpg\" alt=\"&lt;b&gt;alt&lt;/b&gt;\" loading=\"lazy\""), "{html}");
+    assert!(
+        html.contains("<img src=\"https://x.org/a&quot;onerror=&quot;alert(1)&quot;.jpg\" alt=\"&lt;b&gt;alt&lt;/b&gt;\" loading=\"lazy\""),
+        "{html}"
+    );
     assert!(html.contains("<a class=\"media-card\" href=\"https://vimeo.com/1\" rel=\"noopener noreferrer\"><span class=\"media-kind\">Video · Vimeo</span><span class=\"media-title\">Video on Vimeo</span></a>"));
     assert!(html.contains("Media: javascript:alert(2) (not a web address, so not shown)"));
     assert!(!html.contains("href=\"javascript:"));

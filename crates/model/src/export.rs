@@ -1,0 +1,523 @@
+//! Every way out of Citeline: TimelineJS3 JSON (v3), the Google-Sheets CSV with TimelineJS3's
+//! columns, and iCalendar. Each keeps the evidence: an event's text carries its passages, each
+//! with its document, publisher, date and a link to it at its source, and how its date was
+//! worked out. Our own JSON is [`Timeline::to_json`].
+
+use std::fmt::Write;
+
+use serde_json::{json, Map, Value};
+
+use crate::date::{DateParts, DateValue, EventDate, Granularity};
+use crate::media::MediaKind;
+use crate::source::{source_links, CopyKind};
+use crate::timeline::{Event, Timeline};
+
+/// The columns of TimelineJS3's Google Sheets template, in its order.
+pub const SHEET_COLUMNS: [&str; 18] = [
+    "Year",
+    "Month",
+    "Day",
+    "Time",
+    "End Year",
+    "End Month",
+    "End Day",
+    "End Time",
+    "Display Date",
+    "Headline",
+    "Text",
+    "Media",
+    "Media Credit",
+    "Media Caption",
+    "Media Thumbnail",
+    "Type",
+    "Group",
+    "Background",
+];
+
+/// The formats a timeline can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Citeline's own JSON.
+    Citeline,
+    /// TimelineJS3 JSON (v3).
+    TimelineJs,
+    /// CSV in TimelineJS3's sheet columns.
+    Csv,
+    /// iCalendar (`.ics`).
+    ICalendar,
+}
+
+impl ExportFormat {
+    /// Every format, in menu order.
+    pub const ALL: [ExportFormat; 4] = [ExportFormat::Citeline, ExportFormat::TimelineJs, ExportFormat::Csv, ExportFormat::ICalendar];
+
+    /// Its name on the command line (`--format`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Citeline => "citeline",
+            ExportFormat::TimelineJs => "timelinejs",
+            ExportFormat::Csv => "csv",
+            ExportFormat::ICalendar => "ics",
+        }
+    }
+
+    /// The format called `name` (also `json` for ours, `tjs` for TimelineJS3's).
+    pub fn from_name(name: &str) -> Option<ExportFormat> {
+        match name.to_ascii_lowercase().as_str() {
+            "citeline" | "json" => Some(ExportFormat::Citeline),
+            "timelinejs" | "timelinejs3" | "tjs" => Some(ExportFormat::TimelineJs),
+            "csv" | "sheet" => Some(ExportFormat::Csv),
+            "ics" | "ical" | "icalendar" => Some(ExportFormat::ICalendar),
+            _ => None,
+        }
+    }
+
+    /// What people call it (a menu entry).
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportFormat::Citeline => "Citeline JSON",
+            ExportFormat::TimelineJs => "TimelineJS3 JSON",
+            ExportFormat::Csv => "Spreadsheet (CSV, TimelineJS3's columns)",
+            ExportFormat::ICalendar => "Calendar (iCalendar .ics)",
+        }
+    }
+
+    /// The file name ending.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Citeline => "citeline.json",
+            ExportFormat::TimelineJs => "timelinejs.json",
+            ExportFormat::Csv => "csv",
+            ExportFormat::ICalendar => "ics",
+        }
+    }
+
+    /// The media type a download is given.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            ExportFormat::Citeline | ExportFormat::TimelineJs => "application/json",
+            ExportFormat::Csv => "text/csv;charset=utf-8",
+            ExportFormat::ICalendar => "text/calendar;charset=utf-8",
+        }
+    }
+
+    /// `timeline` written in this format. `stamp` is the moment of writing as
+    /// `YYYYMMDDTHHMMSSZ` (iCalendar's `DTSTAMP`; the caller reads the clock).
+    pub fn write(self, timeline: &Timeline, stamp: &str) -> String {
+        match self {
+            ExportFormat::Citeline => timeline.to_json(),
+            ExportFormat::TimelineJs => serde_json::to_string_pretty(&to_timelinejs(timeline)).unwrap_or_default(),
+            ExportFormat::Csv => to_csv(timeline),
+            ExportFormat::ICalendar => to_icalendar(timeline, stamp),
+        }
+    }
+}
+
+/// `& < > "` escaped, for the HTML TimelineJS3 shows.
+fn html(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// An event's evidence as HTML, as TimelineJS3 shows a slide's text: the summary, how its date was
+/// worked out, then each passage quoted with its source (linked to the passage there when the
+/// document has a web address).
+pub fn evidence_html(timeline: &Timeline, event: &Event) -> String {
+    let mut out = String::new();
+    if !event.summary.trim().is_empty() {
+        let _ = write!(out, "<p>{}</p>", html(&event.summary));
+    }
+    let _ = write!(out, "<p><i>{}: {}</i></p>", html(event.date_basis.kind.describe()), html(&event.date_basis.explanation));
+    for p in &event.passages {
+        let _ = write!(out, "<blockquote>{}</blockquote>", html(&p.quote.exact));
+        let Some(document) = timeline.document(&p.document) else { continue };
+        let title = match source_links(document, &p.quote).into_iter().find(|l| l.copy == CopyKind::Original).and_then(|l| l.href) {
+            Some(href) => format!("<a href=\"{}\">{}</a>", html(&href), html(&document.title)),
+            None => html(&document.title),
+        };
+        let published = document.published.as_ref().map(|d| format!(", {}", html(&d.date.display_long()))).unwrap_or_default();
+        let _ = write!(out, "<p>— {title}, {}{published}</p>", html(&document.publisher));
+    }
+    out
+}
+
+/// An event's evidence as plain text (a calendar's description): summary, date basis, passages
+/// with their sources and links.
+pub fn evidence_text(timeline: &Timeline, event: &Event) -> String {
+    let mut out = String::new();
+    if !event.summary.trim().is_empty() {
+        out.push_str(event.summary.trim());
+        out.push_str("\n\n");
+    }
+    let _ = write!(out, "Date: {}: {}", event.date_basis.kind.describe(), event.date_basis.explanation);
+    for p in &event.passages {
+        let _ = write!(out, "\n\n“{}”", p.quote.exact.trim());
+        let Some(document) = timeline.document(&p.document) else { continue };
+        let published = document.published.as_ref().map(|d| format!(", {}", d.date.display_long())).unwrap_or_default();
+        let _ = write!(out, "\n— {}, {}{published}", document.title, document.publisher);
+        for link in source_links(document, &p.quote) {
+            let _ = write!(out, "\n{}: {}", link.copy.label(), link.href.unwrap_or(link.address));
+        }
+    }
+    out
+}
+
+/// A date as TimelineJS3 writes one: `{"year": 2018, "month": 6, "day": 8, "hour": 14, "minute": 30}`.
+fn tjs_date(value: &DateValue) -> Value {
+    let DateParts { year, month, day, time } = value.parts();
+    let mut date = Map::new();
+    date.insert("year".into(), json!(year));
+    if let Some(month) = month {
+        date.insert("month".into(), json!(month));
+    }
+    if let Some(day) = day {
+        date.insert("day".into(), json!(day));
+    }
+    if let Some((hour, minute)) = time {
+        date.insert("hour".into(), json!(hour));
+        date.insert("minute".into(), json!(minute));
+    }
+    Value::Object(date)
+}
+
+fn ends(date: &EventDate) -> (&DateValue, Option<&DateValue>) {
+    match date {
+        EventDate::Point(v) => (v, None),
+        EventDate::Range { start, end } => (start, Some(end)),
+    }
+}
+
+/// The timeline as TimelineJS3 JSON (v3): a title slide, one slide per event (its id as
+/// `unique_id`, its evidence as the text, its media), and the eras.
+pub fn to_timelinejs(timeline: &Timeline) -> Value {
+    let events: Vec<Value> = timeline
+        .events
+        .iter()
+        .map(|event| {
+            let (start, end) = ends(&event.date);
+            let mut slide = json!({
+                "unique_id": event.id,
+                "start_date": tjs_date(start),
+                "text": { "headline": html(&event.title), "text": evidence_html(timeline, event) },
+            });
+            if let Some(end) = end {
+                slide["end_date"] = tjs_date(end);
+            }
+            if let Some(media) = event.media.as_ref().filter(|m| m.kind() != MediaKind::Unusable) {
+                let mut m = json!({ "url": media.url });
+                for (key, value) in [
+                    ("caption", &media.caption),
+                    ("credit", &media.credit),
+                    ("alt", &media.alt),
+                    ("title", &media.title),
+                    ("link", &media.link),
+                ] {
+                    if let Some(value) = value {
+                        m[key] = json!(html(value));
+                    }
+                }
+                slide["media"] = m;
+            }
+            slide
+        })
+        .collect();
+    let eras: Vec<Value> = timeline
+        .eras
+        .iter()
+        .map(|era| json!({ "start_date": tjs_date(&era.start), "end_date": tjs_date(&era.end), "text": { "headline": html(&era.title) } }))
+        .collect();
+    let mut out = json!({
+        "title": { "text": { "headline": html(&timeline.title), "text": "<p>Made with Citeline: every event quotes its sources.</p>" } },
+        "events": events,
+    });
+    if !eras.is_empty() {
+        out["eras"] = json!(eras);
+    }
+    out
+}
+
+/// A CSV field, quoted when it must be (RFC 4180).
+fn csv_field(out: &mut String, field: &str) {
+    if field.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&field.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(field);
+    }
+}
+
+fn csv_row(out: &mut String, fields: &[String]) {
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        csv_field(out, field);
+    }
+    out.push_str("\r\n");
+}
+
+/// Year, Month, Day and Time cells of a date (empty where finer than its granularity).
+fn sheet_date(value: Option<&DateValue>) -> [String; 4] {
+    let Some(value) = value else { return Default::default() };
+    let DateParts { year, month, day, time } = value.parts();
+    [
+        year.to_string(),
+        month.map(|m| m.to_string()).unwrap_or_default(),
+        day.map(|d| d.to_string()).unwrap_or_default(),
+        time.map(|(h, m)| format!("{h:02}:{m:02}")).unwrap_or_default(),
+    ]
+}
+
+/// The timeline as CSV in TimelineJS3's sheet columns, as its Google Sheets template has them:
+/// a `title` row, one row per event, one `era` row per era. (The sheet has no id column: an
+/// event's id does not survive this format.)
+pub fn to_csv(timeline: &Timeline) -> String {
+    let mut out = String::new();
+    csv_row(&mut out, &SHEET_COLUMNS.map(str::to_owned));
+    let row = |date: [String; 4], end: [String; 4], headline: &str, text: String, media: [String; 4], kind: &str| {
+        let mut fields: Vec<String> = Vec::with_capacity(SHEET_COLUMNS.len());
+        fields.extend(date);
+        fields.extend(end);
+        fields.push(String::new()); // Display Date
+        fields.push(html(headline));
+        fields.push(text);
+        fields.extend(media);
+        fields.push(kind.to_owned());
+        fields.push(String::new()); // Group
+        fields.push(String::new()); // Background
+        fields
+    };
+    let title_row = row(sheet_date(None), sheet_date(None), &timeline.title, String::new(), Default::default(), "title");
+    csv_row(&mut out, &title_row);
+    for event in &timeline.events {
+        let (start, end) = ends(&event.date);
+        let media = event.media.as_ref().filter(|m| m.kind() != MediaKind::Unusable).map_or_else(Default::default, |m| {
+            [
+                m.url.clone(),
+                m.credit.as_deref().map(html).unwrap_or_default(),
+                m.caption.as_deref().map(html).unwrap_or_default(),
+                String::new(),
+            ]
+        });
+        let fields = row(sheet_date(Some(start)), sheet_date(end), &event.title, evidence_html(timeline, event), media, "");
+        csv_row(&mut out, &fields);
+    }
+    for era in &timeline.eras {
+        let fields = row(sheet_date(Some(&era.start)), sheet_date(Some(&era.end)), &era.title, String::new(), Default::default(), "era");
+        csv_row(&mut out, &fields);
+    }
+    out
+}
+
+/// iCalendar TEXT escaping: `\`, `;`, `,` and line breaks.
+fn ics_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A content line folded at 75 octets (never inside a UTF-8 character), CRLF-ended.
+fn ics_line(out: &mut String, line: &str) {
+    let mut used = 0;
+    for c in line.chars() {
+        if used + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            used = 1;
+        }
+        out.push(c);
+        used += c.len_utf8();
+    }
+    out.push_str("\r\n");
+}
+
+/// `DTSTART`/`DTEND` for an event: all-day dates from its first day to the day after its last
+/// (a month- or year-dated event spans the month or year), or local date-times for a time.
+fn ics_dates(date: &EventDate) -> Vec<String> {
+    let (start, end) = ends(date);
+    let day = |d: chrono::NaiveDate| d.format("%Y%m%d").to_string();
+    let at = |v: &DateValue| {
+        let (h, m) = v.parts().time.unwrap_or((0, 0));
+        format!("{}T{h:02}{m:02}00", day(v.first_day()))
+    };
+    let last = end.unwrap_or(start);
+    match (start.granularity(), last.granularity()) {
+        (Granularity::Time, Granularity::Time) => {
+            let mut lines = vec![format!("DTSTART:{}", at(start))];
+            if end.is_some() {
+                lines.push(format!("DTEND:{}", at(last)));
+            }
+            lines
+        }
+        _ => {
+            let mut lines = vec![format!("DTSTART;VALUE=DATE:{}", day(start.first_day()))];
+            if let Some(after) = last.next_day_after().filter(|_| last.granularity() != Granularity::Time) {
+                lines.push(format!("DTEND;VALUE=DATE:{}", day(after)));
+            } else if let Some(after) = last.first_day().succ_opt() {
+                lines.push(format!("DTEND;VALUE=DATE:{}", day(after)));
+            }
+            lines
+        }
+    }
+}
+
+/// The timeline as an iCalendar file: one `VEVENT` per event, all-day or at its time by its
+/// precision, its evidence and source links in the description (`URL`: the first source). A
+/// calendar needs a full date, so an event dated to the month or year spans all of it, and its
+/// description says how precisely it is known.
+pub fn to_icalendar(timeline: &Timeline, stamp: &str) -> String {
+    let mut out = String::new();
+    for line in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Citeline//Citeline timeline//EN", "CALSCALE:GREGORIAN"] {
+        ics_line(&mut out, line);
+    }
+    ics_line(&mut out, &format!("X-WR-CALNAME:{}", ics_text(&timeline.title)));
+    let calendar = crate::workspace::slug(&timeline.title);
+    for event in &timeline.events {
+        ics_line(&mut out, "BEGIN:VEVENT");
+        ics_line(&mut out, &format!("UID:{}@{calendar}.citeline", event.id));
+        ics_line(&mut out, &format!("DTSTAMP:{stamp}"));
+        for line in ics_dates(&event.date) {
+            ics_line(&mut out, &line);
+        }
+        ics_line(&mut out, &format!("SUMMARY:{}", ics_text(&event.title)));
+        let precision = format!("Known {}: {}\n\n", event.date.granularity().describe(), event.date.display_long());
+        ics_line(&mut out, &format!("DESCRIPTION:{}", ics_text(&(precision + &evidence_text(timeline, event)))));
+        let first_link = event.passages.iter().find_map(|p| {
+            let document = timeline.document(&p.document)?;
+            source_links(document, &p.quote).into_iter().find_map(|l| l.href)
+        });
+        if let Some(url) = first_link {
+            ics_line(&mut out, &format!("URL:{url}"));
+        }
+        ics_line(&mut out, "END:VEVENT");
+    }
+    ics_line(&mut out, "END:VCALENDAR");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::load_any;
+    use crate::seed::seed_timeline;
+
+    fn seed() -> Timeline {
+        seed_timeline().expect("the seed loads").0
+    }
+
+    #[test]
+    fn ours_to_timelinejs_and_back_keeps_every_event_and_date() {
+        let mut timeline = seed();
+        timeline.documents[0].url = Some("https://example.org/release".into());
+        timeline.events[0].media =
+            Some(crate::media::Media { url: "https://example.org/a.jpg".into(), caption: Some("A & B".into()), ..Default::default() });
+        let tjs = ExportFormat::TimelineJs.write(&timeline, "");
+        let (back, diagnostics) = load_any(&tjs).expect("TimelineJS3 reads it back");
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(back.events.len(), timeline.events.len());
+        for (a, b) in timeline.events.iter().zip(&back.events) {
+            assert_eq!((&a.id, &a.title, a.date), (&b.id, &b.title, b.date), "id, title and date kept");
+            assert_eq!(a.media, b.media);
+        }
+        assert_eq!(back.title, timeline.title);
+        assert_eq!(back.eras, timeline.eras);
+        // The evidence is in the text: every passage, and a link to it at its source.
+        let value: Value = serde_json::from_str(&tjs).expect("JSON");
+        let text = value["events"][0]["text"]["text"].as_str().expect("text");
+        assert!(text.contains("<blockquote>") && text.contains(&html(&timeline.events[0].passages[0].quote.exact)), "{text}");
+        let linked = value["events"]
+            .as_array()
+            .expect("events")
+            .iter()
+            .any(|e| e["text"]["text"].as_str().is_some_and(|t| t.contains("href=\"https://example.org/release#:~:text=")));
+        assert!(linked, "a passage of the document with an address links to it");
+    }
+
+    #[test]
+    fn a_range_and_a_time_keep_their_precision_through_timelinejs() {
+        let json = r#"{"format": "citeline-timeline", "version": 1, "title": "T",
+            "documents": [{"id": "d", "title": "D", "publisher": "P", "text": "From June 2017 to June 2018. At 14:30 on 8 June 2018."}],
+            "events": [
+              {"id": "r", "title": "Range", "summary": "", "date": {"start": "2017-06", "end": "2018-06"},
+               "date_basis": {"kind": "stated", "explanation": "x"},
+               "passages": [{"document": "d", "supports": ["date"], "quote": {"exact": "From June 2017 to June 2018"}, "position": {"start": 0, "end": 27}}]},
+              {"id": "t", "title": "Time", "summary": "s", "date": "2018-06-08T14:30",
+               "date_basis": {"kind": "stated", "explanation": "x"},
+               "passages": [{"document": "d", "supports": ["date"], "quote": {"exact": "At 14:30 on 8 June 2018"}, "position": {"start": 29, "end": 52}}]}
+            ]}"#;
+        let (timeline, diagnostics) = Timeline::from_json(json).expect("loads");
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let (back, _) = load_any(&ExportFormat::TimelineJs.write(&timeline, "")).expect("reads back");
+        assert_eq!(back.events.iter().map(|e| e.date).collect::<Vec<_>>(), timeline.events.iter().map(|e| e.date).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn csv_has_the_sheet_columns_a_title_row_and_a_row_per_event() {
+        let timeline = seed();
+        let csv = to_csv(&timeline);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(lines[0], SHEET_COLUMNS.join(","));
+        assert!(lines[1].ends_with(",title,,") && lines[1].contains(&timeline.title), "{}", lines[1]);
+        // The launch: 4 June 2018, a day.
+        let launch = lines.iter().find(|l| l.starts_with("2018,6,4,,,,,,,")).expect("the launch row");
+        assert!(launch.contains("<blockquote>"), "its evidence is in the Text column");
+        assert_eq!(csv.matches("\r\n").count(), 2 + timeline.events.len() + timeline.eras.len(), "header, title, events, eras");
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_when_they_must_be() {
+        let mut out = String::new();
+        csv_row(&mut out, &["a".into(), "b,c".into(), "say \"hi\"".into(), "two\nlines".into(), String::new()]);
+        assert_eq!(out, "a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n");
+    }
+
+    #[test]
+    fn icalendar_has_a_vevent_per_event_all_day_or_timed_by_precision() {
+        let timeline = seed();
+        let ics = to_icalendar(&timeline, "20261130T120000Z");
+        assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+        assert!(ics.ends_with("END:VCALENDAR\r\n"));
+        assert_eq!(ics.matches("BEGIN:VEVENT").count(), timeline.events.len());
+        assert!(ics.lines().all(|l| l.len() <= 76), "folded at 75 octets (plus CR)");
+        // The launch: all day on 4 June 2018; the 2011 strategy: all of 2011.
+        let unfolded = ics.replace("\r\n ", "");
+        assert!(unfolded.contains("UID:contest-2018-launch@"));
+        assert!(unfolded.contains("DTSTART;VALUE=DATE:20180604\r\nDTEND;VALUE=DATE:20180605\r\n"), "{unfolded}");
+        assert!(unfolded.contains("DTSTART;VALUE=DATE:20110101\r\nDTEND;VALUE=DATE:20120101\r\n"));
+        assert!(unfolded.contains("DESCRIPTION:Known to the year: 2011\\n\\n"));
+        assert!(unfolded.contains("\\n\\n“"), "the passages are in the description");
+    }
+
+    #[test]
+    fn icalendar_escapes_text_and_folds_without_cutting_a_character() {
+        assert_eq!(ics_text("a, b; c\\d\ne"), "a\\, b\\; c\\\\d\\ne");
+        let mut out = String::new();
+        let long = format!("DESCRIPTION:{}", "é".repeat(80));
+        ics_line(&mut out, &long);
+        for line in out.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(line.len() <= 75, "{} octets", line.len());
+        }
+        assert_eq!(out.replace("\r\n ", ""), format!("{long}\r\n"));
+        let timed = EventDate::Point("2018-06-08T14:30".parse().expect("a time"));
+        assert_eq!(ics_dates(&timed), ["DTSTART:20180608T143000"]);
+        let months = EventDate::Range { start: "2017-06".parse().expect("m"), end: "2018-06".parse().expect("m") };
+        assert_eq!(ics_dates(&months), ["DTSTART;VALUE=DATE:20170601", "DTEND;VALUE=DATE:20180701"]);
+    }
+
+    #[test]
+    fn formats_are_named_on_the_command_line() {
+        for format in ExportFormat::ALL {
+            assert_eq!(ExportFormat::from_name(format.name()), Some(format));
+        }
+        assert_eq!(ExportFormat::from_name("TJS"), Some(ExportFormat::TimelineJs));
+        assert_eq!(ExportFormat::from_name("pdf"), None);
+    }
+}
