@@ -385,7 +385,7 @@ fn loaded(props: &LoadedProps) -> Html {
             let share_open = share_open.clone();
             Callback::from(move |_| share_open.set(false))
         };
-        html! { <ShareDialog snippets={Rc::new(snippets)} {on_close} /> }
+        html! { <ShareDialog snippets={Rc::new(snippets)} timeline={timeline.clone()} {on_close} /> }
     });
     let open_share = {
         let share_open = share_open.clone();
@@ -435,7 +435,7 @@ fn loaded(props: &LoadedProps) -> Html {
             <header class="masthead">
                 <div class="masthead-row">
                     <h1><span class="brand">{ "Citeline" }</span></h1>
-                    <button type="button" class="share-button" onclick={open_share}>{ "Share / embed" }</button>
+                    <button type="button" class="share-button" onclick={open_share}>{ "Share / export" }</button>
                 </div>
                 <p class="subtitle">{ &timeline.title }</p>
                 <p class="lede">{ "Every event carries its evidence: select one to read the passages that date and describe it." }</p>

@@ -86,9 +86,14 @@ pub(crate) fn hash_from_selection(selected: Option<&str>) -> String {
 
 /// Offers `json` as a file download.
 pub(crate) fn download_json(file_name: &str, json: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(json));
+    download(file_name, "application/json", json);
+}
+
+/// Offers `text` as a file download of type `media_type`.
+pub(crate) fn download(file_name: &str, media_type: &str, text: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(media_type);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     let document = gloo::utils::document();

@@ -95,7 +95,7 @@ test('URL options: window, theme and initial event', async () => {
   await host.close();
 });
 
-test('"Share / embed" gives snippets for the current event that work when pasted into a page', async () => {
+test('"Share / export" gives snippets for the current event that work when pasted into a page', async () => {
   const appUrl = rig.app.url;
   await rig.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: appUrl.replace(/\/$/, '') });
   const tl = await TimelinePage.open(rig.browser.context, appUrl);

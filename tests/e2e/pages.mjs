@@ -385,9 +385,9 @@ export class TimelinePage {
 
   // Sharing.
 
-  /** Opens "Share / embed" and returns the dialog. */
+  /** Opens "Share / export" and returns the dialog. */
   async openShare() {
-    await this.root.getByRole('button', { name: 'Share / embed' }).click();
+    await this.root.getByRole('button', { name: 'Share / export' }).click();
     const dialog = this.locator('dialog.share[open]');
     await dialog.waitFor();
     return dialog;

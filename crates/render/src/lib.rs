@@ -59,7 +59,7 @@ pub fn view_of(timeline: &Timeline) -> View {
     let variants = strip::variants(timeline, &index, &view);
     let first_screen = format!(
         "<div class=\"first-view\">\n<header class=\"masthead\">\n<div class=\"masthead-row\"><h1><span class=\"brand\">Citeline</span></h1>\
-         <button type=\"button\" class=\"share-button\" disabled aria-hidden=\"true\" tabindex=\"-1\">Share / embed</button></div>\n\
+         <button type=\"button\" class=\"share-button\" disabled aria-hidden=\"true\" tabindex=\"-1\">Share / export</button></div>\n\
          <p class=\"subtitle\">{}</p>\n<p class=\"lede\">{LEDE}</p>\n</header>\n{}\
          <aside class=\"detail empty\" aria-label=\"Event details\"><p>{DETAIL_PLACEHOLDER}</p></aside>\n</div>\n",
         escape::text(&timeline.title),
