@@ -65,6 +65,15 @@ before(async () => {
       { start_date: { year: 2018, month: 6 }, text: { headline: 'Opened' }, background: { url: 'BASE/bridge.svg', color: '#223' }, unique_id: 'opened' },
     ],
   }));
+  // TimelineJS3's Google Sheets template, published as CSV: a title row, events, an era, a bad row.
+  await writeFile(join(dir, 'sheet.csv'), [
+    'Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background',
+    ',,,,,,,,,Bridge from a sheet,<p>As the newsroom keeps it.</p>,,,,,title,,',
+    '2015,3,4,,,,,,,Plan agreed,"<p>The council agreed the plan, at last.</p>",,,,,,Council,',
+    '2016,,,,2018,6,,,,Construction,,,,,,,Works,',
+    '2019,2,30,,,,,,,No such day,,,,,,,,',
+    '2015,,,,2016,6,,,,Planning,,,,,,era,,',
+  ].join('\r\n'));
   app = await serve();
   data = await serve(dir, { cors: true });
   await writeFile(join(dir, 'media.json'), (await readFile(join(dir, 'media.json'), 'utf8')).replaceAll('BASE/', data.url));
@@ -171,6 +180,20 @@ test('TimelineJS3 media: a picture in a frame that does not move, a link card fo
   await tl.event('opened').click();
   assert.equal(await tl.locator('.detail .media-image img').getAttribute('src'), `${data.url}bridge.svg`, 'a background picture is shown');
   assert.deepEqual(tl.errors.filter((e) => !/Failed to load resource.*404/.test(e)), []);
+  await tl.close();
+});
+
+test('a Google Sheet in TimelineJS3\'s columns, published as CSV, is drawn; a bad row is named by its number', async () => {
+  const tl = await open(`${data.url}sheet.csv`);
+  await tl.event('event-1').waitFor();
+  assert.equal(await tl.locator('.subtitle').textContent(), 'Bridge from a sheet');
+  assert.equal(await tl.locator('.era .era-title').textContent(), 'Planning');
+  await tl.event('event-2').click();
+  assert.equal(await tl.detailTitle(), 'Construction');
+  assert.match(await tl.locator('.detail .date-long').textContent(), /2016 – June 2018/);
+  const problems = await tl.locator('.diagnostics').textContent();
+  assert.match(problems, /row 5 \("No such day"\), field Year, Month, Day, Time: there is no day 30 in 2019-02/);
+  assert.deepEqual(tl.errors, []);
   await tl.close();
 });
 

@@ -1,4 +1,4 @@
-//! `citeline check FILE.json...`: load timeline files (ours or TimelineJS3's) and print their
+//! `citeline check FILE...`: load timeline files (ours, TimelineJS3 JSON or its sheet as CSV) and print their
 //! diagnostics and load time.
 
 use std::io::{self, Write};
@@ -11,7 +11,7 @@ use crate::args::{read_text, Problems};
 /// Runs `check` on `files`; exit code 1 if any cannot be read or has errors.
 pub(crate) fn run(files: &[String], out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
     if files.is_empty() {
-        writeln!(err, "usage: citeline check FILE.json...")?;
+        writeln!(err, "usage: citeline check FILE...")?;
         return Ok(2);
     }
     let mut problems = Problems::new(err);

@@ -20,9 +20,9 @@ pub const HELP: &str = "\
 citeline: timelines in which every event carries its evidence.
 
 usage:
-  citeline check FILE.json...
-      Load timeline files (Citeline's format or TimelineJS3 JSON) and print their diagnostics
-      and load time; exit 1 if any has errors.
+  citeline check FILE...
+      Load timeline files (Citeline's format, TimelineJS3 JSON, or TimelineJS3's Google Sheets
+      template as CSV) and print their diagnostics and load time; exit 1 if any has errors.
 
   citeline export --to citeline|timelinejs|csv|ics FILE [--out PATH]
       Write a timeline file (any format check reads) as Citeline JSON, TimelineJS3 JSON (v3),
@@ -238,6 +238,14 @@ mod tests {
         let (code, out, _) = run_args(&["export", "--to", "csv", &file, "--out", &target]);
         assert_eq!((code, out.as_str()), (0, ""));
         assert!(std::fs::read_to_string(&target).unwrap().starts_with("Year,Month,Day,Time,"));
+        // A Google Sheet in TimelineJS3's columns, as CSV, is read like any timeline file.
+        let sheet = scratch.file("sheet.csv", b"Year,Month,Day,Headline,Text\r\n2018,6,4,Launch,\"Launched, today\"\r\n2018,2,30,Bad,\r\n");
+        let (code, out, err) = run_args(&["check", &sheet]);
+        assert_eq!(code, 1, "a bad row is an error");
+        assert!(
+            out.contains("1 events") && err.contains("row 3 (\"Bad\"), field Year, Month, Day, Time: there is no day 30 in 2018-02"),
+            "{out}{err}"
+        );
         // Bad arguments say what is wrong.
         assert_eq!(run_args(&["export", &file]).0, 2);
         let (code, _, err) = run_args(&["export", "--to", "pdf", &file]);

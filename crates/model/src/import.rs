@@ -29,7 +29,7 @@ struct Probe<'a> {
 
 /// A TimelineJS3 event with its fields still raw (anything that is not an object reads as empty).
 #[derive(Deserialize, Default)]
-struct RawEvent<'a> {
+pub(crate) struct RawEvent<'a> {
     #[serde(borrow, default)]
     start_date: Option<&'a RawValue>,
     #[serde(borrow, default)]
@@ -83,6 +83,10 @@ fn loose_str(raw: Option<&RawValue>) -> Option<std::borrow::Cow<'_, str>> {
 /// A TimelineJS3 file is read one event at a time (each kept as raw text until its turn), so a
 /// file of 100,000 events never becomes one huge tree in memory.
 pub fn load_any(text: &str) -> Result<(Timeline, Vec<Diagnostic>), LoadError> {
+    let text = text.trim_start_matches('\u{feff}');
+    if !text.trim_start().starts_with(['{', '[']) && crate::sheet::looks_like_sheet(text) {
+        return crate::sheet::from_csv(text);
+    }
     let probe: Probe = serde_json::from_str(text).map_err(|e| match e.classify() {
         serde_json::error::Category::Data => LoadError::Format("the top level must be an object".into()),
         _ => LoadError::Syntax(e.to_string()),
@@ -662,13 +666,25 @@ fn date_of_numbers([year, month, day, hour, minute]: [Result<Option<i64>, String
             None => DateValue::day(year, as_u32(m, "month")?, as_u32(d, "day")?),
         },
     };
-    date.ok_or_else(|| "not a calendar date".to_owned())
+    date.ok_or_else(|| match (month, day, hour, minute) {
+        _ if !(1..=9999).contains(&year) => format!("year {year} is outside 1 to 9999, which this version reads"),
+        (Some(m), _, _, _) if !(1..=12).contains(&m) => format!("month {m} is not 1 to 12"),
+        (Some(m), Some(d), _, _)
+            if chrono::NaiveDate::from_ymd_opt(year, m as u32, 1).is_some()
+                && chrono::NaiveDate::from_ymd_opt(year, m as u32, d as u32).is_none() =>
+        {
+            format!("there is no day {d} in {year}-{m:02}")
+        }
+        (_, _, Some(h), _) if !(0..=23).contains(&h) => format!("hour {h} is not 0 to 23"),
+        (_, _, _, Some(min)) if !(0..=59).contains(&min) => format!("minute {min} is not 0 to 59"),
+        _ => "not a calendar date".to_owned(),
+    })
 }
 
 /// A TimelineJS3 file read one event at a time: each `add`s its entry to the document that holds
 /// every event's text, and `finish` adds the title and eras.
 #[derive(Default, Clone)]
-struct TimelineJsBuilder {
+pub(crate) struct TimelineJsBuilder {
     diagnostics: Vec<Diagnostic>,
     text: String,
     chars: usize,
@@ -678,7 +694,7 @@ struct TimelineJsBuilder {
 impl TimelineJsBuilder {
     /// Adds `events[index]`, one TimelineJS3 event with its fields still raw (strings without
     /// escapes are borrowed); one that is not an object reads as empty.
-    fn add(&mut self, index: usize, raw: RawEvent) {
+    pub(crate) fn add(&mut self, index: usize, raw: RawEvent) {
         // Named only when something is wrong with it (most events are fine).
         let item = || format!("events[{index}]");
         let error = |field: &str, message: String| Diagnostic { severity: Severity::Error, item: item(), field: field.to_owned(), message };
@@ -778,7 +794,7 @@ impl TimelineJsBuilder {
     }
 
     /// The timeline, given the file's `title` and `eras` values.
-    fn finish(mut self, title: &Value, eras_value: &Value) -> (Timeline, Vec<Diagnostic>) {
+    pub(crate) fn finish(mut self, title: &Value, eras_value: &Value) -> (Timeline, Vec<Diagnostic>) {
         let title = title
             .pointer("/text/headline")
             .and_then(Value::as_str)

@@ -8,6 +8,7 @@
 //! - [`import`]: any timeline file people already have (ours or TimelineJS3's).
 //! - [`media`]: an event's picture or link to other media, and what its address tells.
 //! - [`markup`]: the one lenient reader for tagged text (HTML, TimeML's XML) and its entity table.
+//! - [`sheet`]: TimelineJS3's Google Sheets template as CSV, read as the slides it stands for.
 //! - [`seed`]: the two seed documents and their events, compiled in.
 //! - [`source`]: where a document lives on the web; links that open a passage there.
 //! - [`embed`]: embedding options from the URL and the host messages.
@@ -29,6 +30,7 @@ pub mod import;
 pub mod markup;
 pub mod media;
 pub mod seed;
+pub mod sheet;
 pub mod source;
 pub mod testdata;
 pub mod timeline;
