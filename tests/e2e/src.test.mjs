@@ -74,6 +74,17 @@ before(async () => {
     '2019,2,30,,,,,,,No such day,,,,,,,,',
     '2015,,,,2016,6,,,,Planning,,,,,,era,,',
   ].join('\r\n'));
+  // Deep history as TimelineJS3 writes it: negative years are BCE, with no year 0.
+  await writeFile(join(dir, 'ancient.json'), JSON.stringify({
+    title: { text: { headline: 'Rome' } },
+    events: [
+      { start_date: { year: -753 }, text: { headline: 'Rome founded' }, unique_id: 'founded' },
+      { start_date: { year: -509 }, text: { headline: 'The Republic' }, unique_id: 'republic' },
+      { start_date: { year: -44, month: 3, day: 15 }, text: { headline: 'Caesar assassinated' }, unique_id: 'caesar' },
+      { start_date: { year: 476 }, text: { headline: 'Last western emperor deposed' }, unique_id: 'fall' },
+    ],
+    eras: [{ start_date: { year: -27 }, end_date: { year: 476 }, text: { headline: 'The Empire' } }],
+  }));
   app = await serve();
   data = await serve(dir, { cors: true });
   await writeFile(join(dir, 'media.json'), (await readFile(join(dir, 'media.json'), 'utf8')).replaceAll('BASE/', data.url));
@@ -195,6 +206,23 @@ test('a Google Sheet in TimelineJS3\'s columns, published as CSV, is drawn; a ba
   assert.match(problems, /row 5 \("No such day"\), field Year, Month, Day, Time: there is no day 30 in 2019-02/);
   assert.deepEqual(tl.errors, []);
   await tl.close();
+});
+
+test('years before 1 CE: BCE on the axis, in labels and details, with no year 0', async () => {
+  for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
+    const tl = await TimelinePage.open(browser.context, `${app.url}?src=${encodeURIComponent(`${data.url}ancient.json`)}`, { wait: false, viewport });
+    await tl.event('founded').waitFor();
+    const axis = await tl.page.evaluate(() => [...document.querySelectorAll('#app .axis .tick-label, #app .axis .major-tick')].map((e) => e.textContent));
+    assert.ok(axis.some((l) => / BCE$/.test(l)), `BCE on the axis: ${axis}`);
+    assert.ok(!axis.some((l) => /^-\d/.test(l) || l === '0'), `no negative or zero years: ${axis}`);
+    await tl.select('caesar');
+    assert.equal(await tl.locator('.detail .date-long').textContent(), 'Friday 15 March 44 BCE');
+    await tl.select('founded');
+    assert.equal(await tl.locator('.detail .date-long').textContent(), '753 BCE');
+    await screenshot(tl.page, `src-bce-${name}`, { fullPage: false });
+    assert.deepEqual(tl.errors, []);
+    await tl.close();
+  }
 });
 
 test('errors are shown in the page in plain words, with the URL', async () => {

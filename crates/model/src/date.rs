@@ -109,7 +109,8 @@ pub fn days_from_date(date: NaiveDate) -> f64 {
 
 /// The calendar date that contains `t_days` (days since 1970-01-01), if representable.
 pub fn date_from_days(t_days: f64) -> Option<NaiveDate> {
-    if !t_days.is_finite() || t_days.abs() > 3_000_000.0 {
+    // Past chrono's calendar (about 262,000 years either side of 1 CE): no date.
+    if !t_days.is_finite() || t_days.abs() > 95_000_000.0 {
         return None;
     }
     EPOCH.checked_add_signed(chrono::Duration::days(t_days.floor() as i64))
@@ -214,29 +215,82 @@ impl DateValue {
     }
 
     fn display(&self, style: DateStyle) -> String {
-        let (month_year, day) = match style {
-            DateStyle::Long => ("%B %Y", "%A %-d %B %Y"),
-            DateStyle::Short => ("%b %Y", "%-d %b %Y"),
+        let (month, day) = match style {
+            DateStyle::Long => ("%B", "%A %-d %B"),
+            DateStyle::Short => ("%b", "%-d %b"),
         };
+        let year = year_label(self.date.year());
         match (self.granularity, self.time) {
-            (Granularity::Year, _) => format!("{}", self.date.year()),
-            (Granularity::Month, _) => self.date.format(month_year).to_string(),
-            (Granularity::Time, Some(t)) => format!("{}, {}", self.date.format(day), t.format("%H:%M")),
-            (Granularity::Day | Granularity::Time, _) => self.date.format(day).to_string(),
+            (Granularity::Year, _) => year,
+            (Granularity::Month, _) => format!("{} {year}", self.date.format(month)),
+            (Granularity::Time, Some(t)) => format!("{} {year}, {}", self.date.format(day), t.format("%H:%M")),
+            (Granularity::Day | Granularity::Time, _) => format!("{} {year}", self.date.format(day)),
         }
     }
 
     /// The ISO / TIMEX3 value: `2017`, `2018-06`, `2018-06-08`, `2018-06-08T14:30`.
+    ///
+    /// Years are astronomical, as ISO 8601 and EDTF count them: `0000` is 1 BCE, `-0499` is
+    /// 500 BCE; a year of more than four digits is written `Y12000` (EDTF).
     pub fn iso(&self) -> String {
-        match self.granularity {
-            Granularity::Year => format!("{:04}", self.date.year()),
-            Granularity::Month => format!("{:04}-{:02}", self.date.year(), self.date.month()),
-            Granularity::Day => self.date.format("%Y-%m-%d").to_string(),
-            Granularity::Time => match self.time {
-                Some(t) => format!("{}T{}", self.date.format("%Y-%m-%d"), t.format("%H:%M")),
-                None => self.date.format("%Y-%m-%d").to_string(),
-            },
+        let y = self.date.year();
+        let year = match y {
+            0..=9999 => format!("{y:04}"),
+            -9999..=-1 => format!("-{:04}", -y),
+            _ => format!("Y{y}"),
+        };
+        let (month, day) = (self.date.month(), self.date.day());
+        match (self.granularity, self.time) {
+            (Granularity::Year, _) => year,
+            (Granularity::Month, _) => format!("{year}-{month:02}"),
+            (Granularity::Time, Some(t)) => format!("{year}-{month:02}-{day:02}T{}", t.format("%H:%M")),
+            (Granularity::Day | Granularity::Time, _) => format!("{year}-{month:02}-{day:02}"),
         }
+    }
+}
+
+/// The year at the start of `date` (astronomical) and what follows its `-`, if anything.
+fn parse_year(date: &str) -> Option<(i64, Option<&str>)> {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let (long, body) = match date.strip_prefix('Y').or_else(|| date.strip_prefix('+')) {
+        Some(body) => (true, body),
+        None => (false, date),
+    };
+    let (negative, body) = match body.strip_prefix('-') {
+        Some(body) => (true, body),
+        None => (false, body),
+    };
+    let (year, rest) = match body.split_once('-') {
+        Some((year, rest)) => (year, Some(rest)),
+        None => (body, None),
+    };
+    let fits = if long { digits(year) && year.len() <= 12 } else { digits(year) && year.len() == 4 };
+    if !fits {
+        return None;
+    }
+    let n: i64 = year.parse().ok()?;
+    Some((if negative { -n } else { n }, rest))
+}
+
+/// A year as people write it: `2018`, `500 BCE` (astronomical year -499), `1 BCE` (year 0),
+/// `12,000`.
+pub fn year_label(year: i32) -> String {
+    let group = |n: i64| {
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    };
+    let year = i64::from(year);
+    match year {
+        ..=0 => format!("{} BCE", group(1 - year)),
+        1..=9999 => year.to_string(),
+        _ => group(year),
     }
 }
 
@@ -250,18 +304,22 @@ fn parse_number(part: &str, digits: usize, what: &str, input: &str) -> Result<u3
 impl FromStr for DateValue {
     type Err = DateParseError;
 
-    /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` (years 0001-9999).
+    /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`. Years are astronomical (ISO
+    /// 8601, EDTF): `0000` is 1 BCE and `-0499` 500 BCE; longer years are `Y12000` or `Y-12000`
+    /// (EDTF) or `+12000`, as far as ±262,000.
     fn from_str(input: &str) -> Result<Self, Self::Err> {
         let err = |reason: &str| DateParseError { input: input.to_owned(), reason: reason.to_owned() };
         let (date_part, time_part) = match input.split_once('T') {
             Some((d, t)) => (d, Some(t)),
             None => (input, None),
         };
-        let parts: Vec<&str> = date_part.split('-').collect();
-        let year = parse_number(parts[0], 4, "year", input)? as i32;
-        if year == 0 {
-            return Err(err("year 0000 is not used; the first year is 0001"));
-        }
+        let (year, rest) = parse_year(date_part)
+            .ok_or_else(|| err("the year must be four digits (0000 is 1 BCE, -0499 is 500 BCE) or Y and more digits (Y12000)"))?;
+        let year = i32::try_from(year)
+            .ok()
+            .filter(|y| NaiveDate::from_ymd_opt(*y, 1, 1).is_some())
+            .ok_or_else(|| err("years beyond 262,000 either side of 1 CE are not supported yet"))?;
+        let parts: Vec<&str> = std::iter::once("").chain(rest.map(|r| r.split('-')).into_iter().flatten()).collect();
         let month = parts.get(1).map(|m| parse_number(m, 2, "month", input)).transpose()?;
         let day = parts.get(2).map(|d| parse_number(d, 2, "day", input)).transpose()?;
         if parts.len() > 3 {
@@ -448,10 +506,48 @@ mod tests {
 
     #[test]
     fn rejects_bad_dates_with_reasons() {
-        for bad in ["", "18", "2018-13", "2018-02-30", "2018-6-8", "2018-06-08T25:00", "0000", "2018-06T10:00", "x"] {
+        for bad in [
+            "",
+            "18",
+            "2018-13",
+            "2018-02-30",
+            "2018-6-8",
+            "2018-06-08T25:00",
+            "-18",
+            "Y",
+            "Y-",
+            "--2018",
+            "2018-06T10:00",
+            "x",
+            "Y999999999",
+        ] {
             let err = bad.parse::<DateValue>().expect_err(bad);
             assert!(!err.reason.is_empty());
         }
+        assert_eq!("Y300000".parse::<DateValue>().unwrap_err().reason, "years beyond 262,000 either side of 1 CE are not supported yet");
+    }
+
+    #[test]
+    fn years_before_1_ce_and_after_9999_count_as_iso_and_edtf_do_and_read_as_people_write_them() {
+        // Astronomical years: 0000 is 1 BCE, -0499 is 500 BCE; no year is skipped or doubled.
+        for (iso, long) in [
+            ("0000", "1 BCE"),
+            ("0001", "1"),
+            ("-0499", "500 BCE"),
+            ("-0043-03-15", "Friday 15 March 44 BCE"),
+            ("-9999", "10,000 BCE"),
+            ("Y-12000", "12,001 BCE"),
+            ("Y12000", "12,000"),
+            ("Y-250000-06", "June 250,001 BCE"),
+        ] {
+            let value = v(iso);
+            assert_eq!(value.iso(), iso, "written back the same");
+            assert_eq!(value.display_long(), long);
+        }
+        assert_eq!(v("+12000"), v("Y12000"));
+        assert_eq!(v("0000").end_days(), v("0001").start_days(), "1 BCE runs into 1 CE");
+        assert!(v("-0499").start_days() < v("0000").start_days());
+        assert_eq!(year_label(-43), "44 BCE");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 use std::fmt::Write;
 
+use chrono::Datelike;
 use serde_json::{json, Map, Value};
 
 use crate::date::{DateParts, DateValue, EventDate, Granularity};
@@ -161,11 +162,21 @@ pub fn evidence_text(timeline: &Timeline, event: &Event) -> String {
     out
 }
 
+/// A year as TimelineJS3 counts it (no year 0: 1 BCE is -1) from ours (astronomical: 1 BCE is 0).
+fn tjs_year(year: i32) -> i64 {
+    let year = i64::from(year);
+    if year <= 0 {
+        year - 1
+    } else {
+        year
+    }
+}
+
 /// A date as TimelineJS3 writes one: `{"year": 2018, "month": 6, "day": 8, "hour": 14, "minute": 30}`.
 fn tjs_date(value: &DateValue) -> Value {
     let DateParts { year, month, day, time } = value.parts();
     let mut date = Map::new();
-    date.insert("year".into(), json!(year));
+    date.insert("year".into(), json!(tjs_year(year)));
     if let Some(month) = month {
         date.insert("month".into(), json!(month));
     }
@@ -261,7 +272,7 @@ fn sheet_date(value: Option<&DateValue>) -> [String; 4] {
     let Some(value) = value else { return Default::default() };
     let DateParts { year, month, day, time } = value.parts();
     [
-        year.to_string(),
+        tjs_year(year).to_string(),
         month.map(|m| m.to_string()).unwrap_or_default(),
         day.map(|d| d.to_string()).unwrap_or_default(),
         time.map(|(h, m)| format!("{h:02}:{m:02}")).unwrap_or_default(),
@@ -380,7 +391,19 @@ pub fn to_icalendar(timeline: &Timeline, stamp: &str) -> String {
     }
     ics_line(&mut out, &format!("X-WR-CALNAME:{}", ics_text(&timeline.title)));
     let calendar = crate::workspace::slug(&timeline.title);
-    for event in &timeline.events {
+    // iCalendar's dates are four-digit years, 0000 to 9999: an event outside them has no place
+    // in a calendar (its years are said in the calendar's description instead).
+    let fits = |v: &DateValue| (0..=9999).contains(&v.parts().year) && v.next_day_after().is_some_and(|d| d.year() <= 9999);
+    let (kept, left): (Vec<&Event>, Vec<&Event>) = timeline.events.iter().partition(|e| {
+        let (start, end) = ends(&e.date);
+        fits(start) && end.is_none_or(fits)
+    });
+    if !left.is_empty() {
+        let names: Vec<String> = left.iter().map(|e| format!("{} ({})", e.title, e.date.display_long())).collect();
+        let note = format!("Left out: events a calendar cannot date (before year 0 or after 9999): {}", names.join("; "));
+        ics_line(&mut out, &format!("X-WR-CALDESC:{}", ics_text(&note)));
+    }
+    for event in kept {
         ics_line(&mut out, "BEGIN:VEVENT");
         ics_line(&mut out, &format!("UID:{}@{calendar}.citeline", event.id));
         ics_line(&mut out, &format!("DTSTAMP:{stamp}"));
@@ -510,6 +533,34 @@ mod tests {
         assert_eq!(ics_dates(&timed), ["DTSTART:20180608T143000"]);
         let months = EventDate::Range { start: "2017-06".parse().expect("m"), end: "2018-06".parse().expect("m") };
         assert_eq!(ics_dates(&months), ["DTSTART;VALUE=DATE:20170601", "DTEND;VALUE=DATE:20180701"]);
+    }
+
+    #[test]
+    fn years_before_1_ce_go_out_as_each_format_counts_them() {
+        let json = r#"{"format": "citeline-timeline", "version": 1, "title": "Rome",
+            "documents": [{"id": "d", "title": "D", "publisher": "P", "text": "Caesar died in 44 BC. Rome was founded in 753 BC."}],
+            "events": [
+              {"id": "caesar", "title": "Caesar dies", "summary": "", "date": "-0043-03-15",
+               "date_basis": {"kind": "stated", "explanation": "x"},
+               "passages": [{"document": "d", "supports": ["date"], "quote": {"exact": "Caesar died in 44 BC"}, "position": {"start": 0, "end": 20}}]},
+              {"id": "rome", "title": "Rome founded", "summary": "", "date": "-0752",
+               "date_basis": {"kind": "stated", "explanation": "x"},
+               "passages": [{"document": "d", "supports": ["date"], "quote": {"exact": "Rome was founded in 753 BC"}, "position": {"start": 22, "end": 48}}]}
+            ]}"#;
+        let (timeline, diagnostics) = Timeline::from_json(json).expect("loads");
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(timeline.events[0].date.display_long(), "Friday 15 March 44 BCE");
+        // TimelineJS3 and its sheet have no year 0: 44 BCE is -44 there.
+        let tjs: Value = serde_json::from_str(&ExportFormat::TimelineJs.write(&timeline, "")).expect("JSON");
+        assert_eq!(tjs["events"][0]["start_date"], json!({"year": -44, "month": 3, "day": 15}));
+        assert_eq!(tjs["events"][1]["start_date"], json!({"year": -753}));
+        let (back, _) = load_any(&tjs.to_string()).expect("reads back");
+        assert_eq!(back.events.iter().map(|e| e.date).collect::<Vec<_>>(), timeline.events.iter().map(|e| e.date).collect::<Vec<_>>());
+        assert!(to_csv(&timeline).contains("\r\n-44,3,15,"));
+        // A calendar cannot hold them: left out, and said.
+        let ics = to_icalendar(&timeline, "20261130T120000Z").replace("\r\n ", "");
+        assert_eq!(ics.matches("BEGIN:VEVENT").count(), 0);
+        assert!(ics.contains("X-WR-CALDESC:Left out: events a calendar cannot date (before year 0 or after 9999): Caesar dies (Friday 15 March 44 BCE)\\; Rome founded (753 BCE)"), "{ics}");
     }
 
     #[test]

@@ -25,6 +25,61 @@ struct Probe<'a> {
     title: Option<&'a RawValue>,
     #[serde(borrow, default)]
     eras: Option<&'a RawValue>,
+    /// TimelineJS 2's wrapper: `{"timeline": {"headline", "text", "date": [...], "era": [...]}}`.
+    #[serde(borrow, default)]
+    timeline: Option<&'a RawValue>,
+}
+
+/// A TimelineJS 2 date, `"2012,1,26"` (or `"2012"`, `"2012,1"`, `"2012,1,26,14,30"`, with any
+/// spaces), as a TimelineJS3 date object; anything else is kept as the year, to be refused there
+/// in words.
+fn v2_date(value: Option<&Value>) -> Value {
+    let Some(text) = value.and_then(|v| v.as_str().map(str::to_owned).or_else(|| v.as_i64().map(|n| n.to_string()))) else {
+        return Value::Null;
+    };
+    let parts: Vec<&str> = text.split([',', '/', '-']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let keys = ["year", "month", "day", "hour", "minute"];
+    if parts.is_empty() || parts.len() > keys.len() {
+        return serde_json::json!({ "year": text });
+    }
+    Value::Object(keys.iter().zip(&parts).map(|(k, v)| ((*k).to_owned(), Value::String((*v).to_owned()))).collect())
+}
+
+/// A TimelineJS 2 file as the TimelineJS3 file it stands for: `date` as `events` (`startDate`,
+/// `endDate`, `headline`, `text`, `tag` as the group, `asset` as the media), `era` as `eras`, and
+/// the wrapper's headline as the title.
+fn from_v2(timeline: &Value) -> (Value, Vec<Value>, Value) {
+    let text = |v: &Value| serde_json::json!({ "headline": v.get("headline"), "text": v.get("text") });
+    let media = |v: &Value| {
+        v.get("asset")
+            .and_then(|a| a.get("media"))
+            .and_then(Value::as_str)
+            .map(|url| serde_json::json!({ "url": url, "credit": v.pointer("/asset/credit"), "caption": v.pointer("/asset/caption") }))
+    };
+    let events = timeline
+        .get("date")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|d| {
+            let mut slide = serde_json::json!({ "start_date": v2_date(d.get("startDate")), "text": text(d), "group": d.get("tag") });
+            if d.get("endDate").is_some_and(|e| !e.is_null() && e != d.get("startDate").unwrap_or(&Value::Null)) {
+                slide["end_date"] = v2_date(d.get("endDate"));
+            }
+            if let Some(media) = media(d) {
+                slide["media"] = media;
+            }
+            slide
+        })
+        .collect();
+    let eras = timeline
+        .get("era")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|e| serde_json::json!({ "start_date": v2_date(e.get("startDate")), "end_date": v2_date(e.get("endDate")), "text": text(e) }))
+        .collect();
+    (serde_json::json!({ "text": text(timeline) }), events, Value::Array(eras))
 }
 
 /// A TimelineJS3 event with its fields still raw (anything that is not an object reads as empty).
@@ -95,13 +150,34 @@ pub fn load_any(text: &str) -> Result<(Timeline, Vec<Diagnostic>), LoadError> {
         let value: Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax(e.to_string()))?;
         return Timeline::from_value(&value);
     }
+    if probe.events.is_none() {
+        let v2 = parse_raw(probe.timeline.map(RawValue::get)).filter(|t| t.get("date").is_some_and(Value::is_array));
+        if let Some(v2) = v2 {
+            let (title, slides, eras) = from_v2(&v2);
+            let raws: Vec<Box<RawValue>> = slides.iter().filter_map(|s| serde_json::value::to_raw_value(s).ok()).collect();
+            let items: Vec<&RawValue> = raws.iter().map(|r| r.as_ref()).collect();
+            let (timeline, mut diagnostics) = from_timelinejs(&title, &items, &eras);
+            for d in &mut diagnostics {
+                d.item = d.item.replacen("events[", "timeline.date[", 1).replacen("eras[", "timeline.era[", 1);
+                d.field = match d.field.as_str() {
+                    "start_date" => "startDate".into(),
+                    "end_date" => "endDate".into(),
+                    "media.url" => "asset.media".into(),
+                    _ => d.field.clone(),
+                };
+            }
+            return Ok((timeline, diagnostics));
+        }
+    }
     let events: Option<Vec<&RawValue>> = probe.events.and_then(|raw| serde_json::from_str(raw.get()).ok());
     match events {
         Some(events) => {
             let small = |raw: Option<&RawValue>| parse_raw(raw.map(RawValue::get)).unwrap_or(Value::Null);
             Ok(from_timelinejs(&small(probe.title), &events, &small(probe.eras)))
         }
-        None => Err(LoadError::Format(format!("expected \"format\": \"{FORMAT}\" or a TimelineJS3 \"events\" array"))),
+        None => Err(LoadError::Format(format!(
+            "expected \"format\": \"{FORMAT}\", a TimelineJS3 \"events\" array or a TimelineJS 2 \"timeline\" with its \"date\" array"
+        ))),
     }
 }
 
@@ -654,7 +730,17 @@ fn date_of([year, month, day, hour, minute]: [Option<&Value>; 5]) -> Result<Date
 /// [`date_of`] once each field is read as a number (the first error, in field order, wins).
 fn date_of_numbers([year, month, day, hour, minute]: [Result<Option<i64>, String>; 5]) -> Result<DateValue, String> {
     let year = year?.ok_or("year is missing")?;
-    let year = i32::try_from(year).map_err(|_| "year is out of range".to_owned())?;
+    // TimelineJS3 counts years as historians do: -500 is 500 BCE, and there is no year 0. Ours
+    // are astronomical (ISO 8601): 500 BCE is -499.
+    let year = match year {
+        0 => return Err("there is no year 0 (-1 is 1 BCE, the year before 1)".to_owned()),
+        y if y < 0 => y + 1,
+        y => y,
+    };
+    let year = i32::try_from(year)
+        .ok()
+        .filter(|y| chrono::NaiveDate::from_ymd_opt(*y, 1, 1).is_some())
+        .ok_or_else(|| "years beyond 262,000 either side of 1 CE (TimelineJS3's cosmological scale) are not supported yet".to_owned())?;
     let (month, day, hour, minute) = (month?, day?, hour?, minute?);
     let as_u32 = |n: i64, what: &str| u32::try_from(n).map_err(|_| format!("{what} is out of range"));
     let date = match (month, day) {
@@ -667,7 +753,6 @@ fn date_of_numbers([year, month, day, hour, minute]: [Result<Option<i64>, String
         },
     };
     date.ok_or_else(|| match (month, day, hour, minute) {
-        _ if !(1..=9999).contains(&year) => format!("year {year} is outside 1 to 9999, which this version reads"),
         (Some(m), _, _, _) if !(1..=12).contains(&m) => format!("month {m} is not 1 to 12"),
         (Some(m), Some(d), _, _)
             if chrono::NaiveDate::from_ymd_opt(year, m as u32, 1).is_some()
@@ -1116,6 +1201,67 @@ mod tests {
         let warned: Vec<&str> = warned.iter().map(|d| d.field.as_str()).collect();
         assert_eq!(warned, ["media.url"], "the address that is no link, said again");
         assert_eq!(again, timeline);
+    }
+
+    #[test]
+    fn timelinejs_2_files_are_read_as_the_slides_they_stand_for() {
+        let (timeline, diagnostics) = load_any(
+            r#"{"timeline": {"headline": "Old <i>style</i>", "type": "default", "text": "<p>Intro</p>", "startDate": "2012,1,26",
+                "date": [
+                    {"startDate": "2011,12,10", "endDate": "2011,12,11", "headline": "Two days", "text": "<p>It ran.</p>", "tag": "Events",
+                     "asset": {"media": "https://x.org/a.jpg", "credit": "AP", "caption": "Crowds"}},
+                    {"startDate": "2012,1,26,14,30", "endDate": "2012,1,26,14,30", "headline": "At a time"},
+                    {"startDate": "2012", "headline": "A year"},
+                    {"startDate": "yesterday", "headline": "Bad"}
+                ],
+                "era": [{"startDate": "2011,12,1", "endDate": "2012,2,1", "headline": "Winter"}]}}"#,
+        )
+        .expect("a TimelineJS 2 file loads");
+        assert_eq!(timeline.title, "Old style");
+        let dates: Vec<String> = timeline.events.iter().map(|e| e.date.display_long()).collect();
+        assert_eq!(dates.len(), 3);
+        assert_eq!(timeline.events[0].date, EventDate::Range { start: "2011-12-10".parse().unwrap(), end: "2011-12-11".parse().unwrap() });
+        assert_eq!(timeline.events[1].date, EventDate::Point("2012-01-26T14:30".parse().unwrap()), "an end equal to the start is no range");
+        assert_eq!(timeline.events[2].date, EventDate::Point("2012".parse().unwrap()));
+        assert_eq!(
+            timeline.events[0].media.as_ref().map(|m| (m.url.as_str(), m.caption.as_deref())),
+            Some(("https://x.org/a.jpg", Some("Crowds")))
+        );
+        assert!(timeline.events[0].summary.starts_with("Events: "));
+        assert_eq!(timeline.eras.len(), 1);
+        let named: Vec<(&str, &str)> = diagnostics.iter().map(|d| (d.item.as_str(), d.field.as_str())).collect();
+        assert_eq!(named, [("timeline.date[3]", "startDate")]);
+    }
+
+    #[test]
+    fn timelinejs_years_before_1_ce_are_counted_as_historians_do() {
+        let (timeline, diagnostics) = load_any(
+            r#"{"events": [
+                {"start_date": {"year": -500}, "text": {"headline": "500 BCE"}},
+                {"start_date": {"year": "-1"}, "text": {"headline": "1 BCE"}},
+                {"start_date": {"year": 1}, "text": {"headline": "1 CE"}},
+                {"start_date": {"year": 0}, "text": {"headline": "No such year"}},
+                {"start_date": {"year": -13800000000}, "text": {"headline": "Big Bang"}},
+                {"start_date": {"year": 12000}, "text": {"headline": "Far ahead"}}
+            ]}"#,
+        )
+        .expect("loads");
+        let shown: Vec<(String, String)> = timeline.events.iter().map(|e| (e.title.clone(), e.date.display_long())).collect();
+        let expected = [("500 BCE", "500 BCE"), ("1 BCE", "1 BCE"), ("1 CE", "1"), ("Far ahead", "12,000")];
+        assert_eq!(shown, expected.map(|(a, b)| (a.to_owned(), b.to_owned())));
+        assert_eq!(
+            timeline.events[1].date.start_days() + 366.0,
+            timeline.events[2].date.start_days(),
+            "1 BCE (a leap year) is just before 1 CE"
+        );
+        let said: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            said,
+            [
+                "there is no year 0 (-1 is 1 BCE, the year before 1)",
+                "years beyond 262,000 either side of 1 CE (TimelineJS3's cosmological scale) are not supported yet"
+            ]
+        );
     }
 
     #[test]

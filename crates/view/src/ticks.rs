@@ -5,7 +5,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
 use crate::scale::{round_px, TimeScale};
-use citeline_model::date::{date_from_days, days_from_date};
+use citeline_model::date::{date_from_days, days_from_date, year_label};
 
 /// The unit of a tick step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -81,6 +81,12 @@ const LADDER: &[(TickUnit, u32, f64)] = &[
     (TickUnit::Years, 200, 73050.0),
     (TickUnit::Years, 500, 182_625.0),
     (TickUnit::Years, 1000, 365_250.0),
+    (TickUnit::Years, 2000, 730_500.0),
+    (TickUnit::Years, 5000, 1_826_250.0),
+    (TickUnit::Years, 10_000, 3_652_500.0),
+    (TickUnit::Years, 20_000, 7_305_000.0),
+    (TickUnit::Years, 50_000, 18_262_500.0),
+    (TickUnit::Years, 100_000, 36_525_000.0),
 ];
 
 /// Ticks for `scale`, no two labels closer than `min_spacing_px`.
@@ -97,15 +103,33 @@ pub fn ticks(scale: &TimeScale, min_spacing_px: f64) -> TickSet {
     match unit {
         TickUnit::Years => {
             let step = step as i32;
-            let mut year = first.year().div_euclid(step) * step;
-            while year <= last.year() {
+            let (lo, hi) = (first.year(), last.year());
+            // Before 1 CE, round years as historians count them (100 BCE, 200 BCE: astronomical
+            // 1 - k × step), so no label reads "101 BCE"; from 1 CE on, multiples of the step.
+            let mut years = Vec::new();
+            let mut bce = (1 - hi).max(1).div_euclid(step) * step;
+            if bce < (1 - hi).max(1) {
+                bce += step;
+            }
+            while bce <= 1 - lo {
+                years.push(1 - bce);
+                bce += step;
+            }
+            years.reverse();
+            let mut year = lo.max(1).div_euclid(step) * step;
+            while year <= hi {
+                if year >= 1 {
+                    years.push(year);
+                }
+                year += step;
+            }
+            for year in years {
                 if let Some(d) = NaiveDate::from_ymd_opt(year, 1, 1) {
                     let t = days_from_date(d);
                     if in_view(t) {
-                        minor.push(tick(t, year.to_string()));
+                        minor.push(tick(t, year_label(year)));
                     }
                 }
-                year += step;
             }
         }
         TickUnit::Months => {
@@ -117,7 +141,7 @@ pub fn ticks(scale: &TimeScale, min_spacing_px: f64) -> TickSet {
                         minor.push(tick(t, month.format("%b").to_string()));
                     }
                     if month.month() == 1 {
-                        major.push(tick(t, month.year().to_string()));
+                        major.push(tick(t, year_label(month.year())));
                     }
                 }
                 let Some(next) = month.checked_add_months(Months::new(1)) else { break };
@@ -135,7 +159,7 @@ pub fn ticks(scale: &TimeScale, min_spacing_px: f64) -> TickSet {
                         minor.push(tick(t, d.to_string()));
                     }
                     if d == 1 {
-                        major.push(tick(t, day.format("%B %Y").to_string()));
+                        major.push(tick(t, format!("{} {}", day.format("%B"), year_label(day.year()))));
                     }
                 }
                 let Some(next) = day.succ_opt() else { break };
@@ -156,7 +180,7 @@ pub fn ticks(scale: &TimeScale, min_spacing_px: f64) -> TickSet {
                 }
                 if hour_of_day == 0 {
                     if let Some(d) = date_from_days(t) {
-                        major.push(tick(t, d.format("%a %-d %B %Y").to_string()));
+                        major.push(tick(t, format!("{} {}", d.format("%a %-d %B"), year_label(d.year()))));
                     }
                 }
             }
@@ -166,9 +190,9 @@ pub fn ticks(scale: &TimeScale, min_spacing_px: f64) -> TickSet {
     if major.is_empty() {
         let context = match unit {
             TickUnit::Years => None,
-            TickUnit::Months => Some(first.year().to_string()),
-            TickUnit::Days => Some(first.format("%B %Y").to_string()),
-            TickUnit::Hours => Some(first.format("%a %-d %B %Y").to_string()),
+            TickUnit::Months => Some(year_label(first.year())),
+            TickUnit::Days => Some(format!("{} {}", first.format("%B"), year_label(first.year()))),
+            TickUnit::Hours => Some(format!("{} {}", first.format("%a %-d %B"), year_label(first.year()))),
         };
         if let Some(label) = context {
             major.push(Tick { t_days: scale.start_days(), x_px: 0.0, label });
@@ -204,6 +228,23 @@ mod tests {
         for (start, end, width, unit) in cases {
             assert_eq!(ticks(&TimeScale::new(start, end, width), 70.0).unit, unit);
         }
+    }
+
+    #[test]
+    fn years_before_1_ce_and_deep_history_are_labelled_as_people_write_them() {
+        let labels_at = |start: f64, end: f64, width: f64| {
+            ticks(&TimeScale::new(start, end, width), 70.0).minor.into_iter().map(|t| t.label).collect::<Vec<_>>()
+        };
+        let labels = |start: f64, end: f64| labels_at(start, end, 1280.0);
+        // 800 BCE to 100 CE: centuries, through 1 BCE to 1 CE with no year 0 in the labels.
+        let around = labels(day(-799, 1, 1), day(300, 1, 1));
+        assert_eq!(around, ["800 BCE", "700 BCE", "600 BCE", "500 BCE", "400 BCE", "300 BCE", "200 BCE", "100 BCE", "100", "200", "300"]);
+        // Year by year across the turn: 2 BCE, 1 BCE, 1, 2 (no year 0).
+        let turn = labels_at(day(-2, 1, 1), day(3, 1, 1), 390.0);
+        assert!(turn.windows(4).any(|w| w == ["2 BCE", "1 BCE", "1", "2"]), "{turn:?}");
+        // The last ice age: 100,000 years in view.
+        let deep = labels(day(-99_999, 1, 1), day(2000, 1, 1));
+        assert!(deep.contains(&"50,000 BCE".to_owned()), "{deep:?}");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use chrono::Datelike;
 
-use citeline_model::date::{date_from_days, DateValue};
+use citeline_model::date::{date_from_days, year_label, DateValue};
 
 use crate::index::{Cluster, LengthClass};
 
@@ -36,7 +36,7 @@ pub(super) fn cluster_date_label(c: &Cluster, long: bool) -> String {
     let month = |d: chrono::NaiveDate| DateValue::month(d.year(), d.month());
     let show = |v: Option<DateValue>| v.map(|v| if long { v.display_long() } else { v.display_short() }).unwrap_or_default();
     if c.class == LengthClass::Year {
-        return if a.year() == b.year() { format!("{}", a.year()) } else { format!("{} – {}", a.year(), b.year()) };
+        return if a.year() == b.year() { year_label(a.year()) } else { format!("{} – {}", year_label(a.year()), year_label(b.year())) };
     }
     if a == b && c.class == LengthClass::Day {
         return show(Some(DateValue::from_date(a)));
