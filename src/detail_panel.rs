@@ -85,6 +85,10 @@ pub fn detail_panel(props: &DetailPanelProps) -> Html {
                 <dd class="date-long">{ event.date.display_long() }</dd>
                 <dt>{ "Precision" }</dt>
                 <dd>{ format!("Known {}", event.date.granularity().describe()) }</dd>
+                if let Some(sure) = event.date.qualifier().explain() {
+                    <dt>{ "How sure" }</dt>
+                    <dd class="how-sure">{ sure }</dd>
+                }
                 <dt>{ "How it was determined" }</dt>
                 <dd><strong>{ event.date_basis.kind.describe() }</strong>{ ": " }{ &event.date_basis.explanation }</dd>
             </dl>

@@ -29,8 +29,9 @@ fn marker(item: &PlacedItem) -> Html {
         PlacedItem::Event(e) if p.kind == MarkKind::Point => ("marker-point", None, e.selected),
         PlacedItem::Event(e) => ("marker-span", None, e.selected),
     };
+    let fuzzy = matches!(item, PlacedItem::Event(e) if e.fuzzy);
     html! {
-        <span class={classes!("marker", shape, density, selected.then_some("selected"))} data-marker-for={item.key().to_owned()}
+        <span class={classes!("marker", shape, density, fuzzy.then_some("fuzzy"), selected.then_some("selected"))} data-marker-for={item.key().to_owned()}
             data-style={format!("left:{}px;width:{}px", p.marker_x_px, p.marker_width_px)}></span>
     }
 }

@@ -42,7 +42,7 @@ fn event_label(p: &PlacedEvent, pending: bool, callbacks: &ItemCallbacks) -> Htm
         <>
             { stem(&p.placement, p.selected) }
             <button type="button"
-                class={classes!("event", format!("precision-{}", p.granularity.as_str()), p.selected.then_some("selected"), pending.then_some("pending"))}
+                class={classes!("event", format!("precision-{}", p.granularity.as_str()), p.fuzzy.then_some("fuzzy"), p.selected.then_some("selected"), pending.then_some("pending"))}
                 data-event-id={p.id.clone()} aria-label={p.accessible_name.clone()}
                 aria-pressed={if p.selected { "true" } else { "false" }}
                 data-style={label_geometry(&p.placement)} {onclick}>

@@ -85,6 +85,21 @@ before(async () => {
     ],
     eras: [{ start_date: { year: -27 }, end_date: { year: 476 }, text: { headline: 'The Empire' } }],
   }));
+  // Dates a source is unsure of, or gives only roughly (EDTF level 1).
+  const fuzzyText = 'The mill opened about 1850. Trade grew in the 1870s. The strike was probably in June 1911. The town grew through the 1900s.';
+  const at = (q) => ({ exact: q, prefix: '', suffix: '' });
+  const pos = (q) => ({ start: [...fuzzyText.slice(0, fuzzyText.indexOf(q))].length, end: [...fuzzyText.slice(0, fuzzyText.indexOf(q) + q.length)].length });
+  await writeFile(join(dir, 'fuzzy.json'), JSON.stringify({
+    format: 'citeline-timeline', version: 1, title: 'The mill town',
+    documents: [{ id: 'd', title: 'Town history', publisher: 'Local society', text: fuzzyText }],
+    events: [
+      ['mill', 'Mill opens', '1850~', 'The mill opened about 1850.'],
+      ['trade', 'Trade grows', '187X', 'Trade grew in the 1870s.'],
+      ['strike', 'The strike', '1911-06?', 'The strike was probably in June 1911.'],
+      ['growth', 'The town grows', '19XX', 'The town grew through the 1900s.'],
+    ].map(([id, title, date, q]) => ({ id, title, summary: q, date, date_basis: { kind: 'stated', explanation: 'Stated.' },
+      passages: [{ document: 'd', supports: ['date', 'description'], quote: at(q), position: pos(q) }] })),
+  }));
   app = await serve();
   data = await serve(dir, { cors: true });
   await writeFile(join(dir, 'media.json'), (await readFile(join(dir, 'media.json'), 'utf8')).replaceAll('BASE/', data.url));
@@ -220,6 +235,30 @@ test('years before 1 CE: BCE on the axis, in labels and details, with no year 0'
     await tl.select('founded');
     assert.equal(await tl.locator('.detail .date-long').textContent(), '753 BCE');
     await screenshot(tl.page, `src-bce-${name}`, { fullPage: false });
+    assert.deepEqual(tl.errors, []);
+    await tl.close();
+  }
+});
+
+test('uncertain, approximate, decade and century dates: said in words, explained, drawn with soft edges', async () => {
+  for (const [name, viewport, scheme] of [['desktop', { width: 1280, height: 800 }, 'light'], ['phone-dark', { width: 390, height: 844 }, 'dark']]) {
+    const recorded = await TimelinePage.open(browser.context, 'about:blank', { wait: false, viewport });
+    await recorded.page.emulateMedia({ colorScheme: scheme });
+    await recorded.page.goto(`${app.url}?src=${encodeURIComponent(`${data.url}fuzzy.json`)}`);
+    const tl = recorded;
+    await tl.event('mill').waitFor();
+    const labels = await tl.page.evaluate(() => Object.fromEntries([...document.querySelectorAll('#app [data-event-id]')].map((e) => [e.dataset.eventId, e.querySelector('.event-date')?.textContent])));
+    assert.deepEqual(labels, { mill: 'c. 1850', trade: '1870s', strike: 'Jun 1911?', growth: '1900s' });
+    assert.equal(await tl.locator('#app .marker.fuzzy').count(), 2, 'the approximate and the uncertain date fade at their ends');
+    await tl.select('mill');
+    assert.equal(await tl.locator('.detail .date-long').textContent(), 'about 1850');
+    assert.equal(await tl.locator('.detail .how-sure').textContent(), 'Approximate: the source gives it as about this date.');
+    await tl.select('trade');
+    assert.equal(await tl.locator('.detail .date-long').textContent(), 'sometime in the 1870s');
+    assert.match(await tl.facts(), /Known to the decade/);
+    await tl.select('strike');
+    assert.equal(await tl.locator('.detail .how-sure').textContent(), 'Uncertain: the source gives this date but is not sure of it.');
+    await screenshot(tl.page, `src-fuzzy-${name}`, { fullPage: false });
     assert.deepEqual(tl.errors, []);
     await tl.close();
   }

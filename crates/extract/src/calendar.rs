@@ -200,14 +200,18 @@ impl Cal {
             Cal::Month(y, m) => DateValue::month(y, m),
             Cal::Day(d) | Cal::DayPart(d, _) => Some(DateValue::from_date(d)),
             Cal::Time(d, h, m) => DateValue::time(d, h, m),
+            Cal::Decade(d) => DateValue::decade(d.checked_mul(10)?),
+            Cal::Century(c) => DateValue::century(c.checked_mul(100)?),
             _ => None,
         }
     }
 
-    /// Granularity in the data model's terms (coarser values map to the year).
+    /// Granularity in the data model's terms (halves, quarters and seasons map to the year).
     pub fn granularity(&self) -> Granularity {
         match self {
-            Cal::Century(_) | Cal::Decade(_) | Cal::Year(_) | Cal::Half(..) | Cal::Quarter(..) | Cal::Season(..) => Granularity::Year,
+            Cal::Century(_) => Granularity::Century,
+            Cal::Decade(_) => Granularity::Decade,
+            Cal::Year(_) | Cal::Half(..) | Cal::Quarter(..) | Cal::Season(..) => Granularity::Year,
             Cal::Month(..) => Granularity::Month,
             Cal::Week(..) | Cal::Weekend(..) | Cal::Day(_) | Cal::DayPart(..) => Granularity::Day,
             Cal::Time(..) => Granularity::Time,

@@ -2,12 +2,12 @@
 //! sentence, dated by its most precise mention, and anchored to the sentence as its passage.
 
 use citeline_model::anchor::{TextPositionSelector, TextQuoteSelector};
-use citeline_model::date::{DateValue, EventDate};
+use citeline_model::date::{DateValue, EventDate, Qualifier};
 use citeline_model::document::Document;
 use citeline_model::timeline::{DateBasis, DateBasisKind, Event, Passage, Support};
 
 use super::sentence::sentences;
-use super::{extract, Locale, Mention, TimexType, ValueBasis};
+use super::{extract, Locale, Mention, Modifier, TimexType, ValueBasis};
 
 /// Words in a proposed title.
 const TITLE_WORDS: usize = 9;
@@ -19,8 +19,16 @@ fn date_of(m: &Mention) -> Option<DateValue> {
     if !matches!(m.kind, TimexType::Date | TimexType::Time) {
         return None;
     }
-    let value = m.value.as_str();
-    value.parse().ok().or_else(|| value.split_once('T').and_then(|(day, _)| day.parse().ok()))
+    // TIMEX3 writes a decade as `199` and a century as `18`; EDTF as `199X` and `18XX`.
+    let value = match m.value.as_str() {
+        v if v.len() == 3 && v.bytes().all(|b| b.is_ascii_digit()) => format!("{v}X"),
+        v if v.len() == 2 && v.bytes().all(|b| b.is_ascii_digit()) => format!("{v}XX"),
+        v => v.to_owned(),
+    };
+    let date: DateValue = value.parse().ok().or_else(|| value.split_once('T').and_then(|(day, _)| day.parse().ok()))?;
+    // "about 2010", "the early 1990s", "mid-2018": the text gives it as about that date.
+    let approximate = matches!(m.modifier, Some(Modifier::Approx | Modifier::Start | Modifier::Mid | Modifier::End));
+    Some(if approximate { date.qualified(Qualifier { approximate: true, uncertain: false }) } else { date })
 }
 
 fn basis(m: &Mention, document: &Document) -> DateBasis {
@@ -204,6 +212,12 @@ fn propose_in(document: &Document, chunk: &Chunk, locale: Locale, events: &mut V
         let in_sentence = mentions[next..].iter().take_while(|m| m.start < end).filter(|m| m.end <= end);
         let best = in_sentence.filter_map(|m| Some((date_of(m)?, m))).max_by_key(|(d, m)| (d.granularity(), std::cmp::Reverse(m.start)));
         let Some((date, mention)) = best else { continue };
+        // "about 2010", "around June 2018", "circa 1850": given as about that date.
+        let before = cut(start, mention.start).trim_end().to_lowercase();
+        let hedged = ["about", "around", "approximately", "roughly", "circa", "c.", "ca."]
+            .iter()
+            .any(|w| before.strip_suffix(w).is_some_and(|rest| rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric())));
+        let date = if hedged { date.qualified(Qualifier { approximate: true, ..date.qualifier() }) } else { date };
         let sentence = cut(start, end);
         let quote = TextQuoteSelector {
             exact: sentence.to_owned(),
@@ -234,6 +248,32 @@ mod tests {
     use super::*;
     use citeline_model::seed::seed_timeline;
     use citeline_model::timeline::Timeline;
+
+    #[test]
+    fn about_a_year_a_decade_and_a_century_become_approximate_and_coarse_dates() {
+        let document = Document {
+            id: "d".into(),
+            title: "t".into(),
+            publisher: "p".into(),
+            published: None,
+            text: "The first bridge was built in the 19th century. Trade grew fast in the early 1990s. The council met about 2010 to plan a new one.".into(),
+            ..Document::default()
+        };
+        let dates: Vec<String> = propose_events(&document, Locale::EnGb)
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} = {}",
+                    e.date.display_long(),
+                    match e.date {
+                        EventDate::Point(v) => v.iso(),
+                        EventDate::Range { .. } => String::new(),
+                    }
+                )
+            })
+            .collect();
+        assert_eq!(dates, ["sometime in the 1800s = 18XX", "about the 1990s = 199X~", "about 2010 = 2010~"]);
+    }
 
     #[test]
     fn a_line_that_is_only_a_date_is_not_an_event() {

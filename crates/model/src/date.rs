@@ -27,6 +27,10 @@ enum DateStyle {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Granularity {
+    /// Known to the century: `19XX` (the 1900s).
+    Century,
+    /// Known to the decade: `201X` (the 2010s).
+    Decade,
     /// Known to the year: `2017`.
     Year,
     /// Known to the month: `2018-06`.
@@ -43,6 +47,8 @@ impl Granularity {
     /// in CSS class names.
     pub fn as_str(self) -> &'static str {
         match self {
+            Granularity::Century => "century",
+            Granularity::Decade => "decade",
             Granularity::Year => "year",
             Granularity::Month => "month",
             Granularity::Day => "day",
@@ -53,6 +59,8 @@ impl Granularity {
     /// The word people read in the detail panel ("to the day").
     pub fn describe(self) -> &'static str {
         match self {
+            Granularity::Century => "to the century",
+            Granularity::Decade => "to the decade",
             Granularity::Year => "to the year",
             Granularity::Month => "to the month",
             Granularity::Day => "to the day",
@@ -68,6 +76,43 @@ pub struct DateValue {
     date: NaiveDate,
     time: Option<NaiveTime>,
     granularity: Granularity,
+    qualifier: Qualifier,
+}
+
+/// How sure a source is of a date (EDTF level 1: `?` uncertain, `~` approximate, `%` both).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Qualifier {
+    /// The source is not sure of it (`2018?`).
+    pub uncertain: bool,
+    /// The source gives it as about this date (`2018~`).
+    pub approximate: bool,
+}
+
+impl Qualifier {
+    /// Neither uncertain nor approximate.
+    pub fn is_exact(self) -> bool {
+        !self.uncertain && !self.approximate
+    }
+
+    /// Its EDTF mark: `?`, `~`, `%` or nothing.
+    pub fn mark(self) -> &'static str {
+        match (self.uncertain, self.approximate) {
+            (true, true) => "%",
+            (true, false) => "?",
+            (false, true) => "~",
+            (false, false) => "",
+        }
+    }
+
+    /// What it means, for the detail panel; `None` when exact.
+    pub fn explain(self) -> Option<&'static str> {
+        match (self.uncertain, self.approximate) {
+            (true, true) => Some("Approximate and uncertain: about this date, and the source is not sure of it."),
+            (true, false) => Some("Uncertain: the source gives this date but is not sure of it."),
+            (false, true) => Some("Approximate: the source gives it as about this date."),
+            (false, false) => None,
+        }
+    }
 }
 
 /// A [`DateValue`]'s fields, each where its granularity has it.
@@ -119,27 +164,79 @@ pub fn date_from_days(t_days: f64) -> Option<NaiveDate> {
 impl DateValue {
     /// A year value, e.g. `2011`.
     pub fn year(year: i32) -> Option<Self> {
-        Some(Self { date: NaiveDate::from_ymd_opt(year, 1, 1)?, time: None, granularity: Granularity::Year })
+        Some(Self {
+            date: NaiveDate::from_ymd_opt(year, 1, 1)?,
+            time: None,
+            granularity: Granularity::Year,
+            qualifier: Qualifier::default(),
+        })
     }
 
     /// A month value, e.g. June 2018.
     pub fn month(year: i32, month: u32) -> Option<Self> {
-        Some(Self { date: NaiveDate::from_ymd_opt(year, month, 1)?, time: None, granularity: Granularity::Month })
+        Some(Self {
+            date: NaiveDate::from_ymd_opt(year, month, 1)?,
+            time: None,
+            granularity: Granularity::Month,
+            qualifier: Qualifier::default(),
+        })
     }
 
     /// A day value, e.g. 8 June 2018.
     pub fn day(year: i32, month: u32, day: u32) -> Option<Self> {
-        Some(Self { date: NaiveDate::from_ymd_opt(year, month, day)?, time: None, granularity: Granularity::Day })
+        Some(Self {
+            date: NaiveDate::from_ymd_opt(year, month, day)?,
+            time: None,
+            granularity: Granularity::Day,
+            qualifier: Qualifier::default(),
+        })
     }
 
     /// A day value from a chrono date.
     pub fn from_date(date: NaiveDate) -> Self {
-        Self { date, time: None, granularity: Granularity::Day }
+        Self { date, time: None, granularity: Granularity::Day, qualifier: Qualifier::default() }
     }
 
     /// A minute-precision value.
     pub fn time(date: NaiveDate, hour: u32, minute: u32) -> Option<Self> {
-        Some(Self { date, time: Some(NaiveTime::from_hms_opt(hour, minute, 0)?), granularity: Granularity::Time })
+        Some(Self {
+            date,
+            time: Some(NaiveTime::from_hms_opt(hour, minute, 0)?),
+            granularity: Granularity::Time,
+            qualifier: Qualifier::default(),
+        })
+    }
+
+    /// A decade, e.g. the 2010s (`201X`), from its first year (rounded down to a decade).
+    pub fn decade(year: i32) -> Option<Self> {
+        let start = year.div_euclid(10) * 10;
+        Some(Self {
+            date: NaiveDate::from_ymd_opt(start, 1, 1)?,
+            time: None,
+            granularity: Granularity::Decade,
+            qualifier: Qualifier::default(),
+        })
+    }
+
+    /// A century as EDTF writes one, e.g. the 1900s (`19XX`), from a year in it.
+    pub fn century(year: i32) -> Option<Self> {
+        let start = year.div_euclid(100) * 100;
+        Some(Self {
+            date: NaiveDate::from_ymd_opt(start, 1, 1)?,
+            time: None,
+            granularity: Granularity::Century,
+            qualifier: Qualifier::default(),
+        })
+    }
+
+    /// This value, as uncertain and/or approximate as `qualifier` says.
+    pub fn qualified(self, qualifier: Qualifier) -> Self {
+        Self { qualifier, ..self }
+    }
+
+    /// How sure the source is of it.
+    pub fn qualifier(&self) -> Qualifier {
+        self.qualifier
     }
 
     /// How precisely this value is known.
@@ -166,6 +263,8 @@ impl DateValue {
     /// The first day after the covered interval (for a time, its own day), if the calendar has it.
     pub fn next_day_after(&self) -> Option<NaiveDate> {
         match self.granularity {
+            Granularity::Century => NaiveDate::from_ymd_opt(self.date.year() + 100, 1, 1),
+            Granularity::Decade => NaiveDate::from_ymd_opt(self.date.year() + 10, 1, 1),
             Granularity::Year => NaiveDate::from_ymd_opt(self.date.year() + 1, 1, 1),
             Granularity::Month => self.date.checked_add_months(chrono::Months::new(1)),
             Granularity::Day => self.date.succ_opt(),
@@ -195,10 +294,8 @@ impl DateValue {
     /// End of the covered interval, in days since 1970-01-01 (exclusive).
     pub fn end_days(&self) -> f64 {
         let next = match self.granularity {
-            Granularity::Year => NaiveDate::from_ymd_opt(self.date.year() + 1, 1, 1),
-            Granularity::Month => self.date.checked_add_months(chrono::Months::new(1)),
-            Granularity::Day => self.date.succ_opt(),
             Granularity::Time => return self.start_days() + 1.0 / 1440.0,
+            _ => self.next_day_after(),
         };
         // The only failure is past chrono's maximum year; a one-day interval is then the honest fallback.
         next.map(days_from_date).unwrap_or_else(|| days_from_date(self.date) + 1.0)
@@ -220,11 +317,32 @@ impl DateValue {
             DateStyle::Short => ("%b", "%-d %b"),
         };
         let year = year_label(self.date.year());
-        match (self.granularity, self.time) {
+        let plain = match (self.granularity, self.time) {
+            (Granularity::Century | Granularity::Decade, _) => {
+                let span = if self.granularity == Granularity::Century { 100 } else { 10 };
+                let start = self.date.year();
+                let named =
+                    if start > 0 { format!("{start}s") } else { format!("{} – {}", year_label(start), year_label(start + span - 1)) };
+                match style {
+                    DateStyle::Long if self.qualifier.approximate => format!("the {named}"),
+                    DateStyle::Long => format!("sometime in the {named}"),
+                    DateStyle::Short => named,
+                }
+            }
             (Granularity::Year, _) => year,
             (Granularity::Month, _) => format!("{} {year}", self.date.format(month)),
             (Granularity::Time, Some(t)) => format!("{} {year}, {}", self.date.format(day), t.format("%H:%M")),
             (Granularity::Day | Granularity::Time, _) => format!("{} {year}", self.date.format(day)),
+        };
+        let q = self.qualifier;
+        match style {
+            DateStyle::Long => match (q.approximate, q.uncertain) {
+                (true, true) => format!("about {plain} (uncertain)"),
+                (true, false) => format!("about {plain}"),
+                (false, true) => format!("{plain} (uncertain)"),
+                (false, false) => plain,
+            },
+            DateStyle::Short => format!("{}{plain}{}", if q.approximate { "c. " } else { "" }, if q.uncertain { "?" } else { "" }),
         }
     }
 
@@ -240,12 +358,16 @@ impl DateValue {
             _ => format!("Y{y}"),
         };
         let (month, day) = (self.date.month(), self.date.day());
-        match (self.granularity, self.time) {
-            (Granularity::Year, _) => year,
+        let mark = self.qualifier.mark();
+        let value = match (self.granularity, self.time) {
+            (Granularity::Century, _) if (0..=9999).contains(&y) => format!("{:02}XX", y / 100),
+            (Granularity::Decade, _) if (0..=9999).contains(&y) => format!("{:03}X", y / 10),
+            (Granularity::Century | Granularity::Decade | Granularity::Year, _) => year,
             (Granularity::Month, _) => format!("{year}-{month:02}"),
             (Granularity::Time, Some(t)) => format!("{year}-{month:02}-{day:02}T{}", t.format("%H:%M")),
             (Granularity::Day | Granularity::Time, _) => format!("{year}-{month:02}-{day:02}"),
-        }
+        };
+        format!("{value}{mark}")
     }
 }
 
@@ -309,9 +431,32 @@ impl FromStr for DateValue {
     /// (EDTF) or `+12000`, as far as ±262,000.
     fn from_str(input: &str) -> Result<Self, Self::Err> {
         let err = |reason: &str| DateParseError { input: input.to_owned(), reason: reason.to_owned() };
-        let (date_part, time_part) = match input.split_once('T') {
+        // EDTF level 1: a qualifier at the end (`?`, `~`, `%`), and unspecified digits.
+        let (unqualified, qualifier) = match input.as_bytes().last() {
+            Some(b'?') => (&input[..input.len() - 1], Qualifier { uncertain: true, approximate: false }),
+            Some(b'~') => (&input[..input.len() - 1], Qualifier { uncertain: false, approximate: true }),
+            Some(b'%') => (&input[..input.len() - 1], Qualifier { uncertain: true, approximate: true }),
+            _ => (input, Qualifier::default()),
+        };
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if unqualified.len() == 4 && unqualified.is_ascii() {
+            let decade = unqualified.ends_with('X') && digits(&unqualified[..3]);
+            let century = unqualified.ends_with("XX") && digits(&unqualified[..2]);
+            if century || decade {
+                let known = if century { 2 } else { 3 };
+                let start: i32 = unqualified[..known].parse().map_err(|_| err("bad decade or century"))?;
+                let value = if century { DateValue::century(start * 100) } else { DateValue::decade(start * 10) };
+                return value.map(|v| v.qualified(qualifier)).ok_or_else(|| err("bad decade or century"));
+            }
+        }
+        // An unspecified month or day (`2018-XX`, `2018-06-XX`): known to the year or month.
+        let mut unqualified = unqualified;
+        while let Some(known) = unqualified.strip_suffix("-XX") {
+            unqualified = known;
+        }
+        let (date_part, time_part) = match unqualified.split_once('T') {
             Some((d, t)) => (d, Some(t)),
-            None => (input, None),
+            None => (unqualified, None),
         };
         let (year, rest) = parse_year(date_part)
             .ok_or_else(|| err("the year must be four digits (0000 is 1 BCE, -0499 is 500 BCE) or Y and more digits (Y12000)"))?;
@@ -337,7 +482,7 @@ impl FromStr for DateValue {
         }
         .ok_or_else(|| err("that day does not exist in that month"))?;
         match time_part {
-            None => Ok(value),
+            None => Ok(value.qualified(qualifier)),
             Some(t) => {
                 if value.granularity != Granularity::Day {
                     return Err(err("a time needs a full date before it"));
@@ -345,7 +490,9 @@ impl FromStr for DateValue {
                 let (h, m) = t.split_once(':').ok_or_else(|| err("the time must be HH:MM"))?;
                 let hour = parse_number(h, 2, "hour", input)?;
                 let minute = parse_number(m, 2, "minute", input)?;
-                DateValue::time(value.date, hour, minute).ok_or_else(|| err("the time must be 00:00 to 23:59"))
+                DateValue::time(value.date, hour, minute)
+                    .map(|v| v.qualified(qualifier))
+                    .ok_or_else(|| err("the time must be 00:00 to 23:59"))
             }
         }
     }
@@ -423,6 +570,17 @@ impl EventDate {
         match self {
             EventDate::Point(v) => v.display_short(),
             EventDate::Range { start, end } => format!("{} – {}", start.display_short(), end.display_short()),
+        }
+    }
+
+    /// How sure the source is of it (of either end, for a range).
+    pub fn qualifier(&self) -> Qualifier {
+        match self {
+            EventDate::Point(v) => v.qualifier(),
+            EventDate::Range { start, end } => Qualifier {
+                uncertain: start.qualifier().uncertain || end.qualifier().uncertain,
+                approximate: start.qualifier().approximate || end.qualifier().approximate,
+            },
         }
     }
 
@@ -525,6 +683,36 @@ mod tests {
             assert!(!err.reason.is_empty());
         }
         assert_eq!("Y300000".parse::<DateValue>().unwrap_err().reason, "years beyond 262,000 either side of 1 CE are not supported yet");
+    }
+
+    #[test]
+    fn edtf_level_1_uncertain_approximate_and_unspecified_dates_are_read_written_and_said() {
+        for (edtf, long, short, g) in [
+            ("2018?", "2018 (uncertain)", "2018?", Granularity::Year),
+            ("2018~", "about 2018", "c. 2018", Granularity::Year),
+            ("2018-06%", "about June 2018 (uncertain)", "c. Jun 2018?", Granularity::Month),
+            ("201X", "sometime in the 2010s", "2010s", Granularity::Decade),
+            ("199X~", "about the 1990s", "c. 1990s", Granularity::Decade),
+            ("19XX", "sometime in the 1900s", "1900s", Granularity::Century),
+            ("2018-06-08T14:30~", "about Friday 8 June 2018, 14:30", "c. 8 Jun 2018, 14:30", Granularity::Time),
+        ] {
+            let value = v(edtf);
+            assert_eq!((value.display_long().as_str(), value.display_short().as_str(), value.granularity()), (long, short, g), "{edtf}");
+            assert_eq!(value.iso(), edtf, "written back the same");
+        }
+        // Unspecified parts: known to what is specified.
+        assert_eq!(v("2018-XX"), v("2018"));
+        assert_eq!(v("2018-06-XX"), v("2018-06"));
+        assert_eq!(v("2018-XX-XX"), v("2018"));
+        // A decade and a century cover all their years.
+        assert_eq!(v("201X").start_days(), v("2010").start_days());
+        assert_eq!(v("201X").end_days(), v("2020").start_days());
+        assert_eq!(v("19XX").end_days(), v("2000").start_days());
+        assert!(v("2018~") != v("2018"), "a qualifier is part of the value");
+        assert_eq!(v("2018?").qualifier().explain(), Some("Uncertain: the source gives this date but is not sure of it."));
+        for bad in ["20XX1", "2X18", "X018", "2018??", "201X-06"] {
+            assert!(bad.parse::<DateValue>().is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -213,6 +213,13 @@ pub fn to_timelinejs(timeline: &Timeline) -> Value {
             if let Some(end) = end {
                 slide["end_date"] = tjs_date(end);
             }
+            // What TimelineJS3's dates cannot say (about, uncertain, a decade, a century) is
+            // said in words, and kept for Citeline in a field TimelineJS3 passes over.
+            let said_exactly = event.date.qualifier().is_exact() && event.date.granularity() >= Granularity::Year;
+            if !said_exactly {
+                slide["display_date"] = json!(event.date.display_long());
+                slide["citeline_date"] = json!(event.date);
+            }
             if let Some(media) = event.media.as_ref().filter(|m| m.kind() != MediaKind::Unusable) {
                 let mut m = json!({ "url": media.url });
                 for (key, value) in [
@@ -285,11 +292,11 @@ fn sheet_date(value: Option<&DateValue>) -> [String; 4] {
 pub fn to_csv(timeline: &Timeline) -> String {
     let mut out = String::new();
     csv_row(&mut out, &SHEET_COLUMNS.map(str::to_owned));
-    let row = |date: [String; 4], end: [String; 4], headline: &str, text: String, media: [String; 4], kind: &str| {
+    let row = |date: [String; 4], end: [String; 4], headline: &str, text: String, media: [String; 4], kind: &str, display: String| {
         let mut fields: Vec<String> = Vec::with_capacity(SHEET_COLUMNS.len());
         fields.extend(date);
         fields.extend(end);
-        fields.push(String::new()); // Display Date
+        fields.push(display);
         fields.push(html(headline));
         fields.push(text);
         fields.extend(media);
@@ -298,7 +305,7 @@ pub fn to_csv(timeline: &Timeline) -> String {
         fields.push(String::new()); // Background
         fields
     };
-    let title_row = row(sheet_date(None), sheet_date(None), &timeline.title, String::new(), Default::default(), "title");
+    let title_row = row(sheet_date(None), sheet_date(None), &timeline.title, String::new(), Default::default(), "title", String::new());
     csv_row(&mut out, &title_row);
     for event in &timeline.events {
         let (start, end) = ends(&event.date);
@@ -310,11 +317,21 @@ pub fn to_csv(timeline: &Timeline) -> String {
                 String::new(),
             ]
         });
-        let fields = row(sheet_date(Some(start)), sheet_date(end), &event.title, evidence_html(timeline, event), media, "");
+        let said_exactly = event.date.qualifier().is_exact() && event.date.granularity() >= Granularity::Year;
+        let display = if said_exactly { String::new() } else { event.date.display_long() };
+        let fields = row(sheet_date(Some(start)), sheet_date(end), &event.title, evidence_html(timeline, event), media, "", display);
         csv_row(&mut out, &fields);
     }
     for era in &timeline.eras {
-        let fields = row(sheet_date(Some(&era.start)), sheet_date(Some(&era.end)), &era.title, String::new(), Default::default(), "era");
+        let fields = row(
+            sheet_date(Some(&era.start)),
+            sheet_date(Some(&era.end)),
+            &era.title,
+            String::new(),
+            Default::default(),
+            "era",
+            String::new(),
+        );
         csv_row(&mut out, &fields);
     }
     out
@@ -533,6 +550,22 @@ mod tests {
         assert_eq!(ics_dates(&timed), ["DTSTART:20180608T143000"]);
         let months = EventDate::Range { start: "2017-06".parse().expect("m"), end: "2018-06".parse().expect("m") };
         assert_eq!(ics_dates(&months), ["DTSTART;VALUE=DATE:20170601", "DTEND;VALUE=DATE:20180701"]);
+    }
+
+    #[test]
+    fn uncertain_approximate_and_coarse_dates_survive_timelinejs_and_are_said_in_its_display_date() {
+        let mut timeline = seed();
+        let dates = ["2011~", "201X", "2018-06?"];
+        for (event, date) in timeline.events.iter_mut().zip(dates) {
+            event.date = EventDate::Point(date.parse().expect("EDTF"));
+        }
+        let tjs: Value = serde_json::from_str(&ExportFormat::TimelineJs.write(&timeline, "")).expect("JSON");
+        assert_eq!(tjs["events"][0]["display_date"], "about 2011");
+        assert_eq!(tjs["events"][1]["display_date"], "sometime in the 2010s");
+        assert_eq!(tjs["events"][1]["start_date"], json!({"year": 2010}));
+        let (back, _) = load_any(&tjs.to_string()).expect("reads back");
+        assert_eq!(back.events.iter().map(|e| e.date).collect::<Vec<_>>(), timeline.events.iter().map(|e| e.date).collect::<Vec<_>>());
+        assert!(to_csv(&timeline).contains(",about 2011,"), "the sheet's Display Date column says it");
     }
 
     #[test]

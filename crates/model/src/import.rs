@@ -99,6 +99,15 @@ pub(crate) struct RawEvent<'a> {
     media: Option<&'a RawValue>,
     #[serde(borrow, default)]
     background: Option<&'a RawValue>,
+    /// Our own date, where TimelineJS3's cannot say it (Citeline writes it beside `start_date`).
+    #[serde(borrow, default)]
+    citeline_date: Option<&'a RawValue>,
+}
+
+fn ours_start(date: &EventDate) -> DateValue {
+    match date {
+        EventDate::Point(v) | EventDate::Range { start: v, .. } => *v,
+    }
 }
 
 /// A TimelineJS3 `media` (or `background`) object as our [`Media`]: its HTML fields as plain text;
@@ -815,6 +824,11 @@ impl TimelineJsBuilder {
                 });
                 EventDate::Point(start)
             }
+        };
+        // A date Citeline wrote beside TimelineJS3's (about, uncertain, a decade), when it agrees.
+        let date = match raw.citeline_date.and_then(|r| serde_json::from_str::<EventDate>(r.get()).ok()) {
+            Some(ours) if ours_start(&ours).parts().year == start.parts().year => ours,
+            _ => date,
         };
         let text_of = raw.text.and_then(|r| serde_json::from_str::<RawText>(r.get()).ok()).unwrap_or_default();
         let headline = loose_str(text_of.headline).map(|s| plain_text(&s)).unwrap_or_default();

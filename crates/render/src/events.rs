@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use citeline_model::date::{DateValue, EventDate};
+use citeline_model::date::{DateValue, EventDate, Granularity};
 use citeline_model::document::excerpt;
 use citeline_model::media::{Media, MediaKind};
 use citeline_model::source::{source_links, web_address, CopyKind};
@@ -63,7 +63,12 @@ fn count(n: usize, one: &str, many: &str) -> String {
 
 /// One `<time>` per end of the date, with its ISO value.
 pub fn time_element(date: &EventDate) -> String {
-    let time = |v: &DateValue| format!("<time datetime=\"{}\">{}</time>", v.iso(), text(&v.display_long()));
+    // HTML's date strings have no uncertainty, decades or years before 1 CE: those are words only.
+    let html_date = |v: &DateValue| v.qualifier().is_exact() && v.granularity() >= Granularity::Year && v.parts().year >= 1;
+    let time = |v: &DateValue| match html_date(v) {
+        true => format!("<time datetime=\"{}\">{}</time>", v.iso(), text(&v.display_long())),
+        false => format!("<span class=\"date\">{}</span>", text(&v.display_long())),
+    };
     match date {
         EventDate::Point(v) => time(v),
         EventDate::Range { start, end } => format!("{} – {}", time(start), time(end)),
@@ -80,9 +85,11 @@ fn entry(timeline: &Timeline, event: &Event, first_note: usize) -> String {
     if let Some(media) = &event.media {
         out.push_str(&media_figure(media));
     }
+    let how_sure =
+        event.date.qualifier().explain().map(|sure| format!("<dt>How sure</dt><dd class=\"how-sure\">{sure}</dd>\n")).unwrap_or_default();
     let _ = writeln!(
         out,
-        "<dl class=\"facts\">\n<dt>Date</dt><dd class=\"date-long\">{}{}</dd>\n<dt>Precision</dt><dd>Known {}</dd>\n\
+        "<dl class=\"facts\">\n<dt>Date</dt><dd class=\"date-long\">{}{}</dd>\n<dt>Precision</dt><dd>Known {}</dd>\n{how_sure}\
          <dt>How it was determined</dt><dd><strong>{}</strong>: {}</dd>\n</dl>",
         time_element(&event.date),
         note_refs(event, first_note, Support::Date),

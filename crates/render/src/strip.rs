@@ -210,8 +210,9 @@ fn label_style(p: &Placement, width_px: f64) -> String {
 /// An event's label: a link to its entry in the list.
 fn event_label(e: &PlacedEvent, width_px: f64) -> String {
     format!(
-        "<a class=\"event precision-{}\" href=\"#event={id}\" data-event-id=\"{id}\" aria-label=\"{}\" data-style=\"{}\">{}</a>\n",
+        "<a class=\"event precision-{}{}\" href=\"#event={id}\" data-event-id=\"{id}\" aria-label=\"{}\" data-style=\"{}\">{}</a>\n",
         e.granularity.as_str(),
+        if e.fuzzy { " fuzzy" } else { "" },
         text(&e.accessible_name),
         label_style(&e.placement, width_px),
         label_text(&e.title, &e.date_label),
@@ -250,8 +251,8 @@ fn axis(frame: &LayoutFrame) -> String {
         let p = item.placement();
         let shape = match item {
             PlacedItem::Cluster(c) => format!("marker-cluster density-{}", c.info.density),
-            PlacedItem::Event(_) if p.kind == MarkKind::Point => "marker-point".to_owned(),
-            PlacedItem::Event(_) => "marker-span".to_owned(),
+            PlacedItem::Event(e) if p.kind == MarkKind::Point => format!("marker-point{}", if e.fuzzy { " fuzzy" } else { "" }),
+            PlacedItem::Event(e) => format!("marker-span{}", if e.fuzzy { " fuzzy" } else { "" }),
         };
         let _ = writeln!(
             out,

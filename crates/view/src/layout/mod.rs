@@ -42,6 +42,9 @@ pub struct PlacedEvent {
     pub accessible_name: String,
     /// Precision of the date.
     pub granularity: Granularity,
+    /// The date is approximate or uncertain: drawn with soft edges.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub fuzzy: bool,
     /// Whether this is the selected event.
     pub selected: bool,
     /// Where it is drawn.
@@ -350,6 +353,7 @@ impl FrameInput<'_> {
             accessible_name: label_name(&event.title, &date_label, &event.date.display_long()),
             date_label,
             granularity: event.date.granularity(),
+            fuzzy: !event.date.qualifier().is_exact(),
             selected: self.view.selected.as_deref() == Some(event.id.as_str()),
             placement,
         })
