@@ -21,8 +21,9 @@ citeline: timelines in which every event carries its evidence.
 
 usage:
   citeline check FILE...
-      Load timeline files (Citeline's format, TimelineJS3 JSON, or TimelineJS3's Google Sheets
-      template as CSV) and print their diagnostics and load time; exit 1 if any has errors.
+      Load timeline files (Citeline's format, TimelineJS3 JSON (v3 or v2), TimelineJS3's Google
+      Sheets template as CSV, or iCalendar) and print their diagnostics and load time; exit 1 if
+      any has errors.
 
   citeline export --to citeline|timelinejs|csv|ics FILE [--out PATH]
       Write a timeline file (any format check reads) as Citeline JSON, TimelineJS3 JSON (v3),

@@ -142,14 +142,19 @@ fn loose_str(raw: Option<&RawValue>) -> Option<std::borrow::Cow<'_, str>> {
     }
 }
 
-/// Reads our format or TimelineJS3 JSON, whichever `text` is.
+/// Reads our format, TimelineJS3 JSON (v3 or v2), its sheet as CSV, or iCalendar, whichever `text` is.
 ///
 /// A TimelineJS3 file is read one event at a time (each kept as raw text until its turn), so a
 /// file of 100,000 events never becomes one huge tree in memory.
 pub fn load_any(text: &str) -> Result<(Timeline, Vec<Diagnostic>), LoadError> {
     let text = text.trim_start_matches('\u{feff}');
-    if !text.trim_start().starts_with(['{', '[']) && crate::sheet::looks_like_sheet(text) {
-        return crate::sheet::from_csv(text);
+    if !text.trim_start().starts_with(['{', '[']) {
+        if crate::ics::looks_like_icalendar(text) {
+            return crate::ics::from_icalendar(text);
+        }
+        if crate::sheet::looks_like_sheet(text) {
+            return crate::sheet::from_csv(text);
+        }
     }
     let probe: Probe = serde_json::from_str(text).map_err(|e| match e.classify() {
         serde_json::error::Category::Data => LoadError::Format("the top level must be an object".into()),

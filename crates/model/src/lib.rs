@@ -14,6 +14,7 @@
 //! - [`embed`]: embedding options from the URL and the host messages.
 //! - [`workspace`]: the person's own documents and proposals, kept in local storage.
 //! - [`export`]: every way out: TimelineJS3 JSON, the sheet CSV, iCalendar, each with the evidence.
+//! - [`ics`]: iCalendar in: each VEVENT read as the slide it stands for.
 //! - [`extraction`]: the messages between the page and the extraction worker.
 //! - [`testdata`]: where the shared test data is, for tests and benchmarks.
 //!
@@ -26,6 +27,7 @@ pub mod document;
 pub mod embed;
 pub mod export;
 pub mod extraction;
+pub mod ics;
 pub mod import;
 pub mod markup;
 pub mod media;
