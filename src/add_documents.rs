@@ -11,7 +11,9 @@ use yew::prelude::*;
 
 use citeline_model::date::{DateValue, Locale};
 use citeline_model::source::web_address;
-use citeline_model::workspace::{accepts_file_name, decode_input, published_from_input, title_guess, Proposal, Workspace, ACCEPTED_FILES};
+use citeline_model::workspace::{
+    accepts_file_name, decode_input, is_timeline_file, published_from_input, title_guess, Proposal, Workspace, ACCEPTED_FILES,
+};
 use citeline_view::view::ViewAction;
 
 use crate::extractor;
@@ -37,6 +39,8 @@ pub struct AddDocumentsProps {
     /// Something about the stored workspace the person should know (another tab's changes joined).
     #[prop_or_default]
     pub notice: Option<String>,
+    /// Opens a timeline file (its name and text) in place of the page's timeline; says how it went.
+    pub on_open_timeline: Callback<(String, String), Result<String, String>>,
 }
 
 /// A text waiting for its title and date to be confirmed.
@@ -98,6 +102,8 @@ pub fn add_documents(props: &AddDocumentsProps) -> Html {
     let drag_over = use_state(|| false);
     // How many proposals each document lists (see `PROPOSALS_PAGE`).
     let shown = use_state(HashMap::<String, usize>::new);
+    // A timeline file opened from here, said in words.
+    let opened = use_state(|| None::<String>);
 
     // Next file in the queue, or back to input.
     let advance: Rc<dyn Fn()> = {
@@ -117,6 +123,7 @@ pub fn add_documents(props: &AddDocumentsProps) -> Html {
         let messages = messages.clone();
         let queue = queue.clone();
         let advance = advance.clone();
+        let (on_open, opened) = (props.on_open_timeline.clone(), opened.clone());
         Callback::from(move |files: Vec<web_sys::File>| {
             if files.is_empty() {
                 return;
@@ -125,19 +132,30 @@ pub fn add_documents(props: &AddDocumentsProps) -> Html {
             let messages = messages.clone();
             let queue = queue.clone();
             let advance = advance.clone();
+            let (on_open, opened) = (on_open.clone(), opened.clone());
             stage.set(Stage::Reading(files.iter().map(|f| f.name()).collect::<Vec<_>>().join(", ")));
             yew::platform::spawn_local(async move {
                 let mut problems = Vec::new();
                 for file in files {
                     let name = file.name();
                     if !accepts_file_name(&name) {
-                        problems.push(format!("{name}: Citeline reads .txt, .md and .html files; this one was skipped."));
+                        problems.push(format!(
+                            "{name}: Citeline reads documents (.txt, .md, .html) and timeline files (.json, .csv, .ics); this one was skipped."
+                        ));
                         continue;
                     }
                     match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map(|b| js_sys::Uint8Array::new(&b).to_vec()) {
                         Err(_) => problems.push(format!("{name}: could not be read.")),
                         Ok(bytes) => match decode_input(&name, &bytes) {
                             Err(e) => problems.push(e.to_string()),
+                            // A timeline (ours, TimelineJS3's, its sheet, a calendar): opened, not read.
+                            Ok(text) if is_timeline_file(&text) => match on_open.emit((name.clone(), text)) {
+                                Ok(said) => opened.set(Some(said)),
+                                Err(problem) => {
+                                    opened.set(None);
+                                    problems.push(problem);
+                                }
+                            },
                             Ok(text) => {
                                 let (draft, problem) = draft_from(&file_title(&name), text).await;
                                 problems.extend(problem);
@@ -201,7 +219,19 @@ pub fn add_documents(props: &AddDocumentsProps) -> Html {
         let pasted = pasted.clone();
         let stage = stage.clone();
         let messages = messages.clone();
+        let (on_open, opened) = (props.on_open_timeline.clone(), opened.clone());
         Callback::from(move |_: MouseEvent| match decode_input("The pasted text", pasted.as_bytes()) {
+            Ok(text) if is_timeline_file(&text) => match on_open.emit(("The pasted timeline".to_owned(), text)) {
+                Ok(said) => {
+                    pasted.set(String::new());
+                    messages.set(Vec::new());
+                    opened.set(Some(said));
+                }
+                Err(problem) => {
+                    opened.set(None);
+                    messages.set(vec![problem]);
+                }
+            },
             Ok(text) => {
                 messages.set(Vec::new());
                 pasted.set(String::new());
@@ -231,7 +261,7 @@ pub fn add_documents(props: &AddDocumentsProps) -> Html {
                         ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
                         <input type="file" multiple=true accept={ACCEPTED_FILES}
                             onchange={on_file_input} />
-                        <span>{ "Choose or drop .txt, .md or .html files" }</span>
+                        <span>{ "Choose or drop .txt, .md or .html files, or a timeline (.json, .csv, .ics)" }</span>
                     </label>
                 </div>
             </div>
@@ -260,6 +290,7 @@ pub fn add_documents(props: &AddDocumentsProps) -> Html {
                 <ul class="message error" role="alert">{ for messages.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
             }
             if let Some(notice) = &props.notice { <p class="message notice" role="status">{ notice }</p> }
+            if let Some(said) = &*opened { <p class="message notice opened" role="status">{ said }</p> }
             { body }
             { proposals(props, &selected, &shown) }
             { workspace_file(props) }
@@ -324,7 +355,7 @@ fn workspace_file_view(props: &AddDocumentsProps) -> Html {
 fn workspace_file(props: &AddDocumentsProps) -> Html {
     html! {
         <WorkspaceFile base={props.base.clone()} workspace={props.workspace.clone()} taken_ids={props.taken_ids.clone()}
-            on_update={props.on_update.clone()} on_action={props.on_action.clone()} />
+            on_update={props.on_update.clone()} on_action={props.on_action.clone()} on_open_timeline={props.on_open_timeline.clone()} />
     }
 }
 

@@ -211,7 +211,7 @@ async fn fetch_timeline(url: &str, progress: impl Fn(Option<Timeline>, Reading))
 /// are not kept for print, search engines or a test to find.
 fn remove_published_view() {
     let document = gloo::utils::document();
-    for selector in ["#event-list", "script[type=\"application/ld+json\"]"] {
+    for selector in ["#event-list:not(.app-list)", "script[type=\"application/ld+json\"]"] {
         if let Ok(Some(el)) = document.query_selector(selector) {
             el.remove();
         }
@@ -241,6 +241,32 @@ pub fn app() -> Html {
         }
     });
     let reading = use_state(|| None::<Reading>);
+    // How many timeline files the person has opened here (each a new data set).
+    let opened = use_state(|| 0u32);
+    let on_open_timeline = {
+        let (loaded, opened) = (loaded.clone(), opened.clone());
+        Callback::from(move |(name, text): (String, String)| -> Result<String, String> {
+            let (timeline, diagnostics) = load_any(&text).map_err(|e| format!("{name} could not be opened: it is {e}."))?;
+            let events = timeline.events.len();
+            let problems = diagnostics.len();
+            let said = format!(
+                "Opened {name}: {} event{}{}. A file opened here is not in this page's link; to share it, put it online and open it with ?src=, or publish it with citeline render.",
+                citeline_view::layout::group_thousands(events),
+                if events == 1 { "" } else { "s" },
+                match problems {
+                    0 => String::new(),
+                    1 => ", with a problem listed at the top".to_owned(),
+                    n => format!(", with {n} problems listed at the top"),
+                }
+            );
+            // The page's static list and data describe the seed, not this file.
+            remove_published_view();
+            loaded.set(Some(Ok((Rc::new(timeline), diagnostics))));
+            opened.set(*opened + 1);
+            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+            Ok(said)
+        })
+    };
     {
         let (loaded, reading) = (loaded.clone(), reading.clone());
         use_effect_with(src.clone(), move |src| {
@@ -266,7 +292,7 @@ pub fn app() -> Html {
         // The page's shape while the timeline downloads (as the static page shows it before the wasm).
         None => Html::from_html_unchecked(citeline_view::page::SKELETON_HTML.into()),
         Some(Ok((timeline, diagnostics))) => {
-            html! { <Loaded timeline={timeline.clone()} diagnostics={diagnostics.clone()} reading={(*reading).clone()} /> }
+            html! { <Loaded timeline={timeline.clone()} diagnostics={diagnostics.clone()} reading={(*reading).clone()} opened={*opened} {on_open_timeline} /> }
         }
         Some(Err(message)) => html! {
             <div class="load-error" role="alert">
@@ -305,12 +331,20 @@ struct LoadedProps {
     /// Set while `timeline` is the part of a download read so far.
     #[prop_or_default]
     reading: Option<Reading>,
+    /// How many timeline files the person opened here (a new count: a new data set).
+    #[prop_or_default]
+    opened: u32,
+    on_open_timeline: Callback<(String, String), Result<String, String>>,
 }
 
 impl PartialEq for LoadedProps {
     /// The timeline by identity (comparing 100,000 events on each status update would cost).
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.timeline, &other.timeline) && self.diagnostics == other.diagnostics && self.reading == other.reading
+        Rc::ptr_eq(&self.timeline, &other.timeline)
+            && self.diagnostics == other.diagnostics
+            && self.reading == other.reading
+            && self.opened == other.opened
+            && self.on_open_timeline == other.on_open_timeline
     }
 }
 
@@ -344,10 +378,17 @@ fn loaded(props: &LoadedProps) -> Html {
     {
         let dispatch = model.dispatcher();
         let base_seen = use_mut_ref(|| props.timeline.clone());
-        let base = props.timeline.clone();
+        let opened_seen = use_mut_ref(|| props.opened);
+        let (base, opened) = (props.timeline.clone(), props.opened);
         use_effect_with(Same(timeline.clone()), move |Same(timeline)| {
             let arrived = !Rc::ptr_eq(&base_seen.replace(base.clone()), &base);
-            dispatch.dispatch(if arrived { SessionAction::Arrived(timeline.clone()) } else { SessionAction::Extend(timeline.clone()) });
+            // A file the person opened is another data set, shown from its start.
+            let replaced = opened_seen.replace(opened) != opened;
+            dispatch.dispatch(match (replaced, arrived) {
+                (true, _) => SessionAction::Replace(timeline.clone()),
+                (false, true) => SessionAction::Arrived(timeline.clone()),
+                (false, false) => SessionAction::Extend(timeline.clone()),
+            });
             if arrived {
                 crate::mark("citeline:arrived-indexed");
             }
@@ -385,7 +426,7 @@ fn loaded(props: &LoadedProps) -> Html {
             let share_open = share_open.clone();
             Callback::from(move |_| share_open.set(false))
         };
-        html! { <ShareDialog snippets={Rc::new(snippets)} timeline={timeline.clone()} {on_close} /> }
+        html! { <ShareDialog snippets={Rc::new(snippets)} timeline={timeline.clone()} session={session.clone()} {on_close} /> }
     });
     let open_share = {
         let share_open = share_open.clone();
@@ -394,8 +435,9 @@ fn loaded(props: &LoadedProps) -> Html {
 
     // The list view: the page's own static list while it tells the whole story, else ours (a
     // `?src=` page has none; the person's events are not in it, so it goes).
-    let own_list = use_memo(!documents.workspace.documents.is_empty(), |added| {
-        let static_list = gloo::utils::document().get_element_by_id("event-list");
+    let own_list = use_memo((!documents.workspace.documents.is_empty(), props.opened), |(added, _)| {
+        // The static list (not ours, which takes the same id for the skip link).
+        let static_list = gloo::utils::document().query_selector("#event-list:not(.app-list)").ok().flatten();
         match static_list {
             Some(list) if *added => {
                 list.remove();
@@ -455,7 +497,7 @@ fn loaded(props: &LoadedProps) -> Html {
             { below_the_list(html! {
                 <AddDocuments base={props.timeline.clone()} workspace={documents.workspace.clone()} taken_ids={(*taken_ids).clone()}
                     on_update={documents.update.clone()} on_action={on_action} storage_problem={documents.storage_problem.clone()}
-                    notice={documents.notice.clone()} />
+                    notice={documents.notice.clone()} on_open_timeline={props.on_open_timeline.clone()} />
             }) }
             { for reading_status }
         </>

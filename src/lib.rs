@@ -96,13 +96,18 @@ pub(crate) fn download(file_name: &str, media_type: &str, text: &str) {
     options.set_type(media_type);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    click_download(&url, file_name);
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Follows a download link to `url`, saved as `file_name`.
+pub(crate) fn click_download(url: &str, file_name: &str) {
     let document = gloo::utils::document();
     if let Ok(a) = document.create_element("a") {
-        let _ = a.set_attribute("href", &url);
+        let _ = a.set_attribute("href", url);
         let _ = a.set_attribute("download", file_name);
         if let Ok(a) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(a) {
             a.click();
         }
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }

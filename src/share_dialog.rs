@@ -11,18 +11,75 @@ use yew::prelude::*;
 use citeline_model::embed::Snippets;
 use citeline_model::export::ExportFormat;
 use citeline_model::timeline::Timeline;
+use citeline_view::layout::layout_indexed;
+use citeline_view::picture::view_svg;
+use citeline_view::session::Session;
+
+/// The view as an SVG, at the plot's width on the page.
+fn picture(session: &Session, title: &str) -> String {
+    let width = gloo::utils::document()
+        .query_selector("#app .timeline:not(.static) .plot")
+        .ok()
+        .flatten()
+        .map(|plot| f64::from(plot.client_width()))
+        .filter(|w| *w > 0.0)
+        .unwrap_or(1000.0);
+    let frame = layout_indexed(session.timeline(), session.index(), session.view(), width);
+    let caption = match session.view().window_dates() {
+        Some((start, end)) => format!("{} to {} · made with Citeline", start.display_long(), end.display_long()),
+        None => "Made with Citeline".to_owned(),
+    };
+    view_svg(&frame, title, &caption)
+}
+
+/// Draws `svg` on a canvas at twice its size and offers it as a PNG download (the SVG goes in
+/// as a `data:` picture, which `img-src data:` allows and which leaves the canvas readable).
+fn download_png(file_name: String, svg: &str) {
+    let Ok(image) = web_sys::HtmlImageElement::new() else { return };
+    let source = format!("data:image/svg+xml;charset=utf-8,{}", String::from(js_sys::encode_uri_component(svg)));
+    let loaded = image.clone();
+    let on_load = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let (width, height) = (loaded.natural_width(), loaded.natural_height());
+        let document = gloo::utils::document();
+        let Some(canvas) = document.create_element("canvas").ok().and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok()) else {
+            return;
+        };
+        canvas.set_width(width * 2);
+        canvas.set_height(height * 2);
+        let Some(context) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        let _ = context.scale(2.0, 2.0);
+        let _ = context.draw_image_with_html_image_element(&loaded, 0.0, 0.0);
+        let on_blob = wasm_bindgen::closure::Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
+            let Some(blob) = blob else { return };
+            let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+            crate::click_download(&url, &file_name);
+            let _ = web_sys::Url::revoke_object_url(&url);
+        });
+        let _ = canvas.to_blob(on_blob.unchecked_ref());
+    });
+    image.set_onload(Some(on_load.unchecked_ref()));
+    image.set_src(&source);
+}
 
 #[derive(Properties)]
 pub struct ShareDialogProps {
     pub snippets: Rc<Snippets>,
     /// What the page shows (with the person's events), as it is exported.
     pub timeline: Rc<Timeline>,
+    /// The view now, for a picture of it.
+    pub session: Session,
     pub on_close: Callback<()>,
 }
 
 impl PartialEq for ShareDialogProps {
     fn eq(&self, other: &Self) -> bool {
-        self.snippets == other.snippets && Rc::ptr_eq(&self.timeline, &other.timeline) && self.on_close == other.on_close
+        self.snippets == other.snippets
+            && Rc::ptr_eq(&self.timeline, &other.timeline)
+            && self.session == other.session
+            && self.on_close == other.on_close
     }
 }
 
@@ -124,6 +181,19 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
         });
         html! { <li><button type="button" onclick={save}>{ format.label() }</button></li> }
     });
+    let save_svg = {
+        let (timeline, session) = (props.timeline.clone(), props.session.clone());
+        Callback::from(move |_: MouseEvent| {
+            let name = format!("{}-view.svg", file_stem(&timeline.title));
+            crate::download(&name, "image/svg+xml", &picture(&session, &timeline.title));
+        })
+    };
+    let save_png = {
+        let (timeline, session) = (props.timeline.clone(), props.session.clone());
+        Callback::from(move |_: MouseEvent| {
+            download_png(format!("{}-view.png", file_stem(&timeline.title)), &picture(&session, &timeline.title))
+        })
+    };
     let print = {
         let dialog = dialog.clone();
         Callback::from(move |_: MouseEvent| {
@@ -150,6 +220,8 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
                     <p class="hint-text">{ "The whole timeline as a file, with your events. Each keeps the evidence: every event's passages, their sources and links to them." }</p>
                     <ul class="export-list">
                         { for exports }
+                        <li><button type="button" onclick={save_svg}>{ "Picture of this view (SVG)" }</button></li>
+                        <li><button type="button" onclick={save_png}>{ "Picture of this view (PNG)" }</button></li>
                         <li><button type="button" onclick={print}>{ "Print, or save as PDF" }</button></li>
                     </ul>
                 </section>

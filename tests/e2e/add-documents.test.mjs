@@ -255,3 +255,43 @@ test('while about 3 MB of dated prose is extracted, the page keeps painting', as
   assert.deepEqual(tl.errors, []);
   await tl.close();
 });
+
+test('a timeline file chosen, dropped or pasted here opens as the timeline: TimelineJS3\'s sheet, an .ics, JSON', async () => {
+  const tl = await fresh();
+  const { page, add } = tl;
+  // A sheet in TimelineJS3's columns, exported from Google Sheets.
+  const sheet = join(dir, 'newsroom-sheet.csv');
+  await writeFile(sheet, 'Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background\r\n'
+    + ',,,,,,,,,Harbour works,,,,,,title,,\r\n2019,4,2,,,,,,,Dredging starts,<p>The harbour is dredged.</p>,,,,,,,\r\n2020,7,,,,,,,,Quay reopens,,,,,,,,\r\n');
+  await add.chooseFiles([sheet]);
+  await tl.event('event-1').waitFor();
+  assert.equal(await tl.locator('.subtitle').textContent(), 'Harbour works');
+  assert.equal(await tl.event('contest-2011').count(), 0, 'the seed is gone');
+  assert.doesNotMatch(await page.locator('#event-list').textContent(), /CONTEST/, 'the list is of the file, not the seed');
+  assert.match(await page.locator('#event-list').textContent(), /Dredging starts/);
+  assert.match(await add.root.locator('.opened').textContent(), /^Opened newsroom-sheet\.csv: 2 events\. A file opened here is not in this page's link/);
+  await tl.select('event-2');
+  assert.equal(await tl.detailTitle(), 'Quay reopens');
+  // A calendar file replaces it in turn, shown from its start.
+  const ics = join(dir, 'meetings.ics');
+  await writeFile(ics, 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-CALNAME:Meetings\r\nBEGIN:VEVENT\r\nUID:m1\r\nDTSTART;VALUE=DATE:20210301\r\nSUMMARY:First meeting\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n');
+  await add.chooseFiles([ics]);
+  await tl.event('m1').waitFor();
+  assert.equal(await tl.locator('.subtitle').textContent(), 'Meetings');
+  assert.equal(await tl.locator('.detail[data-detail-for]').count(), 0, 'a new timeline starts with nothing selected');
+  assert.match(await page.locator('#event-list').textContent(), /^1 event, in time orderFirst meeting/, 'the list follows each file opened');
+  // Pasted TimelineJS3 JSON.
+  await add.root.locator('#paste').fill(JSON.stringify({ title: { text: { headline: 'Pasted' } }, events: [{ start_date: { year: 1999 }, text: { headline: 'Pasted event' } }] }));
+  await add.button('Use this text').click();
+  await tl.event('event-1').waitFor();
+  assert.equal(await tl.locator('.subtitle').textContent(), 'Pasted');
+  // A file that is no timeline says so, and what is shown stays.
+  await add.root.locator('#paste').fill('{"events": [');
+  await add.button('Use this text').click();
+  assert.match(await add.messages().textContent(), /^The pasted timeline could not be opened: it is not valid JSON/);
+  assert.equal(await tl.locator('.subtitle').textContent(), 'Pasted');
+  assert.equal(await add.root.locator('.opened').count(), 0, 'no stale "Opened" beside the problem');
+  await screenshot(page, 'add-documents-opened-timeline');
+  assert.deepEqual(tl.errors, []);
+  await tl.close();
+});

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, screenshot } from './harness.mjs';
+import { serve, launch, screenshot, outputDir } from './harness.mjs';
 import { TimelinePage } from './pages.mjs';
 
 let app, data, browser, dir;
@@ -59,6 +59,18 @@ test('"Share / export" writes the timeline in every format, each with its eviden
   assert.equal(ics.text.match(/BEGIN:VEVENT/g).length, timeline.events.length);
   assert.match(ics.text, /DTSTAMP:\d{8}T\d{6}Z\r\n/);
   assert.match(ics.text.replace(/\r\n /g, ''), /UID:contest-2018-launch@[^\r]+\r\nDTSTAMP:\d{8}T\d{6}Z\r\nDTSTART;VALUE=DATE:20180604\r\nDTEND;VALUE=DATE:20180605\r\n/);
+
+  // A picture of the view: SVG, and PNG at twice its size.
+  const svg = await exported(tl, dialog, 'Picture of this view (SVG)');
+  assert.match(svg.file, /-view\.svg$/);
+  assert.match(svg.text, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="(\d+)"/);
+  for (const title of ['Previous CONTEST strategy published']) assert.ok(svg.text.includes(`>${title}</text>`), `${title} in the picture`);
+  const [pngDownload] = await Promise.all([tl.page.waitForEvent('download'), dialog.getByRole('button', { name: 'Picture of this view (PNG)' }).click()]);
+  const png = await readFile(await pngDownload.path());
+  assert.equal(png.subarray(1, 4).toString(), 'PNG');
+  const svgWidth = Number(svg.text.match(/width="(\d+)"/)[1]);
+  assert.equal(png.readUInt32BE(16), svgWidth * 2, 'drawn at twice the size');
+  await writeFile(join(outputDir, 'export-view.png'), png);
 
   // The TimelineJS3 file read back by Citeline: every event, with its id and date.
   await writeFile(join(dir, 'back.json'), tjs.text);

@@ -38,7 +38,7 @@ before(async () => {
   await writeFile(join(dir, 'newer.json'), JSON.stringify({
     ...ours, version: 2, theme: 'dark',
     documents: ours.documents.map((d) => ({ ...d, licence: 'CC BY' })),
-    events: ours.events.map((e) => ({ ...e, media: { url: 'https://example.org/a.jpg' } })),
+    events: ours.events.map((e) => ({ ...e, soundtrack: { url: 'https://example.org/a.mp3' } })),
   }));
   // A document that says where it is: a page on this test's own server, with the text far down.
   const sourceText = 'Before that, talks. It opened on 2 May 2016, after years of work.';
@@ -145,7 +145,7 @@ test('a file from a newer version loads all it can, and says what it left out', 
   const tl = await open(`${data.url}newer.json`);
   await tl.event('open').waitFor();
   const problems = await tl.locator('.diagnostics').textContent();
-  for (const field of ['version', 'theme', 'licence', 'media']) assert.match(problems, new RegExp(`\\b${field}\\b`), problems);
+  for (const field of ['version', 'theme', 'licence', 'soundtrack']) assert.match(problems, new RegExp(`\\b${field}\\b`), problems);
   assert.match(problems, /not a field this version of Citeline knows/);
   await tl.event('open').click();
   assert.equal(await tl.locator('.show-source').count(), 1, 'its document and passage were kept');

@@ -47,7 +47,10 @@ fn property(line: &str) -> Option<Property> {
     let (head, value) = (&line[..colon.0], &line[colon.0 + 1..]);
     let mut parts = head.split(';');
     let name = parts.next()?.trim().to_ascii_uppercase();
-    let params = parts.filter_map(|p| p.split_once('=')).map(|(k, v)| (k.trim().to_ascii_uppercase(), v.trim().trim_matches('"').to_owned())).collect();
+    let params = parts
+        .filter_map(|p| p.split_once('='))
+        .map(|(k, v)| (k.trim().to_ascii_uppercase(), v.trim().trim_matches('"').to_owned()))
+        .collect();
     Some(Property { name, params, value: value.to_owned() })
 }
 
@@ -126,13 +129,21 @@ pub fn from_icalendar(text: &str) -> Result<(Timeline, Vec<Diagnostic>), LoadErr
                     Some(s) => format!("VEVENT {count} (\"{}\")", s.chars().take(40).collect::<String>()),
                     None => format!("VEVENT {count}"),
                 };
-                let problem = |field: &str, message: &str| Diagnostic { severity: Severity::Error, item: item.clone(), field: field.into(), message: message.into() };
+                let problem = |field: &str, message: &str| Diagnostic {
+                    severity: Severity::Error,
+                    item: item.clone(),
+                    field: field.into(),
+                    message: message.into(),
+                };
                 let Some(start) = get("DTSTART") else {
                     diagnostics.push(problem("DTSTART", "missing: the event cannot be dated; left out"));
                     continue;
                 };
                 let Some((start_date, timed)) = ics_date(&start.value, false) else {
-                    diagnostics.push(problem("DTSTART", &format!("\"{}\" is not a date (YYYYMMDD or YYYYMMDDTHHMMSS); left out", start.value.trim())));
+                    diagnostics.push(problem(
+                        "DTSTART",
+                        &format!("\"{}\" is not a date (YYYYMMDD or YYYYMMDDTHHMMSS); left out", start.value.trim()),
+                    ));
                     continue;
                 };
                 let mut slide = json!({ "start_date": start_date, "text": {
@@ -223,7 +234,8 @@ mod tests {
         assert!(looks_like_icalendar(CALENDAR));
         let (timeline, diagnostics) = from_icalendar(CALENDAR).expect("reads");
         assert_eq!(timeline.title, "Council, meetings");
-        let events: Vec<(&str, &str, String)> = timeline.events.iter().map(|e| (e.id.as_str(), e.title.as_str(), e.date.display_long())).collect();
+        let events: Vec<(&str, &str, String)> =
+            timeline.events.iter().map(|e| (e.id.as_str(), e.title.as_str(), e.date.display_long())).collect();
         assert_eq!(
             events,
             [
@@ -252,7 +264,10 @@ mod tests {
         let (back, diagnostics) = from_icalendar(&to_icalendar(&seed, "20261130T120000Z")).expect("reads back");
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         assert_eq!(back.events.len(), seed.events.len());
-        assert_eq!(back.events.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), seed.events.iter().map(|e| e.id.as_str()).collect::<Vec<_>>());
+        assert_eq!(
+            back.events.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(),
+            seed.events.iter().map(|e| e.id.as_str()).collect::<Vec<_>>()
+        );
         // A calendar holds days: a day stays a day; a month or year comes back as its days.
         for (a, b) in seed.events.iter().zip(&back.events) {
             assert_eq!((a.date.start_days(), a.date.end_days()), (b.date.start_days(), b.date.end_days()), "{}", a.id);

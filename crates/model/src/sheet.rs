@@ -99,7 +99,7 @@ pub fn from_csv(text: &str) -> Result<(Timeline, Vec<Diagnostic>), LoadError> {
     let text = text.trim_start_matches('\u{feff}');
     let delimiter = if text.lines().next().is_some_and(|l| l.contains('\t') && !l.contains(',')) { b'\t' } else { b',' };
     let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|e| LoadError::Syntax(format!("the CSV header cannot be read: {e}")))?.clone();
+    let headers = reader.headers().map_err(|e| LoadError::Format(format!("the CSV header cannot be read: {e}")))?.clone();
     let columns = Columns { index: headers.iter().enumerate().map(|(i, h)| (h.trim().to_ascii_lowercase(), i)).collect() };
     let mut diagnostics = Vec::new();
     let unknown: Vec<&str> = headers

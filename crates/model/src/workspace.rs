@@ -115,12 +115,25 @@ pub fn html_to_text(html: &str) -> String {
 const TEXT_ENDINGS: &[&str] = &[".txt", ".text", ".md", ".markdown", ".html", ".htm"];
 
 /// The file picker's `accept` list: the same endings, and the text types.
-pub const ACCEPTED_FILES: &str = ".txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html";
+pub const ACCEPTED_FILES: &str =
+    ".txt,.text,.md,.markdown,.html,.htm,.json,.csv,.tsv,.ics,text/plain,text/markdown,text/html,application/json,text/csv,text/calendar";
 
-/// Whether a file of this name is read (by its ending, in any case).
+/// Endings of timeline files (opened as the timeline, not read as documents).
+const TIMELINE_ENDINGS: &[&str] = &[".json", ".csv", ".tsv", ".ics"];
+
+/// Whether a file of this name is read (by its ending, in any case): a document, or a timeline.
 pub fn accepts_file_name(name: &str) -> bool {
     let lower = name.to_lowercase();
-    TEXT_ENDINGS.iter().any(|ending| lower.ends_with(ending))
+    TEXT_ENDINGS.iter().chain(TIMELINE_ENDINGS).any(|ending| lower.ends_with(ending))
+}
+
+/// Whether `text` is a timeline file rather than a document to find events in: Citeline's or
+/// TimelineJS3's JSON, TimelineJS3's sheet as CSV, or iCalendar (by what it starts with; the file
+/// name is not trusted).
+pub fn is_timeline_file(text: &str) -> bool {
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    let json = text.starts_with('{') && ["\"events\"", "\"format\"", "\"timeline\""].iter().any(|key| text.contains(key));
+    json || crate::ics::looks_like_icalendar(text) || crate::sheet::looks_like_sheet(text)
 }
 
 /// The publication date the person confirmed: blank is none; otherwise a date, with where it came
@@ -560,13 +573,29 @@ mod tests {
 
     #[test]
     fn text_files_are_recognised_by_their_ending() {
-        for name in ["a.txt", "B.MD", "notes.markdown", "page.HTM", "page.html", "x.text"] {
+        for name in ["a.txt", "B.MD", "notes.markdown", "page.HTM", "page.html", "x.text", "t.json", "sheet.CSV", "cal.ics", "s.tsv"] {
             assert!(accepts_file_name(name), "{name}");
             let ending = &name[name.rfind('.').expect("an ending")..].to_lowercase();
             assert!(ACCEPTED_FILES.split(',').any(|a| a == ending), "{name}: the picker offers what is read");
         }
         for name in ["a.pdf", "a.docx", "txt", "a.txt.zip"] {
             assert!(!accepts_file_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_timeline_file_is_told_from_a_document_by_what_it_starts_with() {
+        for timeline in [
+            "{\"format\": \"citeline-timeline\", \"version\": 1}",
+            "\u{feff}  {\"events\": []}",
+            "{\"timeline\": {\"date\": []}}",
+            "BEGIN:VCALENDAR\r\nEND:VCALENDAR",
+            "Year,Month,Day,Headline\n2018,6,4,Launch",
+        ] {
+            assert!(is_timeline_file(timeline), "{timeline}");
+        }
+        for document in ["The council met on 4 June 2018.", "{ braces in prose }", "Year of the Headline", ""] {
+            assert!(!is_timeline_file(document), "{document}");
         }
     }
 

@@ -20,6 +20,7 @@ pub mod lanes;
 pub mod layout;
 pub mod overview;
 pub mod page;
+pub mod picture;
 pub mod scale;
 pub mod session;
 pub mod ticks;

@@ -7,7 +7,7 @@ use citeline_model::date::{date_from_days, year_label, DateValue};
 use crate::index::{Cluster, LengthClass};
 
 /// 1,234,567
-pub(crate) fn group_thousands(n: usize) -> String {
+pub fn group_thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {

@@ -24,7 +24,7 @@ use crate::index::{Cluster, EventIndex, Item};
 use crate::scale::{round_px, TimeScale};
 use crate::ticks::{ticks, TickSet};
 use crate::view::{ViewAction, ViewState, MIN_SPAN_DAYS};
-pub(crate) use labels::group_thousands;
+pub use labels::group_thousands;
 use labels::{cluster_date_label, density};
 use place::{assign_placement_lanes, place_one, route_stems, LabelText};
 pub use place::{MarkKind, Placement, DOT_PX, LABEL_HEIGHT_PX, LABEL_LIFT_PX, LANE_GAP_PX, LANE_PX, STEM_WIDTH_PX};
