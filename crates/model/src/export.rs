@@ -9,6 +9,7 @@ use chrono::Datelike;
 use serde_json::{json, Map, Value};
 
 use crate::date::{DateParts, DateValue, EventDate, Granularity};
+use crate::markup::escape as html;
 use crate::media::MediaKind;
 use crate::source::{source_links, CopyKind};
 use crate::timeline::{Event, Timeline};
@@ -112,11 +113,6 @@ impl ExportFormat {
             ExportFormat::ICalendar => to_icalendar(timeline, stamp),
         }
     }
-}
-
-/// `& < > "` escaped, for the HTML TimelineJS3 shows.
-fn html(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// An event's evidence as HTML, as TimelineJS3 shows a slide's text: the summary, how its date was

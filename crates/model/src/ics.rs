@@ -72,9 +72,9 @@ fn unescape(value: &str) -> String {
     out
 }
 
-/// `& < >` escaped: the slide's text is read as HTML.
+/// Escaped as markup, line breaks as `<br>`: the slide's text is read as HTML.
 fn html(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('\n', "<br>")
+    crate::markup::escape(text).replace('\n', "<br>")
 }
 
 /// A `DATE` (`20180604`) or `DATE-TIME` (`20180604T143000`, `…Z`) as a TimelineJS3 date object;

@@ -15,6 +15,22 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+/// `text` as markup text: `& < > "` escaped, so it reads back as itself (in element text and in a
+/// double-quoted attribute), for the HTML and SVG Citeline writes.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// How markup cut off by the end of the input reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialect {

@@ -4,6 +4,8 @@
 
 use std::fmt::Write;
 
+use citeline_model::markup::escape as esc;
+
 use crate::layout::{LayoutFrame, MarkKind, PlacedItem, LABEL_HEIGHT_PX};
 
 /// Space around the drawing.
@@ -12,11 +14,6 @@ const PAD_PX: f64 = 16.0;
 const HEADER_PX: f64 = 64.0;
 /// Height of the axis with its tick labels under the lanes.
 const AXIS_PX: f64 = 64.0;
-
-/// `& < > "` escaped, for SVG text and attributes.
-fn esc(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
 
 /// The frame as a standalone SVG document (light colours, system fonts), `title` above it and
 /// `caption` (the window shown) under the title.
