@@ -207,6 +207,16 @@ test('TimelineJS3 media: a picture in a frame that does not move, a link card fo
   assert.equal(await tl.locator('.detail .media-image img').getAttribute('src'), `${data.url}bridge.svg`, 'a background picture is shown');
   assert.deepEqual(tl.errors.filter((e) => !/Failed to load resource.*404/.test(e)), []);
   await tl.close();
+
+  // On a phone: the frame is 36vw high at least 160 px, the picture within it.
+  const phone = await TimelinePage.open(browser.context, `${app.url}?src=${encodeURIComponent(`${data.url}media.json`)}`, { wait: false, viewport: { width: 390, height: 844 } });
+  await phone.event('event-1').waitFor();
+  await phone.event('event-1').click();
+  await phone.page.waitForFunction(() => document.querySelector('.detail .media-image img')?.naturalWidth > 0);
+  assert.equal((await phone.locator('.detail .media-frame').boundingBox()).height, 160);
+  await phone.locator('.detail .media').scrollIntoViewIfNeeded();
+  await screenshot(phone.page, 'src-media-phone', { fullPage: false });
+  await phone.close();
 });
 
 test('a Google Sheet in TimelineJS3\'s columns, published as CSV, is drawn; a bad row is named by its number', async () => {

@@ -19,6 +19,19 @@ fn stamp() -> String {
         .map_or_else(|| "19700101T000000Z".to_owned(), |t| t.format("%Y%m%dT%H%M%SZ").to_string())
 }
 
+/// The whole timeline as the page first shows it, 1,200 px wide, as an SVG picture.
+fn whole_view_svg(timeline: &citeline_model::timeline::Timeline) -> String {
+    use citeline_view::{index::EventIndex, layout::layout_indexed, picture::view_svg, view::ViewBounds, view::ViewState};
+    let index = EventIndex::of_timeline(timeline);
+    let view = ViewState::fit(&ViewBounds::of_extent(timeline.extent_days()));
+    let frame = layout_indexed(timeline, &index, &view, 1200.0);
+    let caption = match view.window_dates() {
+        Some((start, end)) => format!("{} to {} · made with Citeline", start.display_long(), end.display_long()),
+        None => "Made with Citeline".to_owned(),
+    };
+    view_svg(&frame, &timeline.title, &caption)
+}
+
 /// Runs `export`; exit code 1 if the file cannot be read or has errors (what loaded is still
 /// written), 2 for bad arguments.
 pub(crate) fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
@@ -26,12 +39,14 @@ pub(crate) fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> 
         Ok(opts) => opts,
         Err(problem) => return Ok(usage(err, &problem)),
     };
-    let names = ExportFormat::ALL.map(ExportFormat::name).join(", ");
+    let names = format!("{}, svg", ExportFormat::ALL.map(ExportFormat::name).join(", "));
+    let picture = opts.to.as_deref().is_some_and(|name| name.eq_ignore_ascii_case("svg"));
     let Some(format) = opts.to.as_deref().map(|name| ExportFormat::from_name(name).ok_or(name)) else {
         return Ok(usage(err, &format!("export needs --to FORMAT ({names})")));
     };
     let format = match format {
-        Ok(format) => format,
+        Ok(format) => Some(format),
+        Err(_) if picture => None,
         Err(name) => return Ok(usage(err, &format!("--to is one of {names}, not '{name}'"))),
     };
     let [path] = opts.files.as_slice() else { return Ok(usage(err, "export takes one FILE")) };
@@ -43,7 +58,10 @@ pub(crate) fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> 
     for d in &diagnostics {
         problems.report(format_args!("{path}: {d}"), d.severity == Severity::Error)?;
     }
-    let written = format.write(&timeline, &stamp());
+    let written = match format {
+        Some(format) => format.write(&timeline, &stamp()),
+        None => whole_view_svg(&timeline),
+    };
     match &opts.out {
         Some(target) => {
             if let Err(e) = std::fs::write(target, &written) {

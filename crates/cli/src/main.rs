@@ -25,10 +25,11 @@ usage:
       Sheets template as CSV, or iCalendar) and print their diagnostics and load time; exit 1 if
       any has errors.
 
-  citeline export --to citeline|timelinejs|csv|ics FILE [--out PATH]
+  citeline export --to citeline|timelinejs|csv|ics|svg FILE [--out PATH]
       Write a timeline file (any format check reads) as Citeline JSON, TimelineJS3 JSON (v3),
-      CSV in TimelineJS3's Google Sheets columns, or iCalendar (one event per event, all day or
-      at its time by its precision). Each keeps the evidence: an event's text (or description)
+      CSV in TimelineJS3's Google Sheets columns, iCalendar (one event per event, all day or
+      at its time by its precision), or an SVG picture of the whole timeline as the page first
+      shows it (1,200 px wide). Each keeps the evidence: an event's text (or description)
       quotes its passages with their documents and links to them at their sources. Written to
       standard output, or to PATH with --out. Diagnostics as for check; exit 1 on errors (what
       loaded is still written).
@@ -251,7 +252,13 @@ mod tests {
         assert_eq!(run_args(&["export", &file]).0, 2);
         let (code, _, err) = run_args(&["export", "--to", "pdf", &file]);
         assert_eq!(code, 2);
-        assert!(err.contains("--to is one of citeline, timelinejs, csv, ics, not 'pdf'"), "{err}");
+        assert!(err.contains("--to is one of citeline, timelinejs, csv, ics, svg, not 'pdf'"), "{err}");
+        let (code, svg, _) = run_args(&["export", "--to", "svg", &file]);
+        assert_eq!(code, 0);
+        assert!(
+            svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1232\"")
+                && svg.contains(">Previous CONTEST strategy published</text>")
+        );
         let (code, _, err) = run_args(&["export", "--to", "csv", &scratch.0.join("missing.json").display().to_string()]);
         assert_eq!(code, 1);
         assert!(err.contains("missing.json"), "{err}");

@@ -102,6 +102,9 @@ pub(crate) struct RawEvent<'a> {
     /// Our own date, where TimelineJS3's cannot say it (Citeline writes it beside `start_date`).
     #[serde(borrow, default)]
     citeline_date: Option<&'a RawValue>,
+    /// How the slide shows its date ("Spring 2015"), kept in the date's explanation.
+    #[serde(borrow, default)]
+    display_date: Option<&'a RawValue>,
 }
 
 fn ours_start(date: &EventDate) -> DateValue {
@@ -886,7 +889,13 @@ impl TimelineJsBuilder {
             title,
             summary: group.map_or_else(|| first_chars(&body, 240).to_owned(), |g| [g.as_str(), ": ", first_chars(&body, 220)].concat()),
             date,
-            date_basis: DateBasis { kind: DateBasisKind::Stated, explanation: "Given in the imported TimelineJS3 data.".into() },
+            date_basis: DateBasis {
+                kind: DateBasisKind::Stated,
+                explanation: match loose_str(raw.display_date).map(|d| plain_text(&d)).filter(|d| !d.is_empty()) {
+                    Some(shown) => format!("Given in the imported TimelineJS3 data, which shows it as “{shown}”."),
+                    None => "Given in the imported TimelineJS3 data.".into(),
+                },
+            },
             passages: vec![Passage {
                 document: "timelinejs-import".into(),
                 supports: vec![Support::Description],
@@ -1220,6 +1229,15 @@ mod tests {
         let warned: Vec<&str> = warned.iter().map(|d| d.field.as_str()).collect();
         assert_eq!(warned, ["media.url"], "the address that is no link, said again");
         assert_eq!(again, timeline);
+    }
+
+    #[test]
+    fn a_slide_s_display_date_is_kept_in_its_date_s_explanation() {
+        let (timeline, _) = load_any(
+            r#"{"events": [{"start_date": {"year": 2015, "month": 3}, "display_date": "Spring <i>2015</i>", "text": {"headline": "x"}}]}"#,
+        )
+        .expect("loads");
+        assert_eq!(timeline.events[0].date_basis.explanation, "Given in the imported TimelineJS3 data, which shows it as “Spring 2015”.");
     }
 
     #[test]

@@ -160,7 +160,7 @@ pub fn from_csv(text: &str) -> Result<(Timeline, Vec<Diagnostic>), LoadError> {
                 eras.push(json!({ "start_date": start, "end_date": end, "text": text }));
             }
             _ => {
-                let mut slide = json!({ "start_date": start, "end_date": end, "text": text, "group": cell("group") });
+                let mut slide = json!({ "start_date": start, "end_date": end, "text": text, "group": cell("group"), "display_date": cell("display date") });
                 if let Some(url) = cell("media") {
                     slide["media"] = json!({ "url": url, "credit": cell("media credit"), "caption": cell("media caption") });
                 }
