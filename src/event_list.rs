@@ -89,11 +89,14 @@ pub fn event_list(props: &EventListProps) -> Html {
         let next = (now + PAGE).min(total);
         let shown = shown.clone();
         let onclick = Callback::from(move |_: MouseEvent| shown.set(next));
-        html! { <button type="button" class="more" {onclick}>{ format!("Show the next {} events ({now} of {total} listed)", next - now) }</button> }
+        html! { <button type="button" class="more" {onclick}>{ {
+            let n = citeline_view::layout::group_thousands;
+            format!("Show the next {} events ({} of {} listed)", n(next - now), n(now), n(total))
+        } }</button> }
     });
     html! {
         <section class="app-list" id="event-list" aria-labelledby="event-list-heading">
-            <h2 id="event-list-heading">{ format!("{total} {}, in time order", if total == 1 { "event" } else { "events" }) }</h2>
+            <h2 id="event-list-heading">{ format!("{} {}, in time order", citeline_view::layout::group_thousands(total), if total == 1 { "event" } else { "events" }) }</h2>
             <ol>{ for entries }</ol>
             { for more }
         </section>

@@ -29,6 +29,22 @@ before(async () => {
     <iframe id="tl" data-citeline title="Timeline" src="${app.url}?embed=1&event=contest-2011"></iframe></main>
     ${embedScript(app.url)}`, '<title>Article</title><meta name="viewport" content="width=device-width, initial-scale=1">'));
   data = await serve(dataDir, { cors: true });
+  // An event with a picture, a link card, passages linked at their source, and uncertain dates.
+  const text = 'The mill opened about 1850. A film of the strike, probably in June 1911, survives.';
+  const passage = (q) => ({ document: 'd', supports: ['date', 'description'], quote: { exact: q }, position: { start: text.indexOf(q), end: text.indexOf(q) + q.length } });
+  await writeFile(join(dataDir, 'rich.json'), JSON.stringify({
+    format: 'citeline-timeline', version: 1, title: 'The mill town',
+    documents: [{ id: 'd', title: 'Town history', publisher: 'Local society', text, url: 'https://example.org/history', archived_url: 'https://web.archive.org/web/2020/https://example.org/history', accessed: '2026-11-30' }],
+    events: [
+      { id: 'mill', title: 'Mill opens', summary: 'The mill opened.', date: '1850~', date_basis: { kind: 'stated', explanation: 'Stated.' },
+        passages: [passage('The mill opened about 1850.')],
+        media: { url: `${data.url}mill.svg`, alt: 'A drawing of the mill', caption: 'The mill', credit: 'Local society' } },
+      { id: 'strike', title: 'The strike', summary: 'A film survives.', date: '1911-06?', date_basis: { kind: 'stated', explanation: 'Stated.' },
+        passages: [passage('A film of the strike, probably in June 1911, survives.')],
+        media: { url: 'https://www.youtube.com/watch?v=abc123' } },
+    ],
+  }));
+  await writeFile(join(dataDir, 'mill.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200"><rect width="400" height="200" fill="#cfd8dc"/><rect x="150" y="60" width="100" height="140" fill="#6d4c41"/></svg>');
 });
 after(async () => {
   await app?.close();
@@ -101,6 +117,12 @@ for (const engine of ENGINES) {
       });
     });
 
+    test('an event with a picture, a link card, source links and uncertain dates', async () => {
+      const src = `?src=${encodeURIComponent(`${data.url}rich.json`)}`;
+      await check('media', `${src}#event=mill`, { steps: (p) => p.waitForSelector('[data-detail-for="mill"] .media-image img') });
+      await check('media-card', `${src}#event=strike`, { steps: (p) => p.waitForSelector('[data-detail-for="strike"] .media-card') });
+    });
+
     test('Add documents with proposals', async () => {
       await check('add-documents', '', {
         steps: async (p) => {
@@ -139,7 +161,7 @@ for (const engine of ENGINES) {
           heading: document.getElementById('event-list-heading').textContent,
           entries: document.querySelectorAll('#event-list li').length,
         }));
-        assert.equal(list.heading, '10000 events, in time order');
+        assert.equal(list.heading, '10,000 events, in time order');
         assert.equal(list.entries, 100);
         assert.deepEqual(describeViolations(await page.axe()), [], `${engine}, the list view`);
         // By start (a year starts on its 1 January, a month on its 1st); the first <time> of each.
