@@ -48,10 +48,15 @@ fn focus_details() {
 
 /// One `<time>` per end of the date, with its ISO value (as the static list writes them).
 fn time_element(date: &EventDate) -> Html {
-    let time = |v: &citeline_model::date::DateValue| html! { <time datetime={v.iso()}>{ v.display_long() }</time> };
+    let time = |v: &citeline_model::date::DateValue| match v.html_datetime() {
+        Some(datetime) => html! { <time datetime={datetime}>{ v.display_long() }</time> },
+        None => html! { <span class="date">{ v.display_long() }</span> },
+    };
     match date {
         EventDate::Point(v) => time(v),
         EventDate::Range { start, end } => html! { <>{ time(start) }{ " – " }{ time(end) }</> },
+        EventDate::Until(v) => html! { <>{ "until " }{ time(v) }</> },
+        EventDate::From(v) => html! { <>{ "from " }{ time(v) }{ " on" }</> },
     }
 }
 

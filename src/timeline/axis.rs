@@ -30,8 +30,12 @@ fn marker(item: &PlacedItem) -> Html {
         PlacedItem::Event(e) => ("marker-span", None, e.selected),
     };
     let fuzzy = matches!(item, PlacedItem::Event(e) if e.fuzzy);
+    let open = match item {
+        PlacedItem::Event(e) if !e.open.is_empty() => Some(format!("open-{}", e.open)),
+        _ => None,
+    };
     html! {
-        <span class={classes!("marker", shape, density, fuzzy.then_some("fuzzy"), selected.then_some("selected"))} data-marker-for={item.key().to_owned()}
+        <span class={classes!("marker", shape, density, fuzzy.then_some("fuzzy"), open, selected.then_some("selected"))} data-marker-for={item.key().to_owned()}
             data-style={format!("left:{}px;width:{}px", p.marker_x_px, p.marker_width_px)}></span>
     }
 }

@@ -86,7 +86,7 @@ before(async () => {
     eras: [{ start_date: { year: -27 }, end_date: { year: 476 }, text: { headline: 'The Empire' } }],
   }));
   // Dates a source is unsure of, or gives only roughly (EDTF level 1).
-  const fuzzyText = 'The mill opened about 1850. Trade grew in the 1870s. The strike was probably in June 1911. The town grew through the 1900s.';
+  const fuzzyText = 'The mill opened about 1850. Trade grew in the 1870s. The strike was probably in June 1911. The town grew through the 1900s. The old ferry ran until 1862. The canal has carried barges since 1880.';
   const at = (q) => ({ exact: q, prefix: '', suffix: '' });
   const pos = (q) => ({ start: [...fuzzyText.slice(0, fuzzyText.indexOf(q))].length, end: [...fuzzyText.slice(0, fuzzyText.indexOf(q) + q.length)].length });
   await writeFile(join(dir, 'fuzzy.json'), JSON.stringify({
@@ -97,6 +97,8 @@ before(async () => {
       ['trade', 'Trade grows', '187X', 'Trade grew in the 1870s.'],
       ['strike', 'The strike', '1911-06?', 'The strike was probably in June 1911.'],
       ['growth', 'The town grows', '19XX', 'The town grew through the 1900s.'],
+      ['ferry', 'The old ferry', '../1862', 'The old ferry ran until 1862.'],
+      ['canal', 'Barges on the canal', '1880/..', 'The canal has carried barges since 1880.'],
     ].map(([id, title, date, q]) => ({ id, title, summary: q, date, date_basis: { kind: 'stated', explanation: 'Stated.' },
       passages: [{ document: 'd', supports: ['date', 'description'], quote: at(q), position: pos(q) }] })),
   }));
@@ -250,7 +252,7 @@ test('years before 1 CE: BCE on the axis, in labels and details, with no year 0'
   }
 });
 
-test('uncertain, approximate, decade and century dates: said in words, explained, drawn with soft edges', async () => {
+test('uncertain, approximate, decade, century and open-ended dates: said in words, explained, drawn with soft edges', async () => {
   for (const [name, viewport, scheme] of [['desktop', { width: 1280, height: 800 }, 'light'], ['phone-dark', { width: 390, height: 844 }, 'dark']]) {
     const recorded = await TimelinePage.open(browser.context, 'about:blank', { wait: false, viewport });
     await recorded.page.emulateMedia({ colorScheme: scheme });
@@ -258,14 +260,18 @@ test('uncertain, approximate, decade and century dates: said in words, explained
     const tl = recorded;
     await tl.event('mill').waitFor();
     const labels = await tl.page.evaluate(() => Object.fromEntries([...document.querySelectorAll('#app [data-event-id]')].map((e) => [e.dataset.eventId, e.querySelector('.event-date')?.textContent])));
-    assert.deepEqual(labels, { mill: 'c. 1850', trade: '1870s', strike: 'Jun 1911?', growth: '1900s' });
+    assert.deepEqual(labels, { mill: 'c. 1850', trade: '1870s', strike: 'Jun 1911?', growth: '1900s', ferry: 'until 1862', canal: 'from 1880' });
     assert.equal(await tl.locator('#app .marker.fuzzy').count(), 2, 'the approximate and the uncertain date fade at their ends');
+    assert.equal(await tl.locator('#app .marker.open-start').count(), 1, 'an open start fades towards the past');
+    assert.equal(await tl.locator('#app .marker.open-end').count(), 1, 'an open end fades towards the future');
     await tl.select('mill');
     assert.equal(await tl.locator('.detail .date-long').textContent(), 'about 1850');
     assert.equal(await tl.locator('.detail .how-sure').textContent(), 'Approximate: the source gives it as about this date.');
     await tl.select('trade');
     assert.equal(await tl.locator('.detail .date-long').textContent(), 'sometime in the 1870s');
     assert.match(await tl.facts(), /Known to the decade/);
+    await tl.select('canal');
+    assert.equal(await tl.locator('.detail .date-long').textContent(), 'from 1880 on');
     await tl.select('strike');
     assert.equal(await tl.locator('.detail .how-sure').textContent(), 'Uncertain: the source gives this date but is not sure of it.');
     await screenshot(tl.page, `src-fuzzy-${name}`, { fullPage: false });

@@ -267,7 +267,7 @@ mod tests {
                     e.date.display_long(),
                     match e.date {
                         EventDate::Point(v) => v.iso(),
-                        EventDate::Range { .. } => String::new(),
+                        _ => String::new(),
                     }
                 )
             })

@@ -42,6 +42,8 @@ fn every_seed_date_is_found_by_the_extractor_in_its_passages() {
                     _ => false,
                 }
             }),
+            // The seed has no open ranges; one would need its known end found.
+            EventDate::Until(v) | EventDate::From(v) => found.iter().any(|m| m.value == v.iso()),
         };
         assert!(ok, "{}: {:?} not found by the extractor in its passages; found {found:#?}", event.id, event.date);
     }

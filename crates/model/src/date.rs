@@ -272,6 +272,12 @@ impl DateValue {
         }
     }
 
+    /// Its value as HTML's `<time datetime>` takes it, where HTML's date strings can say it: not
+    /// for an uncertain or approximate date, a decade, a century, or a year before 1 CE.
+    pub fn html_datetime(&self) -> Option<String> {
+        (self.qualifier.is_exact() && self.granularity >= Granularity::Year && self.date.year() >= 1).then(|| self.iso())
+    }
+
     /// The calendar year.
     pub fn year_number(&self) -> i32 {
         self.date.year()
@@ -530,21 +536,52 @@ pub enum EventDate {
         /// Last value of the range.
         end: DateValue,
     },
+    /// A range open at its start (EDTF `../2018`): it ran until this value, from a time the source
+    /// does not give. Drawn over this value, fading towards the past.
+    Until(DateValue),
+    /// A range open at its end (EDTF `2018/..`): it began at this value and ran on. Drawn over
+    /// this value, fading towards the future.
+    From(DateValue),
+}
+
+/// Which end of an event's date is open, if one is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenEnd {
+    /// `../2018`.
+    Start,
+    /// `2018/..`.
+    End,
 }
 
 impl EventDate {
     /// Start of the covered interval in days since 1970-01-01.
     pub fn start_days(&self) -> f64 {
         match self {
-            EventDate::Point(v) => v.start_days(),
+            EventDate::Point(v) | EventDate::Until(v) | EventDate::From(v) => v.start_days(),
             EventDate::Range { start, .. } => start.start_days(),
+        }
+    }
+
+    /// The value an open range is known by, if this is one, and which end is open.
+    pub fn open(&self) -> Option<(OpenEnd, DateValue)> {
+        match self {
+            EventDate::Until(v) => Some((OpenEnd::Start, *v)),
+            EventDate::From(v) => Some((OpenEnd::End, *v)),
+            _ => None,
+        }
+    }
+
+    /// Its first value: the point, the range's start, or the open range's known value.
+    pub fn first(&self) -> DateValue {
+        match self {
+            EventDate::Point(v) | EventDate::Until(v) | EventDate::From(v) | EventDate::Range { start: v, .. } => *v,
         }
     }
 
     /// End (exclusive) of the covered interval in days since 1970-01-01.
     pub fn end_days(&self) -> f64 {
         match self {
-            EventDate::Point(v) => v.end_days(),
+            EventDate::Point(v) | EventDate::Until(v) | EventDate::From(v) => v.end_days(),
             EventDate::Range { end, .. } => end.end_days(),
         }
     }
@@ -552,7 +589,7 @@ impl EventDate {
     /// The coarser granularity of the two ends (a range is only as precise as its vaguer end).
     pub fn granularity(&self) -> Granularity {
         match self {
-            EventDate::Point(v) => v.granularity(),
+            EventDate::Point(v) | EventDate::Until(v) | EventDate::From(v) => v.granularity(),
             EventDate::Range { start, end } => start.granularity().min(end.granularity()),
         }
     }
@@ -562,6 +599,8 @@ impl EventDate {
         match self {
             EventDate::Point(v) => v.display_long(),
             EventDate::Range { start, end } => format!("{} – {}", start.display_long(), end.display_long()),
+            EventDate::Until(v) => format!("until {}", v.display_long()),
+            EventDate::From(v) => format!("from {} on", v.display_long()),
         }
     }
 
@@ -570,13 +609,15 @@ impl EventDate {
         match self {
             EventDate::Point(v) => v.display_short(),
             EventDate::Range { start, end } => format!("{} – {}", start.display_short(), end.display_short()),
+            EventDate::Until(v) => format!("until {}", v.display_short()),
+            EventDate::From(v) => format!("from {}", v.display_short()),
         }
     }
 
     /// How sure the source is of it (of either end, for a range).
     pub fn qualifier(&self) -> Qualifier {
         match self {
-            EventDate::Point(v) => v.qualifier(),
+            EventDate::Point(v) | EventDate::Until(v) | EventDate::From(v) => v.qualifier(),
             EventDate::Range { start, end } => Qualifier {
                 uncertain: start.qualifier().uncertain || end.qualifier().uncertain,
                 approximate: start.qualifier().approximate || end.qualifier().approximate,
@@ -601,6 +642,8 @@ impl Serialize for EventDate {
         match self {
             EventDate::Point(v) => v.serialize(serializer),
             EventDate::Range { start, end } => RangeRepr { start: *start, end: *end }.serialize(serializer),
+            EventDate::Until(v) => serializer.serialize_str(&format!("../{}", v.iso())),
+            EventDate::From(v) => serializer.serialize_str(&format!("{}/..", v.iso())),
         }
     }
 }
@@ -612,12 +655,33 @@ impl<'de> Deserialize<'de> for EventDate {
         // "data did not match any variant".
         let value = serde_json::Value::deserialize(deserializer)?;
         match value {
-            serde_json::Value::String(s) => s.parse().map(EventDate::Point).map_err(D::Error::custom),
+            serde_json::Value::String(s) => s.parse().map_err(D::Error::custom),
             serde_json::Value::Object(_) => serde_json::from_value::<RangeRepr>(value)
                 .map(|r| EventDate::Range { start: r.start, end: r.end })
                 .map_err(|e| D::Error::custom(format!("a date range needs \"start\" and \"end\": {e}"))),
             other => {
                 Err(D::Error::custom(format!("expected an ISO date such as \"2018-06-08\" or {{\"start\": …, \"end\": …}}, found {other}")))
+            }
+        }
+    }
+}
+
+impl FromStr for EventDate {
+    type Err = DateParseError;
+
+    /// A date (`2018-06`), an EDTF interval (`2017-06/2018-06`), or an open one (`../2018`,
+    /// `2018/..`).
+    fn from_str(input: &str) -> Result<Self, Self::Err> {
+        match input.split_once('/') {
+            None => input.parse().map(EventDate::Point),
+            Some(("..", end)) => end.parse().map(EventDate::Until),
+            Some((start, "..")) => start.parse().map(EventDate::From),
+            Some((start, end)) => {
+                let range = EventDate::Range { start: start.parse()?, end: end.parse()? };
+                match range.is_reversed() {
+                    true => Err(DateParseError { input: input.to_owned(), reason: "the range ends before it starts".to_owned() }),
+                    false => Ok(range),
+                }
             }
         }
     }
@@ -713,6 +777,25 @@ mod tests {
         for bad in ["20XX1", "2X18", "X018", "2018??", "201X-06"] {
             assert!(bad.parse::<DateValue>().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn open_ranges_and_intervals_are_read_written_and_said() {
+        let until: EventDate = "../2018-06".parse().expect("open start");
+        let from: EventDate = "1880/..".parse().expect("open end");
+        assert_eq!((until.display_long().as_str(), until.display_short().as_str()), ("until June 2018", "until Jun 2018"));
+        assert_eq!((from.display_long().as_str(), from.display_short().as_str()), ("from 1880 on", "from 1880"));
+        assert_eq!(until.open(), Some((OpenEnd::Start, v("2018-06"))));
+        assert_eq!((from.start_days(), from.end_days()), (v("1880").start_days(), v("1880").end_days()), "drawn over the value it knows");
+        assert_eq!("2017-06/2018-06".parse::<EventDate>(), Ok(EventDate::Range { start: v("2017-06"), end: v("2018-06") }));
+        assert!("2018/2017".parse::<EventDate>().is_err(), "a range that runs backwards");
+        // In JSON: EDTF strings, read back the same.
+        for date in [until, from, EventDate::Point(v("2018~"))] {
+            let json = serde_json::to_string(&date).expect("serialises");
+            assert_eq!(serde_json::from_str::<EventDate>(&json).expect("reads back"), date, "{json}");
+        }
+        assert_eq!(serde_json::to_string(&until).unwrap(), "\"../2018-06\"");
+        assert_eq!(serde_json::from_str::<EventDate>("\"2017/2018\"").unwrap(), EventDate::Range { start: v("2017"), end: v("2018") });
     }
 
     #[test]

@@ -190,6 +190,9 @@ fn ends(date: &EventDate) -> (&DateValue, Option<&DateValue>) {
     match date {
         EventDate::Point(v) => (v, None),
         EventDate::Range { start, end } => (start, Some(end)),
+        // What TimelineJS3, a sheet and a calendar can hold of an open range: its known value
+        // (and, for TimelineJS3 and the sheet, the words).
+        EventDate::Until(v) | EventDate::From(v) => (v, None),
     }
 }
 
@@ -211,7 +214,8 @@ pub fn to_timelinejs(timeline: &Timeline) -> Value {
             }
             // What TimelineJS3's dates cannot say (about, uncertain, a decade, a century) is
             // said in words, and kept for Citeline in a field TimelineJS3 passes over.
-            let said_exactly = event.date.qualifier().is_exact() && event.date.granularity() >= Granularity::Year;
+            let said_exactly =
+                event.date.qualifier().is_exact() && event.date.granularity() >= Granularity::Year && event.date.open().is_none();
             if !said_exactly {
                 slide["display_date"] = json!(event.date.display_long());
                 slide["citeline_date"] = json!(event.date);
@@ -313,7 +317,8 @@ pub fn to_csv(timeline: &Timeline) -> String {
                 String::new(),
             ]
         });
-        let said_exactly = event.date.qualifier().is_exact() && event.date.granularity() >= Granularity::Year;
+        let said_exactly =
+            event.date.qualifier().is_exact() && event.date.granularity() >= Granularity::Year && event.date.open().is_none();
         let display = if said_exactly { String::new() } else { event.date.display_long() };
         let fields = row(sheet_date(Some(start)), sheet_date(end), &event.title, evidence_html(timeline, event), media, "", display);
         csv_row(&mut out, &fields);
@@ -551,9 +556,9 @@ mod tests {
     #[test]
     fn uncertain_approximate_and_coarse_dates_survive_timelinejs_and_are_said_in_its_display_date() {
         let mut timeline = seed();
-        let dates = ["2011~", "201X", "2018-06?"];
+        let dates = ["2011~", "201X", "2018-06?", "../2017", "2018-06-04/.."];
         for (event, date) in timeline.events.iter_mut().zip(dates) {
-            event.date = EventDate::Point(date.parse().expect("EDTF"));
+            event.date = date.parse().expect("EDTF");
         }
         let tjs: Value = serde_json::from_str(&ExportFormat::TimelineJs.write(&timeline, "")).expect("JSON");
         assert_eq!(tjs["events"][0]["display_date"], "about 2011");
@@ -562,6 +567,7 @@ mod tests {
         let (back, _) = load_any(&tjs.to_string()).expect("reads back");
         assert_eq!(back.events.iter().map(|e| e.date).collect::<Vec<_>>(), timeline.events.iter().map(|e| e.date).collect::<Vec<_>>());
         assert!(to_csv(&timeline).contains(",about 2011,"), "the sheet's Display Date column says it");
+        assert_eq!(tjs["events"][3]["display_date"], "until 2017");
     }
 
     #[test]

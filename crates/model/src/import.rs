@@ -107,12 +107,6 @@ pub(crate) struct RawEvent<'a> {
     display_date: Option<&'a RawValue>,
 }
 
-fn ours_start(date: &EventDate) -> DateValue {
-    match date {
-        EventDate::Point(v) | EventDate::Range { start: v, .. } => *v,
-    }
-}
-
 /// A TimelineJS3 `media` (or `background`) object as our [`Media`]: its HTML fields as plain text;
 /// `None` without a URL.
 fn tjs_media(raw: Option<&RawValue>) -> Option<Media> {
@@ -835,7 +829,7 @@ impl TimelineJsBuilder {
         };
         // A date Citeline wrote beside TimelineJS3's (about, uncertain, a decade), when it agrees.
         let date = match raw.citeline_date.and_then(|r| serde_json::from_str::<EventDate>(r.get()).ok()) {
-            Some(ours) if ours_start(&ours).parts().year == start.parts().year => ours,
+            Some(ours) if ours.first().parts().year == start.parts().year => ours,
             _ => date,
         };
         let text_of = raw.text.and_then(|r| serde_json::from_str::<RawText>(r.get()).ok()).unwrap_or_default();

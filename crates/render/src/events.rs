@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use citeline_model::date::{DateValue, EventDate, Granularity};
+use citeline_model::date::{DateValue, EventDate};
 use citeline_model::document::excerpt;
 use citeline_model::media::{Media, MediaKind};
 use citeline_model::source::{source_links, web_address, CopyKind};
@@ -64,14 +64,15 @@ fn count(n: usize, one: &str, many: &str) -> String {
 /// One `<time>` per end of the date, with its ISO value.
 pub fn time_element(date: &EventDate) -> String {
     // HTML's date strings have no uncertainty, decades or years before 1 CE: those are words only.
-    let html_date = |v: &DateValue| v.qualifier().is_exact() && v.granularity() >= Granularity::Year && v.parts().year >= 1;
-    let time = |v: &DateValue| match html_date(v) {
-        true => format!("<time datetime=\"{}\">{}</time>", v.iso(), text(&v.display_long())),
-        false => format!("<span class=\"date\">{}</span>", text(&v.display_long())),
+    let time = |v: &DateValue| match v.html_datetime() {
+        Some(datetime) => format!("<time datetime=\"{datetime}\">{}</time>", text(&v.display_long())),
+        None => format!("<span class=\"date\">{}</span>", text(&v.display_long())),
     };
     match date {
         EventDate::Point(v) => time(v),
         EventDate::Range { start, end } => format!("{} – {}", time(start), time(end)),
+        EventDate::Until(v) => format!("until {}", time(v)),
+        EventDate::From(v) => format!("from {} on", time(v)),
     }
 }
 

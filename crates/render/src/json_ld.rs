@@ -28,9 +28,12 @@ pub fn json_ld(timeline: &Timeline, events: &[usize]) -> Value {
 }
 
 fn event_ld(timeline: &Timeline, event: &Event) -> Value {
+    // An open range gives only the end it knows.
     let (start, end) = match event.date {
-        EventDate::Point(v) => (v, v),
-        EventDate::Range { start, end } => (start, end),
+        EventDate::Point(v) => (Some(v), Some(v)),
+        EventDate::Range { start, end } => (Some(start), Some(end)),
+        EventDate::Until(v) => (None, Some(v)),
+        EventDate::From(v) => (Some(v), None),
     };
     let citations: Vec<Value> = event
         .passages
@@ -53,15 +56,20 @@ fn event_ld(timeline: &Timeline, event: &Event) -> Value {
             work
         })
         .collect();
-    json!({
+    let mut ld = json!({
         "@type": "Event",
         "@id": format!("#event={}", event.id),
         "name": event.title,
         "description": event.summary,
-        "startDate": start.iso(),
-        "endDate": end.iso(),
         "citation": citations,
-    })
+    });
+    if let Some(start) = start {
+        ld["startDate"] = json!(start.iso());
+    }
+    if let Some(end) = end {
+        ld["endDate"] = json!(end.iso());
+    }
+    ld
 }
 
 /// The JSON-LD data block.

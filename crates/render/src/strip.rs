@@ -252,7 +252,13 @@ fn axis(frame: &LayoutFrame) -> String {
         let shape = match item {
             PlacedItem::Cluster(c) => format!("marker-cluster density-{}", c.info.density),
             PlacedItem::Event(e) if p.kind == MarkKind::Point => format!("marker-point{}", if e.fuzzy { " fuzzy" } else { "" }),
-            PlacedItem::Event(e) => format!("marker-span{}", if e.fuzzy { " fuzzy" } else { "" }),
+            PlacedItem::Event(e) => {
+                format!(
+                    "marker-span{}{}",
+                    if e.fuzzy { " fuzzy" } else { "" },
+                    if e.open.is_empty() { String::new() } else { format!(" open-{}", e.open) }
+                )
+            }
         };
         let _ = writeln!(
             out,

@@ -45,6 +45,9 @@ pub struct PlacedEvent {
     /// The date is approximate or uncertain: drawn with soft edges.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub fuzzy: bool,
+    /// Which end of the date is open (`"start"`: until; `"end"`: from … on), drawn fading that way.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub open: &'static str,
     /// Whether this is the selected event.
     pub selected: bool,
     /// Where it is drawn.
@@ -354,6 +357,11 @@ impl FrameInput<'_> {
             date_label,
             granularity: event.date.granularity(),
             fuzzy: !event.date.qualifier().is_exact(),
+            open: match event.date.open() {
+                Some((citeline_model::date::OpenEnd::Start, _)) => "start",
+                Some((citeline_model::date::OpenEnd::End, _)) => "end",
+                None => "",
+            },
             selected: self.view.selected.as_deref() == Some(event.id.as_str()),
             placement,
         })

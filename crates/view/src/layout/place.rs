@@ -49,9 +49,9 @@ pub enum MarkKind {
 }
 
 impl MarkKind {
-    /// Dots for dates known to the day or finer, bars for coarser dates and ranges.
+    /// Dots for dates known to the day or finer, bars for coarser dates and ranges (open ones too).
     pub fn of(date: &EventDate) -> MarkKind {
-        if date.granularity() < Granularity::Day || matches!(date, EventDate::Range { .. }) {
+        if date.granularity() < Granularity::Day || !matches!(date, EventDate::Point(_)) {
             MarkKind::Span
         } else {
             MarkKind::Point
