@@ -480,6 +480,7 @@ fn loaded(props: &LoadedProps) -> Html {
                     <button type="button" class="share-button" onclick={open_share}>{ "Share / export" }</button>
                 </div>
                 <p class="subtitle">{ &timeline.title }</p>
+                if let Some(description) = &timeline.description { <p class="description">{ description }</p> }
                 <p class="lede">{ "Every event carries its evidence: select one to read the passages that date and describe it." }</p>
             </header>
             if !props.diagnostics.is_empty() {

@@ -16,7 +16,7 @@ const XSS = '<img src=x onerror="window.pwned=1">';
 before(async () => {
   const dir = await mkdtemp(join(tmpdir(), 'citeline-data-'));
   await writeFile(join(dir, 'tjs.json'), JSON.stringify({
-    title: { text: { headline: 'Bridge history' } },
+    title: { text: { headline: 'Bridge history', text: '<p>From <i>plan</i> to opening.</p>' } },
     events: [
       { start_date: { year: '2015', month: '3', day: '4' }, text: { headline: 'Plan agreed', text: '<p>The council agreed the plan.</p>' } },
       { start_date: { year: 2016 }, end_date: { year: 2018, month: 6 }, text: { headline: `Construction ${XSS}` }, group: 'Works' },
@@ -122,6 +122,7 @@ test('TimelineJS3 JSON from another origin is drawn, each event quoting its own 
   const tl = await open(`${data.url}tjs.json`);
   await tl.event('event-1').waitFor();
   assert.equal(await tl.locator('.subtitle').textContent(), 'Bridge history');
+  assert.equal(await tl.locator('.masthead .description').textContent(), 'From plan to opening.', 'the title slide\'s text');
   assert.equal(await tl.locator('.era .era-title').textContent(), 'Planning', 'eras are drawn as bands');
   await tl.event('event-1').click();
   assert.equal(await tl.passageMark(), 'Plan agreed. The council agreed the plan.');

@@ -244,7 +244,13 @@ pub fn to_timelinejs(timeline: &Timeline) -> Value {
         .map(|era| json!({ "start_date": tjs_date(&era.start), "end_date": tjs_date(&era.end), "text": { "headline": html(&era.title) } }))
         .collect();
     let mut out = json!({
-        "title": { "text": { "headline": html(&timeline.title), "text": "<p>Made with Citeline: every event quotes its sources.</p>" } },
+        "title": { "text": {
+            "headline": html(&timeline.title),
+            "text": match &timeline.description {
+                Some(description) => format!("<p>{}</p>", html(description)),
+                None => "<p>Made with Citeline: every event quotes its sources.</p>".to_owned(),
+            },
+        } },
         "events": events,
     });
     if !eras.is_empty() {
@@ -305,7 +311,8 @@ pub fn to_csv(timeline: &Timeline) -> String {
         fields.push(String::new()); // Background
         fields
     };
-    let title_row = row(sheet_date(None), sheet_date(None), &timeline.title, String::new(), Default::default(), "title", String::new());
+    let description = timeline.description.as_deref().map(|d| format!("<p>{}</p>", html(d))).unwrap_or_default();
+    let title_row = row(sheet_date(None), sheet_date(None), &timeline.title, description, Default::default(), "title", String::new());
     csv_row(&mut out, &title_row);
     for event in &timeline.events {
         let (start, end) = ends(&event.date);

@@ -528,12 +528,21 @@ pub fn plain_text(html: &str) -> String {
     space = false;
     for token in markup::read(html, Dialect::Html) {
         match token {
-            MarkupToken::Tag { .. } => space = true,
+            // Inline elements (and comments) sit inside words: `<b>plans</b>.` reads "plans.".
+            // Any other tag breaks the text, as a block or a line break does.
+            MarkupToken::Tag { name, .. } => space |= !INLINE_ELEMENTS.iter().any(|inline| inline.eq_ignore_ascii_case(name)),
             token => push_collapsed(&mut out, &token.text(html), &mut space),
         }
     }
     out
 }
+
+/// HTML's inline (phrasing) elements that never break a line, and `""` for comments and other
+/// markup that is not an element.
+const INLINE_ELEMENTS: [&str; 25] = [
+    "", "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark", "q", "s", "samp", "small", "span",
+    "strong", "sub", "sup", "time", "u",
+];
 
 /// Appends `text` with each run of whitespace as one space; `space` carries a pending run between
 /// pieces. Never a space at the start of `out`; a run at the end stays pending. Whitespace is
@@ -902,6 +911,7 @@ impl TimelineJsBuilder {
 
     /// The timeline, given the file's `title` and `eras` values.
     pub(crate) fn finish(mut self, title: &Value, eras_value: &Value) -> (Timeline, Vec<Diagnostic>) {
+        let title_value = title;
         let title = title
             .pointer("/text/headline")
             .and_then(Value::as_str)
@@ -932,7 +942,8 @@ impl TimelineJsBuilder {
             text,
             ..Document::default()
         };
-        (Timeline { format: FORMAT.into(), version: VERSION, title, documents: vec![document], events, eras }, diagnostics)
+        let description = title_value.pointer("/text/text").and_then(Value::as_str).map(plain_text).filter(|t| !t.is_empty());
+        (Timeline { format: FORMAT.into(), version: VERSION, title, description, documents: vec![document], events, eras }, diagnostics)
     }
 }
 
@@ -1042,6 +1053,12 @@ mod tests {
         assert!(problems.is_empty(), "{problems:#?}");
         assert_eq!(again.events.len(), 3);
         assert_eq!(again.eras, timeline.eras);
+    }
+
+    #[test]
+    fn inline_markup_stays_inside_words_and_blocks_break_them() {
+        assert_eq!(plain_text("<p>Forty years of <b>plans</b>.</p><p>Then <i>b</i>uilt.</p>"), "Forty years of plans. Then built.");
+        assert_eq!(plain_text("one<br>two<div>three</div>fo<!-- x -->ur"), "one two three four");
     }
 
     #[test]
@@ -1226,6 +1243,19 @@ mod tests {
     }
 
     #[test]
+    fn the_title_slide_s_text_is_the_timeline_s_description_and_goes_back_out() {
+        let (timeline, _) = load_any(r#"{"title": {"text": {"headline": "Bridge", "text": "<p>Forty years of <b>plans</b>.</p>"}}, "events": [{"start_date": {"year": 2015}, "text": {"headline": "x"}}]}"#).expect("loads");
+        assert_eq!(timeline.description.as_deref(), Some("Forty years of plans."));
+        let (ours, none) = load_any(&timeline.to_json()).expect("ours");
+        assert!(none.is_empty());
+        assert_eq!(ours.description, timeline.description);
+        let (back, _) = load_any(&crate::export::ExportFormat::TimelineJs.write(&timeline, "")).expect("TimelineJS3");
+        assert_eq!(back.description, timeline.description);
+        let (sheet, _) = load_any(&crate::export::to_csv(&timeline)).expect("sheet");
+        assert_eq!(sheet.description, timeline.description);
+    }
+
+    #[test]
     fn a_slide_s_display_date_is_kept_in_its_date_s_explanation() {
         let (timeline, _) = load_any(
             r#"{"events": [{"start_date": {"year": 2015, "month": 3}, "display_date": "Spring <i>2015</i>", "text": {"headline": "x"}}]}"#,
@@ -1395,7 +1425,7 @@ mod tests {
             let (mut by_tokens, mut space) = (String::new(), false);
             for token in markup::read(&text, Dialect::Html) {
                 match token {
-                    MarkupToken::Tag { .. } => space = true,
+                    MarkupToken::Tag { name, .. } => space |= !INLINE_ELEMENTS.iter().any(|inline| inline.eq_ignore_ascii_case(name)),
                     token => push_collapsed(&mut by_tokens, &token.text(&text), &mut space),
                 }
             }

@@ -113,6 +113,9 @@ pub struct Timeline {
     pub version: u32,
     /// Title of the timeline.
     pub title: String,
+    /// What it is about, in a sentence or two (TimelineJS3's title slide text), shown under the title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
     /// Source documents.
     pub documents: Vec<Document>,
     /// Events, in any order (layout sorts them by time).
@@ -259,7 +262,7 @@ fn item_name(kind: &str, index: usize, value: &serde_json::Value) -> String {
 }
 
 /// The top-level keys this version reads.
-const TOP_LEVEL_KEYS: [&str; 6] = ["format", "version", "title", "documents", "events", "eras"];
+const TOP_LEVEL_KEYS: [&str; 7] = ["format", "version", "title", "description", "documents", "events", "eras"];
 
 /// A field this version does not know, in words: it is kept out, and the item is read without it.
 fn unknown_field(item: &str, field: String) -> Diagnostic {
@@ -506,7 +509,8 @@ impl Timeline {
                 Err((field, message)) => diagnostics.push(Diagnostic { severity: Severity::Error, item, field, message }),
             }
         }
-        Ok((Timeline { format: FORMAT.into(), version: VERSION, title, documents, events, eras }, diagnostics))
+        let description = object.get("description").and_then(|d| d.as_str()).map(str::trim).filter(|d| !d.is_empty()).map(str::to_owned);
+        Ok((Timeline { format: FORMAT.into(), version: VERSION, title, description, documents, events, eras }, diagnostics))
     }
 
     /// The timeline as pretty JSON in the current format.
