@@ -1,20 +1,10 @@
 //! Text into HTML: everything that comes from the data goes through [`text`] (element content and
 //! attribute values alike), and JSON inside a `<script>` data block through [`script_json`].
 
-/// `value` with `& < > " '` escaped, safe as element text and inside a quoted attribute.
+/// `value` with `& < > " '` escaped, safe as element text and inside a quoted attribute (either
+/// quote).
 pub fn text(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    citeline_model::markup::escape(value).replace('\'', "&#39;")
 }
 
 /// JSON text made safe as the content of a `<script>` data block: `</` cannot end the element
