@@ -6,7 +6,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::import::{RawEvent, TimelineJsBuilder};
+use crate::import::{from_slides, SlideNames};
 use crate::timeline::{Diagnostic, LoadError, Severity, Timeline};
 
 /// Whether `text` is an iCalendar file.
@@ -110,10 +110,9 @@ fn ics_date(value: &str, minus_a_day: bool) -> Option<(Value, bool)> {
 
 /// Reads an iCalendar file. Events that cannot be dated are named and left out; the rest load.
 pub fn from_icalendar(text: &str) -> Result<(Timeline, Vec<Diagnostic>), LoadError> {
-    let mut builder = TimelineJsBuilder::default();
     let mut diagnostics = Vec::new();
     let mut title = Value::Null;
-    let mut names = Vec::new();
+    let (mut slides, mut names) = (Vec::new(), Vec::new());
     let mut current: Option<Vec<Property>> = None;
     let mut count = 0;
     for line in unfolded(text.trim_start_matches('\u{feff}')) {
@@ -184,8 +183,7 @@ pub fn from_icalendar(text: &str) -> Result<(Timeline, Vec<Diagnostic>), LoadErr
                         message: "repeats; only its first occurrence is on the timeline".into(),
                     });
                 }
-                let raw = serde_json::value::to_raw_value(&slide).map_err(|e| LoadError::Format(e.to_string()))?;
-                builder.add(names.len(), serde_json::from_str::<RawEvent>(raw.get()).unwrap_or_default());
+                slides.push(slide);
                 names.push(item);
             }
             (_, _, Some(props)) => props.push(p),
@@ -196,21 +194,9 @@ pub fn from_icalendar(text: &str) -> Result<(Timeline, Vec<Diagnostic>), LoadErr
     if count == 0 {
         return Err(LoadError::Format("the calendar has no events (VEVENT)".into()));
     }
-    let (timeline, built) = builder.finish(&title, &Value::Null);
-    for mut d in built {
-        let index = d.item.strip_prefix("events[").and_then(|rest| rest.split(']').next()).and_then(|n| n.parse::<usize>().ok());
-        if let Some(name) = index.and_then(|i| names.get(i)) {
-            d.item = name.clone();
-        }
-        d.field = match d.field.as_str() {
-            "text" => "SUMMARY, DESCRIPTION".into(),
-            "start_date" => "DTSTART".into(),
-            "end_date" => "DTEND".into(),
-            "media.url" => "URL".into(),
-            other => other.to_owned(),
-        };
-        diagnostics.push(d);
-    }
+    let fields = [("text", "SUMMARY, DESCRIPTION"), ("start_date", "DTSTART"), ("end_date", "DTEND"), ("media", "URL")];
+    let (timeline, built) = from_slides(&title, &slides, &Value::Null, &SlideNames { events: names, eras: Vec::new(), fields: &fields });
+    diagnostics.extend(built);
     Ok((timeline, diagnostics))
 }
 

@@ -82,9 +82,40 @@ fn from_v2(timeline: &Value) -> (Value, Vec<Value>, Value) {
     (serde_json::json!({ "text": text(timeline) }), events, Value::Array(eras))
 }
 
+/// How a reader that builds TimelineJS3 slides names them in its problems: each slide and era as
+/// its own format does ("row 5", "VEVENT 3"), and each field (by its first part: `start_date`,
+/// `text`, `media`, …) as the reader calls it.
+pub(crate) struct SlideNames<'a> {
+    pub(crate) events: Vec<String>,
+    pub(crate) eras: Vec<String>,
+    pub(crate) fields: &'a [(&'a str, &'a str)],
+}
+
+/// Slides another reader built as TimelineJS3 JSON (the sheet's rows, a calendar's events,
+/// TimelineJS 2's dates), read as a TimelineJS3 file is, through the same builder; its problems
+/// named as `names` says.
+pub(crate) fn from_slides(title: &Value, slides: &[Value], eras: &Value, names: &SlideNames) -> (Timeline, Vec<Diagnostic>) {
+    let raws: Vec<Box<RawValue>> = slides.iter().filter_map(|s| serde_json::value::to_raw_value(s).ok()).collect();
+    let items: Vec<&RawValue> = raws.iter().map(|r| r.as_ref()).collect();
+    let (timeline, mut diagnostics) = from_timelinejs(title, &items, eras);
+    for d in &mut diagnostics {
+        let index =
+            |prefix: &str| d.item.strip_prefix(prefix).and_then(|rest| rest.split(']').next()).and_then(|n| n.parse::<usize>().ok());
+        let name = index("events[").and_then(|i| names.events.get(i)).or_else(|| index("eras[").and_then(|i| names.eras.get(i)));
+        if let Some(name) = name {
+            d.item = name.clone();
+        }
+        let first = d.field.split('.').next().unwrap_or_default();
+        if let Some((_, field)) = names.fields.iter().find(|(ours, _)| *ours == first) {
+            d.field = (*field).to_owned();
+        }
+    }
+    (timeline, diagnostics)
+}
+
 /// A TimelineJS3 event with its fields still raw (anything that is not an object reads as empty).
 #[derive(Deserialize, Default)]
-pub(crate) struct RawEvent<'a> {
+struct RawEvent<'a> {
     #[serde(borrow, default)]
     start_date: Option<&'a RawValue>,
     #[serde(borrow, default)]
@@ -109,8 +140,8 @@ pub(crate) struct RawEvent<'a> {
 
 /// A TimelineJS3 `media` (or `background`) object as our [`Media`]: its HTML fields as plain text;
 /// `None` without a URL.
-fn tjs_media(raw: Option<&RawValue>) -> Option<Media> {
-    let value = parse_raw(raw.map(RawValue::get))?;
+fn tjs_media(raw: &RawValue) -> Option<Media> {
+    let value = parse_raw(Some(raw.get()))?;
     let field = |key: &str| value.get(key).and_then(Value::as_str).map(plain_text).filter(|s| !s.is_empty());
     let url = value.get("url").and_then(Value::as_str).map(str::trim).filter(|u| !u.is_empty())?.to_owned();
     Some(Media { url, alt: field("alt"), caption: field("caption"), credit: field("credit"), title: field("title"), link: field("link") })
@@ -165,19 +196,12 @@ pub fn load_any(text: &str) -> Result<(Timeline, Vec<Diagnostic>), LoadError> {
         let v2 = parse_raw(probe.timeline.map(RawValue::get)).filter(|t| t.get("date").is_some_and(Value::is_array));
         if let Some(v2) = v2 {
             let (title, slides, eras) = from_v2(&v2);
-            let raws: Vec<Box<RawValue>> = slides.iter().filter_map(|s| serde_json::value::to_raw_value(s).ok()).collect();
-            let items: Vec<&RawValue> = raws.iter().map(|r| r.as_ref()).collect();
-            let (timeline, mut diagnostics) = from_timelinejs(&title, &items, &eras);
-            for d in &mut diagnostics {
-                d.item = d.item.replacen("events[", "timeline.date[", 1).replacen("eras[", "timeline.era[", 1);
-                d.field = match d.field.as_str() {
-                    "start_date" => "startDate".into(),
-                    "end_date" => "endDate".into(),
-                    "media.url" => "asset.media".into(),
-                    _ => d.field.clone(),
-                };
-            }
-            return Ok((timeline, diagnostics));
+            let names = SlideNames {
+                events: (0..slides.len()).map(|i| format!("timeline.date[{i}]")).collect(),
+                eras: (0..eras.as_array().map_or(0, Vec::len)).map(|i| format!("timeline.era[{i}]")).collect(),
+                fields: &[("start_date", "startDate"), ("end_date", "endDate"), ("media", "asset.media")],
+            };
+            return Ok(from_slides(&title, &slides, &eras, &names));
         }
     }
     let events: Option<Vec<&RawValue>> = probe.events.and_then(|raw| serde_json::from_str(raw.get()).ok());
@@ -789,7 +813,7 @@ fn date_of_numbers([year, month, day, hour, minute]: [Result<Option<i64>, String
 /// A TimelineJS3 file read one event at a time: each `add`s its entry to the document that holds
 /// every event's text, and `finish` adds the title and eras.
 #[derive(Default, Clone)]
-pub(crate) struct TimelineJsBuilder {
+struct TimelineJsBuilder {
     diagnostics: Vec<Diagnostic>,
     text: String,
     chars: usize,
@@ -799,7 +823,7 @@ pub(crate) struct TimelineJsBuilder {
 impl TimelineJsBuilder {
     /// Adds `events[index]`, one TimelineJS3 event with its fields still raw (strings without
     /// escapes are borrowed); one that is not an object reads as empty.
-    pub(crate) fn add(&mut self, index: usize, raw: RawEvent) {
+    fn add(&mut self, index: usize, raw: RawEvent) {
         // Named only when something is wrong with it (most events are fine).
         let item = || format!("events[{index}]");
         let error = |field: &str, message: String| Diagnostic { severity: Severity::Error, item: item(), field: field.to_owned(), message };
@@ -846,9 +870,11 @@ impl TimelineJsBuilder {
         let body = loose_str(text_of.text).map(|s| plain_text(&s)).unwrap_or_default();
         let group = loose_str(raw.group).map(|s| plain_text(&s)).filter(|g| !g.is_empty());
         // A slide's picture, else its background picture.
-        let media = raw.media.and_then(|m| tjs_media(Some(m))).or_else(|| raw.background.and_then(|b| tjs_media(Some(b))));
+        let (media, field) = match raw.media.and_then(tjs_media) {
+            Some(media) => (Some(media), "media.url"),
+            None => (raw.background.and_then(tjs_media), "background.url"),
+        };
         if media.as_ref().is_some_and(|m| m.kind() == crate::media::MediaKind::Unusable) {
-            let field = if raw.media.and_then(|m| tjs_media(Some(m))).is_some() { "media.url" } else { "background.url" };
             self.diagnostics.push(Diagnostic {
                 severity: Severity::Warning,
                 item: item(),
@@ -910,7 +936,7 @@ impl TimelineJsBuilder {
     }
 
     /// The timeline, given the file's `title` and `eras` values.
-    pub(crate) fn finish(mut self, title: &Value, eras_value: &Value) -> (Timeline, Vec<Diagnostic>) {
+    fn finish(mut self, title: &Value, eras_value: &Value) -> (Timeline, Vec<Diagnostic>) {
         let title_value = title;
         let title = title
             .pointer("/text/headline")

@@ -8,7 +8,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::import::{RawEvent, TimelineJsBuilder};
+use crate::import::{from_slides, SlideNames};
 use crate::timeline::{Diagnostic, LoadError, Severity, Timeline};
 
 /// Whether `text` looks like the sheet as CSV: its first line names at least Year and Headline.
@@ -80,18 +80,14 @@ fn parse_time(text: &str) -> Option<(u32, u32)> {
     Some((hour, minute))
 }
 
-/// The sheet's column for a field of the TimelineJS3 slide a row stands for.
-fn column_of(field: &str) -> String {
-    match field.split('.').next().unwrap_or(field) {
-        "start_date" => "Year, Month, Day, Time",
-        "end_date" => "End Year, End Month, End Day, End Time",
-        "text" => "Headline, Text",
-        "media" => "Media",
-        "background" => "Background",
-        other => other,
-    }
-    .to_owned()
-}
+/// The sheet's columns for each field of the TimelineJS3 slide a row stands for.
+const COLUMNS_OF_FIELDS: [(&str, &str); 5] = [
+    ("start_date", "Year, Month, Day, Time"),
+    ("end_date", "End Year, End Month, End Day, End Time"),
+    ("text", "Headline, Text"),
+    ("media", "Media"),
+    ("background", "Background"),
+];
 
 /// Reads the sheet as CSV. A row that cannot be read is named (row and column) and the rest
 /// load; empty rows are not slides and are passed over.
@@ -115,8 +111,8 @@ pub fn from_csv(text: &str) -> Result<(Timeline, Vec<Diagnostic>), LoadError> {
             message: "not a column of TimelineJS3's sheet; left out".into(),
         });
     }
-    let mut builder = TimelineJsBuilder::default();
-    let (mut title, mut eras, mut event_rows, mut era_rows) = (Value::Null, Vec::new(), Vec::new(), Vec::new());
+    let (mut title, mut eras, mut slides) = (Value::Null, Vec::new(), Vec::new());
+    let mut names = SlideNames { events: Vec::new(), eras: Vec::new(), fields: &COLUMNS_OF_FIELDS };
     for (i, record) in reader.records().enumerate() {
         // Row 1 is the header, as a spreadsheet numbers them.
         let row = i + 2;
@@ -156,7 +152,7 @@ pub fn from_csv(text: &str) -> Result<(Timeline, Vec<Diagnostic>), LoadError> {
         match cell("type").map(str::to_ascii_lowercase).as_deref() {
             Some("title") => title = json!({ "text": text }),
             Some("era") => {
-                era_rows.push(row);
+                names.eras.push(format!("row {row} (an era)"));
                 eras.push(json!({ "start_date": start, "end_date": end, "text": text }));
             }
             _ => {
@@ -168,26 +164,14 @@ pub fn from_csv(text: &str) -> Result<(Timeline, Vec<Diagnostic>), LoadError> {
                 if let Some(url) = cell("background").filter(|b| !b.starts_with('#')) {
                     slide["background"] = json!({ "url": url });
                 }
-                let raw = serde_json::value::to_raw_value(&slide).map_err(|e| LoadError::Format(e.to_string()))?;
-                let raw_event: RawEvent = serde_json::from_str(raw.get()).unwrap_or_default();
-                builder.add(event_rows.len(), raw_event);
-                event_rows.push((row, item(&record)));
+                slides.push(slide);
+                names.events.push(item(&record));
             }
         }
     }
-    let (timeline, built) = builder.finish(&title, &Value::Array(eras));
     // The slides' problems, named as the sheet has them.
-    for mut d in built {
-        let index =
-            |prefix: &str| d.item.strip_prefix(prefix).and_then(|rest| rest.split(']').next()).and_then(|n| n.parse::<usize>().ok());
-        if let Some((_, name)) = index("events[").and_then(|i| event_rows.get(i)) {
-            d.item = name.clone();
-        } else if let Some(row) = index("eras[").and_then(|i| era_rows.get(i)) {
-            d.item = format!("row {row} (an era)");
-        }
-        d.field = column_of(&d.field);
-        diagnostics.push(d);
-    }
+    let (timeline, built) = from_slides(&title, &slides, &Value::Array(eras), &names);
+    diagnostics.extend(built);
     if timeline.events.is_empty() && diagnostics.iter().all(|d| d.severity != Severity::Error) {
         return Err(LoadError::Format("the sheet has no rows of events".into()));
     }
