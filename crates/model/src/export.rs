@@ -186,6 +186,17 @@ fn tjs_date(value: &DateValue) -> Value {
     Value::Object(date)
 }
 
+/// Whether TimelineJS3's and the sheet's date fields cannot say `date` (about, uncertain, a
+/// decade, a century, an open range), so that it goes out in words too.
+fn words_needed(date: &EventDate) -> bool {
+    !date.qualifier().is_exact() || date.granularity() < Granularity::Year || date.open().is_some()
+}
+
+/// The timeline's description as the title slide's HTML.
+fn description_html(timeline: &Timeline) -> Option<String> {
+    timeline.description.as_deref().map(|d| format!("<p>{}</p>", html(d)))
+}
+
 fn ends(date: &EventDate) -> (&DateValue, Option<&DateValue>) {
     match date {
         EventDate::Point(v) => (v, None),
@@ -212,11 +223,9 @@ pub fn to_timelinejs(timeline: &Timeline) -> Value {
             if let Some(end) = end {
                 slide["end_date"] = tjs_date(end);
             }
-            // What TimelineJS3's dates cannot say (about, uncertain, a decade, a century) is
-            // said in words, and kept for Citeline in a field TimelineJS3 passes over.
-            let said_exactly =
-                event.date.qualifier().is_exact() && event.date.granularity() >= Granularity::Year && event.date.open().is_none();
-            if !said_exactly {
+            // What TimelineJS3's dates cannot say is said in words, and kept for Citeline in a
+            // field TimelineJS3 passes over.
+            if words_needed(&event.date) {
                 slide["display_date"] = json!(event.date.display_long());
                 slide["citeline_date"] = json!(event.date);
             }
@@ -246,10 +255,7 @@ pub fn to_timelinejs(timeline: &Timeline) -> Value {
     let mut out = json!({
         "title": { "text": {
             "headline": html(&timeline.title),
-            "text": match &timeline.description {
-                Some(description) => format!("<p>{}</p>", html(description)),
-                None => "<p>Made with Citeline: every event quotes its sources.</p>".to_owned(),
-            },
+            "text": description_html(timeline).unwrap_or_else(|| "<p>Made with Citeline: every event quotes its sources.</p>".to_owned()),
         } },
         "events": events,
     });
@@ -259,25 +265,15 @@ pub fn to_timelinejs(timeline: &Timeline) -> Value {
     out
 }
 
-/// A CSV field, quoted when it must be (RFC 4180).
-fn csv_field(out: &mut String, field: &str) {
-    if field.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        out.push_str(&field.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(field);
+/// Rows as CSV (RFC 4180: CRLF line ends, a field quoted only when it must be), by the same
+/// crate that reads the sheet.
+fn csv_text(rows: &[Vec<String>]) -> String {
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).flexible(true).from_writer(Vec::new());
+    for row in rows {
+        // Writing to memory cannot fail.
+        let _ = writer.write_record(row);
     }
-}
-
-fn csv_row(out: &mut String, fields: &[String]) {
-    for (i, field) in fields.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        csv_field(out, field);
-    }
-    out.push_str("\r\n");
+    writer.into_inner().ok().and_then(|bytes| String::from_utf8(bytes).ok()).unwrap_or_default()
 }
 
 /// Year, Month, Day and Time cells of a date (empty where finer than its granularity).
@@ -296,8 +292,7 @@ fn sheet_date(value: Option<&DateValue>) -> [String; 4] {
 /// a `title` row, one row per event, one `era` row per era. (The sheet has no id column: an
 /// event's id does not survive this format.)
 pub fn to_csv(timeline: &Timeline) -> String {
-    let mut out = String::new();
-    csv_row(&mut out, &SHEET_COLUMNS.map(str::to_owned));
+    let mut rows = vec![SHEET_COLUMNS.map(str::to_owned).to_vec()];
     let row = |date: [String; 4], end: [String; 4], headline: &str, text: String, media: [String; 4], kind: &str, display: String| {
         let mut fields: Vec<String> = Vec::with_capacity(SHEET_COLUMNS.len());
         fields.extend(date);
@@ -311,9 +306,9 @@ pub fn to_csv(timeline: &Timeline) -> String {
         fields.push(String::new()); // Background
         fields
     };
-    let description = timeline.description.as_deref().map(|d| format!("<p>{}</p>", html(d))).unwrap_or_default();
+    let description = description_html(timeline).unwrap_or_default();
     let title_row = row(sheet_date(None), sheet_date(None), &timeline.title, description, Default::default(), "title", String::new());
-    csv_row(&mut out, &title_row);
+    rows.push(title_row);
     for event in &timeline.events {
         let (start, end) = ends(&event.date);
         let media = event.media.as_ref().filter(|m| m.kind() != MediaKind::Unusable).map_or_else(Default::default, |m| {
@@ -324,11 +319,9 @@ pub fn to_csv(timeline: &Timeline) -> String {
                 String::new(),
             ]
         });
-        let said_exactly =
-            event.date.qualifier().is_exact() && event.date.granularity() >= Granularity::Year && event.date.open().is_none();
-        let display = if said_exactly { String::new() } else { event.date.display_long() };
+        let display = if words_needed(&event.date) { event.date.display_long() } else { String::new() };
         let fields = row(sheet_date(Some(start)), sheet_date(end), &event.title, evidence_html(timeline, event), media, "", display);
-        csv_row(&mut out, &fields);
+        rows.push(fields);
     }
     for era in &timeline.eras {
         let fields = row(
@@ -340,9 +333,9 @@ pub fn to_csv(timeline: &Timeline) -> String {
             "era",
             String::new(),
         );
-        csv_row(&mut out, &fields);
+        rows.push(fields);
     }
-    out
+    csv_text(&rows)
 }
 
 /// iCalendar TEXT escaping: `\`, `;`, `,` and line breaks.
@@ -522,8 +515,7 @@ mod tests {
 
     #[test]
     fn csv_fields_are_quoted_when_they_must_be() {
-        let mut out = String::new();
-        csv_row(&mut out, &["a".into(), "b,c".into(), "say \"hi\"".into(), "two\nlines".into(), String::new()]);
+        let out = csv_text(&[vec!["a".into(), "b,c".into(), "say \"hi\"".into(), "two\nlines".into(), String::new()]]);
         assert_eq!(out, "a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n");
     }
 
