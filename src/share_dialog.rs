@@ -12,7 +12,7 @@ use citeline_model::embed::Snippets;
 use citeline_model::export::ExportFormat;
 use citeline_model::timeline::Timeline;
 use citeline_view::layout::layout_indexed;
-use citeline_view::picture::view_svg;
+use citeline_view::picture::{view_svg, window_caption};
 use citeline_view::session::Session;
 
 /// The view as an SVG, at the plot's width on the page.
@@ -25,11 +25,7 @@ fn picture(session: &Session, title: &str) -> String {
         .filter(|w| *w > 0.0)
         .unwrap_or(1000.0);
     let frame = layout_indexed(session.timeline(), session.index(), session.view(), width);
-    let caption = match session.view().window_dates() {
-        Some((start, end)) => format!("{} to {} · made with Citeline", start.display_long(), end.display_long()),
-        None => "Made with Citeline".to_owned(),
-    };
-    view_svg(&frame, title, &caption)
+    view_svg(&frame, title, &window_caption(session.view()))
 }
 
 /// Draws `svg` on a canvas at twice its size and offers it as a PNG download (the SVG goes in

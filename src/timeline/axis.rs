@@ -29,13 +29,12 @@ fn marker(item: &PlacedItem) -> Html {
         PlacedItem::Event(e) if p.kind == MarkKind::Point => ("marker-point", None, e.selected),
         PlacedItem::Event(e) => ("marker-span", None, e.selected),
     };
-    let fuzzy = matches!(item, PlacedItem::Event(e) if e.fuzzy);
-    let open = match item {
-        PlacedItem::Event(e) if !e.open.is_empty() => Some(format!("open-{}", e.open)),
-        _ => None,
+    let date_classes = match item {
+        PlacedItem::Event(e) => e.date_classes(),
+        PlacedItem::Cluster(_) => Vec::new(),
     };
     html! {
-        <span class={classes!("marker", shape, density, fuzzy.then_some("fuzzy"), open, selected.then_some("selected"))} data-marker-for={item.key().to_owned()}
+        <span class={classes!("marker", shape, density, date_classes, selected.then_some("selected"))} data-marker-for={item.key().to_owned()}
             data-style={format!("left:{}px;width:{}px", p.marker_x_px, p.marker_width_px)}></span>
     }
 }

@@ -21,15 +21,17 @@ fn stamp() -> String {
 
 /// The whole timeline as the page first shows it, 1,200 px wide, as an SVG picture.
 fn whole_view_svg(timeline: &citeline_model::timeline::Timeline) -> String {
-    use citeline_view::{index::EventIndex, layout::layout_indexed, picture::view_svg, view::ViewBounds, view::ViewState};
+    use citeline_view::{
+        index::EventIndex,
+        layout::layout_indexed,
+        picture::{view_svg, window_caption},
+        view::ViewBounds,
+        view::ViewState,
+    };
     let index = EventIndex::of_timeline(timeline);
     let view = ViewState::fit(&ViewBounds::of_extent(timeline.extent_days()));
     let frame = layout_indexed(timeline, &index, &view, 1200.0);
-    let caption = match view.window_dates() {
-        Some((start, end)) => format!("{} to {} · made with Citeline", start.display_long(), end.display_long()),
-        None => "Made with Citeline".to_owned(),
-    };
-    view_svg(&frame, &timeline.title, &caption)
+    view_svg(&frame, &timeline.title, &window_caption(&view))
 }
 
 /// Runs `export`; exit code 1 if the file cannot be read or has errors (what loaded is still

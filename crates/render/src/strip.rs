@@ -251,13 +251,9 @@ fn axis(frame: &LayoutFrame) -> String {
         let p = item.placement();
         let shape = match item {
             PlacedItem::Cluster(c) => format!("marker-cluster density-{}", c.info.density),
-            PlacedItem::Event(e) if p.kind == MarkKind::Point => format!("marker-point{}", if e.fuzzy { " fuzzy" } else { "" }),
             PlacedItem::Event(e) => {
-                format!(
-                    "marker-span{}{}",
-                    if e.fuzzy { " fuzzy" } else { "" },
-                    if e.open.is_empty() { String::new() } else { format!(" open-{}", e.open) }
-                )
+                let shape = if p.kind == MarkKind::Point { "marker-point" } else { "marker-span" };
+                std::iter::once(shape).chain(e.date_classes()).collect::<Vec<_>>().join(" ")
             }
         };
         let _ = writeln!(

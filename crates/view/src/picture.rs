@@ -7,6 +7,7 @@ use std::fmt::Write;
 use citeline_model::markup::escape as esc;
 
 use crate::layout::{LayoutFrame, MarkKind, PlacedItem, LABEL_HEIGHT_PX};
+use crate::view::ViewState;
 
 /// Space around the drawing.
 const PAD_PX: f64 = 16.0;
@@ -14,6 +15,14 @@ const PAD_PX: f64 = 16.0;
 const HEADER_PX: f64 = 64.0;
 /// Height of the axis with its tick labels under the lanes.
 const AXIS_PX: f64 = 64.0;
+
+/// What a picture of `view` says under its title: the window shown.
+pub fn window_caption(view: &ViewState) -> String {
+    match view.window_dates() {
+        Some((start, end)) => format!("{} to {} · made with Citeline", start.display_long(), end.display_long()),
+        None => "Made with Citeline".to_owned(),
+    }
+}
 
 /// The frame as a standalone SVG document (light colours, system fonts), `title` above it and
 /// `caption` (the window shown) under the title.

@@ -55,6 +55,19 @@ pub struct PlacedEvent {
     pub placement: Placement,
 }
 
+impl PlacedEvent {
+    /// Classes for its marker that say how sure or how open its date is: `fuzzy`, `open-start`,
+    /// `open-end` (the page and the static view style them alike).
+    pub fn date_classes(&self) -> Vec<&'static str> {
+        let open = match self.open {
+            "start" => Some("open-start"),
+            "end" => Some("open-end"),
+            _ => None,
+        };
+        self.fuzzy.then_some("fuzzy").into_iter().chain(open).collect()
+    }
+}
+
 /// Several events drawn as one item (at low zoom).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlacedCluster {
