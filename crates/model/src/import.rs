@@ -879,7 +879,7 @@ impl TimelineJsBuilder {
                 severity: Severity::Warning,
                 item: item(),
                 field: field.into(),
-                message: "is not a web address (http or https, or a data: picture): shown as text, not as a link".into(),
+                message: crate::media::NOT_USABLE.into(),
             });
         }
         let (entry, title) = match (headline.is_empty(), body.is_empty(), &media) {

@@ -28,6 +28,9 @@ pub struct Media {
     pub link: Option<String>,
 }
 
+/// What is said of media whose address a page may not show or link to.
+pub const NOT_USABLE: &str = "is not a web address (http or https, or a data: picture): shown as text, not as a link";
+
 /// What a media URL is, as far as its address tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MediaKind {

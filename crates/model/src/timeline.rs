@@ -160,17 +160,28 @@ fn without_bad_metadata<'a>(
         (_, serde_json::Value::String(_)) => None,
         _ => Some("must be a string; left out".to_owned()),
     };
-    let bad: Vec<(String, String)> = ["url", "archived_url", "accessed"]
-        .iter()
-        .filter_map(|key| raw.get(*key).and_then(|v| problem(key, v)).map(|message| ((*key).to_owned(), message)))
+    let bad: Vec<(&str, String, String)> = ["url", "archived_url", "accessed"]
+        .into_iter()
+        .filter_map(|key| raw.get(key).and_then(|v| problem(key, v)).map(|message| (key, key.to_owned(), message)))
         .collect();
+    leave_out(raw, bad, item, diagnostics)
+}
+
+/// `raw` without the keys named in `bad` (`(key, field, message)`), each said as a warning on
+/// `field`; `raw` itself when nothing is bad.
+fn leave_out<'a>(
+    raw: &'a serde_json::Value,
+    bad: Vec<(&str, String, String)>,
+    item: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> std::borrow::Cow<'a, serde_json::Value> {
     if bad.is_empty() {
         return std::borrow::Cow::Borrowed(raw);
     }
     let mut kept = raw.clone();
-    for (field, message) in bad {
+    for (key, field, message) in bad {
         if let Some(object) = kept.as_object_mut() {
-            object.remove(&field);
+            object.remove(key);
         }
         diagnostics.push(Diagnostic { severity: Severity::Warning, item: item.to_owned(), field, message });
     }
@@ -198,13 +209,8 @@ fn without_bad_media<'a>(
         },
         Some(_) => Some(("media".to_owned(), "must be an object with a `url`; the media was left out".to_owned())),
     };
-    let Some((field, message)) = problem else { return std::borrow::Cow::Borrowed(raw) };
-    diagnostics.push(Diagnostic { severity: Severity::Warning, item: item.to_owned(), field, message });
-    let mut kept = raw.clone();
-    if let Some(object) = kept.as_object_mut() {
-        object.remove("media");
-    }
-    std::borrow::Cow::Owned(kept)
+    let bad = problem.map(|(field, message)| ("media", field, message)).into_iter().collect();
+    leave_out(raw, bad, item, diagnostics)
 }
 
 /// One problem found while loading: which item, which field, what is wrong.
@@ -438,7 +444,7 @@ impl Timeline {
                         severity: Severity::Warning,
                         item: item.clone(),
                         field: field.into(),
-                        message: "is not a web address (http or https, or a data: picture): shown as text, not as a link".into(),
+                        message: crate::media::NOT_USABLE.into(),
                     });
                 }
             }
