@@ -162,71 +162,44 @@ pub fn date_from_days(t_days: f64) -> Option<NaiveDate> {
 }
 
 impl DateValue {
+    /// The value covering `granularity`'s unit from `first_day` (exact, no time).
+    fn covering(first_day: NaiveDate, granularity: Granularity) -> Self {
+        Self { date: first_day, time: None, granularity, qualifier: Qualifier::default() }
+    }
+
     /// A year value, e.g. `2011`.
     pub fn year(year: i32) -> Option<Self> {
-        Some(Self {
-            date: NaiveDate::from_ymd_opt(year, 1, 1)?,
-            time: None,
-            granularity: Granularity::Year,
-            qualifier: Qualifier::default(),
-        })
+        Some(Self::covering(NaiveDate::from_ymd_opt(year, 1, 1)?, Granularity::Year))
     }
 
     /// A month value, e.g. June 2018.
     pub fn month(year: i32, month: u32) -> Option<Self> {
-        Some(Self {
-            date: NaiveDate::from_ymd_opt(year, month, 1)?,
-            time: None,
-            granularity: Granularity::Month,
-            qualifier: Qualifier::default(),
-        })
+        Some(Self::covering(NaiveDate::from_ymd_opt(year, month, 1)?, Granularity::Month))
     }
 
     /// A day value, e.g. 8 June 2018.
     pub fn day(year: i32, month: u32, day: u32) -> Option<Self> {
-        Some(Self {
-            date: NaiveDate::from_ymd_opt(year, month, day)?,
-            time: None,
-            granularity: Granularity::Day,
-            qualifier: Qualifier::default(),
-        })
+        Some(Self::covering(NaiveDate::from_ymd_opt(year, month, day)?, Granularity::Day))
     }
 
     /// A day value from a chrono date.
     pub fn from_date(date: NaiveDate) -> Self {
-        Self { date, time: None, granularity: Granularity::Day, qualifier: Qualifier::default() }
+        Self::covering(date, Granularity::Day)
     }
 
     /// A minute-precision value.
     pub fn time(date: NaiveDate, hour: u32, minute: u32) -> Option<Self> {
-        Some(Self {
-            date,
-            time: Some(NaiveTime::from_hms_opt(hour, minute, 0)?),
-            granularity: Granularity::Time,
-            qualifier: Qualifier::default(),
-        })
+        Some(Self { time: Some(NaiveTime::from_hms_opt(hour, minute, 0)?), ..Self::covering(date, Granularity::Time) })
     }
 
     /// A decade, e.g. the 2010s (`201X`), from its first year (rounded down to a decade).
     pub fn decade(year: i32) -> Option<Self> {
-        let start = year.div_euclid(10) * 10;
-        Some(Self {
-            date: NaiveDate::from_ymd_opt(start, 1, 1)?,
-            time: None,
-            granularity: Granularity::Decade,
-            qualifier: Qualifier::default(),
-        })
+        Some(Self::covering(NaiveDate::from_ymd_opt(year.div_euclid(10) * 10, 1, 1)?, Granularity::Decade))
     }
 
     /// A century as EDTF writes one, e.g. the 1900s (`19XX`), from a year in it.
     pub fn century(year: i32) -> Option<Self> {
-        let start = year.div_euclid(100) * 100;
-        Some(Self {
-            date: NaiveDate::from_ymd_opt(start, 1, 1)?,
-            time: None,
-            granularity: Granularity::Century,
-            qualifier: Qualifier::default(),
-        })
+        Some(Self::covering(NaiveDate::from_ymd_opt(year.div_euclid(100) * 100, 1, 1)?, Granularity::Century))
     }
 
     /// This value, as uncertain and/or approximate as `qualifier` says.
