@@ -85,6 +85,18 @@ before(async () => {
     ],
     eras: [{ start_date: { year: -27 }, end_date: { year: 476 }, text: { headline: 'The Empire' } }],
   }));
+  // TimelineJS3's cosmological scale, as its cosmology template writes it: years alone, billions back.
+  await writeFile(join(dir, 'cosmos.json'), JSON.stringify({
+    scale: 'cosmological',
+    title: { text: { headline: 'The history of everything' } },
+    events: [
+      { start_date: { year: '-13800000000' }, text: { headline: 'Big Bang' }, unique_id: 'bang' },
+      { start_date: { year: -4540000000 }, text: { headline: 'Earth forms' }, unique_id: 'earth' },
+      { start_date: { year: -3700000000 }, text: { headline: 'First life' }, unique_id: 'life' },
+      { start_date: { year: -66000000 }, text: { headline: 'Dinosaurs die out' }, unique_id: 'dinosaurs' },
+      { start_date: { year: -300000 }, text: { headline: 'Homo sapiens' }, unique_id: 'sapiens' },
+    ],
+  }));
   // Dates a source is unsure of, or gives only roughly (EDTF level 1).
   const fuzzyText = 'The mill opened about 1850. Trade grew in the 1870s. The strike was probably in June 1911. The town grew through the 1900s. The old ferry ran until 1862. The canal has carried barges since 1880.';
   const at = (q) => ({ exact: q, prefix: '', suffix: '' });
@@ -248,6 +260,27 @@ test('years before 1 CE: BCE on the axis, in labels and details, with no year 0'
     await tl.select('founded');
     assert.equal(await tl.locator('.detail .date-long').textContent(), '753 BCE');
     await screenshot(tl.page, `src-bce-${name}`, { fullPage: false });
+    assert.deepEqual(tl.errors, []);
+    await tl.close();
+  }
+});
+
+test('cosmological years (TimelineJS3\'s scale): billions of years ago on the axis, in labels and details', async () => {
+  for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
+    const tl = await TimelinePage.open(browser.context, `${app.url}?src=${encodeURIComponent(`${data.url}cosmos.json`)}`, { wait: false, viewport });
+    await tl.event('bang').waitFor();
+    const axis = await tl.page.evaluate(() => [...document.querySelectorAll('#app .axis .tick-label')].map((e) => e.textContent));
+    // Long labels take room: two or more on a desktop, one or more on a phone.
+    assert.ok(axis.length >= (name === 'phone' ? 1 : 2) && axis.every((l) => / billion years ago$/.test(l)), `years ago on the axis: ${axis}`);
+    // No two axis labels overlap, however long they are.
+    const boxes = await tl.page.evaluate(() => [...document.querySelectorAll('#app .axis .tick-label')].map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.right]));
+    for (let i = 1; i < boxes.length; i++) assert.ok(boxes[i][0] >= boxes[i - 1][1], `labels ${i - 1} and ${i} overlap: ${JSON.stringify(boxes)}`);
+    await tl.select('bang');
+    assert.equal(await tl.locator('.detail .date-long').textContent(), '13.8 billion years ago');
+    await tl.select('dinosaurs');
+    assert.equal(await tl.locator('.detail .date-long').textContent(), '66 million years ago');
+    assert.equal(await tl.locator('#app [data-event-id="earth"] .event-date').textContent(), '4.54 billion years ago');
+    await screenshot(tl.page, `src-cosmological-${name}`, { fullPage: false });
     assert.deepEqual(tl.errors, []);
     await tl.close();
   }

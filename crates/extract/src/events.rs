@@ -198,7 +198,7 @@ fn chunk_bounds(text: &str, chunk_chars: usize) -> Vec<Chunk> {
 
 /// Proposes events for one chunk; positions are absolute, quotes carry context from inside the chunk.
 fn propose_in(document: &Document, chunk: &Chunk, locale: Locale, events: &mut Vec<Event>) {
-    let reference = document.published.as_ref().map(|p| p.date.first_day());
+    let reference = document.published.as_ref().and_then(|p| p.date.first_day());
     let text = &document.text[chunk.start_byte..chunk.end_byte];
     // Byte offset of every char of the chunk (and its end), so slicing stays linear.
     let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();

@@ -18,7 +18,7 @@ fn every_seed_date_is_found_by_the_extractor_in_its_passages() {
         let mut found = Vec::new();
         for passage in event.passages.iter().filter(|p| p.supports.contains(&Support::Date)) {
             let document = timeline.document(&passage.document).expect("document");
-            let reference = document.published.as_ref().map(|p| p.date.first_day());
+            let reference = document.published.as_ref().and_then(|p| p.date.first_day());
             for m in extract(&document.text, reference, Locale::EnGb) {
                 if m.start >= passage.position.start && m.end <= passage.position.end {
                     found.push(m);
@@ -30,14 +30,13 @@ fn every_seed_date_is_found_by_the_extractor_in_its_passages() {
             EventDate::Range { start, end } => found.iter().any(|m| {
                 // "over the last year": a duration ending at the reference date.
                 let reference =
-                    timeline.document(&event.passages[0].document).and_then(|d| d.published.as_ref()).map(|p| p.date.first_day());
+                    timeline.document(&event.passages[0].document).and_then(|d| d.published.as_ref()).and_then(|p| p.date.first_day());
                 let months =
                     m.value.strip_prefix('P').and_then(|v| v.strip_suffix('Y')).and_then(|n| n.parse::<u32>().ok()).map(|y| y * 12);
-                match (m.kind, reference, months) {
-                    (TimexType::Duration, Some(r), Some(months)) => {
+                match (m.kind, reference, months, start.first_day(), end.first_day()) {
+                    (TimexType::Duration, Some(r), Some(months), Some(start), Some(end)) => {
                         let from = r.checked_sub_months(Months::new(months)).expect("in range");
-                        (from.year(), from.month()) == (start.first_day().year(), start.first_day().month())
-                            && (r.year(), r.month()) == (end.first_day().year(), end.first_day().month())
+                        (from.year(), from.month()) == (start.year(), start.month()) && (r.year(), r.month()) == (end.year(), end.month())
                     }
                     _ => false,
                 }

@@ -73,11 +73,31 @@ impl Granularity {
 /// (a `Year` value always has month 1, day 1 and no time), so equality is meaningful.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct DateValue {
-    date: NaiveDate,
-    time: Option<NaiveTime>,
+    point: Point,
     granularity: Granularity,
     qualifier: Qualifier,
 }
+
+/// Where a [`DateValue`] starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Point {
+    /// A day of the (proleptic Gregorian) calendar, with the time of a `Granularity::Time` value.
+    Calendar(NaiveDate, Option<NaiveTime>),
+    /// An astronomical year beyond the calendar chrono knows (about 262,000 years either side of
+    /// 1 CE), as far as [`DEEP_YEARS`]: deep time, known to the year at best. It has no month,
+    /// day or weekday.
+    Deep(i64),
+}
+
+/// How far from 1 CE a year may be: 100 billion years, seven times the age of the universe.
+pub const DEEP_YEARS: i64 = 100_000_000_000;
+
+/// The length of the Gregorian calendar's mean year in days (146,097 days per 400 years): how
+/// deep time is laid on the axis.
+const MEAN_YEAR_DAYS: f64 = 365.2425;
+
+/// Days from 1970-01-01 to 2000-01-01, where the 400-year cycles of the deep-time axis start.
+const DAYS_TO_2000: f64 = 10_957.0;
 
 /// How sure a source is of a date (EDTF level 1: `?` uncertain, `~` approximate, `%` both).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -118,7 +138,8 @@ impl Qualifier {
 /// A [`DateValue`]'s fields, each where its granularity has it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateParts {
-    pub year: i32,
+    /// Astronomical (0 is 1 BCE); beyond the calendar in deep time.
+    pub year: i64,
     pub month: Option<u32>,
     pub day: Option<u32>,
     /// Hour and minute.
@@ -152,6 +173,35 @@ pub fn days_from_date(date: NaiveDate) -> f64 {
     date.signed_duration_since(EPOCH).num_days() as f64
 }
 
+/// Days since 1970-01-01 to 1 January of `year` (astronomical): exact on the calendar, and for
+/// deep time counted in mean Gregorian years from 2000 (exact every 400 years, and within a day
+/// of the calendar where both reach).
+pub fn days_from_year(year: i64) -> f64 {
+    match i32::try_from(year).ok().and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1)) {
+        Some(date) => days_from_date(date),
+        None => DAYS_TO_2000 + (year - 2000) as f64 * MEAN_YEAR_DAYS,
+    }
+}
+
+/// The (astronomical) year that contains `t_days`, on the calendar or in deep time.
+pub fn year_from_days(t_days: f64) -> i64 {
+    match date_from_days(t_days) {
+        Some(date) => i64::from(date.year()),
+        None if t_days.is_finite() => {
+            let year = 2000 + ((t_days - DAYS_TO_2000) / MEAN_YEAR_DAYS).floor().clamp(-2e11, 2e11) as i64;
+            // The estimate can be one year off near a year's start; the axis's own mapping decides.
+            if days_from_year(year) > t_days {
+                year - 1
+            } else if days_from_year(year + 1) <= t_days {
+                year + 1
+            } else {
+                year
+            }
+        }
+        None => 0,
+    }
+}
+
 /// The calendar date that contains `t_days` (days since 1970-01-01), if representable.
 pub fn date_from_days(t_days: f64) -> Option<NaiveDate> {
     // Past chrono's calendar (about 262,000 years either side of 1 CE): no date.
@@ -164,7 +214,24 @@ pub fn date_from_days(t_days: f64) -> Option<NaiveDate> {
 impl DateValue {
     /// The value covering `granularity`'s unit from `first_day` (exact, no time).
     fn covering(first_day: NaiveDate, granularity: Granularity) -> Self {
-        Self { date: first_day, time: None, granularity, qualifier: Qualifier::default() }
+        Self { point: Point::Calendar(first_day, None), granularity, qualifier: Qualifier::default() }
+    }
+
+    /// A year value anywhere in time: on the calendar (`2011`, `-0499`), or beyond it in deep time
+    /// (`-13,799,999,999`, 13.8 billion years ago); `None` past [`DEEP_YEARS`].
+    pub fn any_year(year: i64) -> Option<Self> {
+        match i32::try_from(year).ok().and_then(DateValue::year) {
+            Some(value) => Some(value),
+            None if year.abs() <= DEEP_YEARS => {
+                Some(Self { point: Point::Deep(year), granularity: Granularity::Year, qualifier: Qualifier::default() })
+            }
+            None => None,
+        }
+    }
+
+    /// Whether it lies beyond the calendar, in deep time (and so has only a year).
+    pub fn is_deep(&self) -> bool {
+        matches!(self.point, Point::Deep(_))
     }
 
     /// A year value, e.g. `2011`.
@@ -189,7 +256,8 @@ impl DateValue {
 
     /// A minute-precision value.
     pub fn time(date: NaiveDate, hour: u32, minute: u32) -> Option<Self> {
-        Some(Self { time: Some(NaiveTime::from_hms_opt(hour, minute, 0)?), ..Self::covering(date, Granularity::Time) })
+        let time = NaiveTime::from_hms_opt(hour, minute, 0)?;
+        Some(Self { point: Point::Calendar(date, Some(time)), ..Self::covering(date, Granularity::Time) })
     }
 
     /// A decade, e.g. the 2010s (`201X`), from its first year (rounded down to a decade).
@@ -217,67 +285,79 @@ impl DateValue {
         self.granularity
     }
 
-    /// The first calendar day this value covers.
-    pub fn first_day(&self) -> NaiveDate {
-        self.date
+    /// The first calendar day this value covers; `None` in deep time, which has no days.
+    pub fn first_day(&self) -> Option<NaiveDate> {
+        match self.point {
+            Point::Calendar(date, _) => Some(date),
+            Point::Deep(_) => None,
+        }
     }
 
     /// Its fields down to its granularity.
     pub fn parts(&self) -> DateParts {
         let g = self.granularity;
-        DateParts {
-            year: self.date.year(),
-            month: (g >= Granularity::Month).then(|| self.date.month()),
-            day: (g >= Granularity::Day).then(|| self.date.day()),
-            time: self.time.filter(|_| g == Granularity::Time).map(|t| (t.hour(), t.minute())),
+        match self.point {
+            Point::Calendar(date, time) => DateParts {
+                year: i64::from(date.year()),
+                month: (g >= Granularity::Month).then(|| date.month()),
+                day: (g >= Granularity::Day).then(|| date.day()),
+                time: time.filter(|_| g == Granularity::Time).map(|t| (t.hour(), t.minute())),
+            },
+            Point::Deep(year) => DateParts { year, month: None, day: None, time: None },
         }
     }
 
     /// The first day after the covered interval (for a time, its own day), if the calendar has it.
     pub fn next_day_after(&self) -> Option<NaiveDate> {
+        let Point::Calendar(date, _) = self.point else { return None };
         match self.granularity {
-            Granularity::Century => NaiveDate::from_ymd_opt(self.date.year() + 100, 1, 1),
-            Granularity::Decade => NaiveDate::from_ymd_opt(self.date.year() + 10, 1, 1),
-            Granularity::Year => NaiveDate::from_ymd_opt(self.date.year() + 1, 1, 1),
-            Granularity::Month => self.date.checked_add_months(chrono::Months::new(1)),
-            Granularity::Day => self.date.succ_opt(),
-            Granularity::Time => Some(self.date),
+            Granularity::Century => NaiveDate::from_ymd_opt(date.year() + 100, 1, 1),
+            Granularity::Decade => NaiveDate::from_ymd_opt(date.year() + 10, 1, 1),
+            Granularity::Year => NaiveDate::from_ymd_opt(date.year() + 1, 1, 1),
+            Granularity::Month => date.checked_add_months(chrono::Months::new(1)),
+            Granularity::Day => date.succ_opt(),
+            Granularity::Time => Some(date),
         }
     }
 
     /// Its value as HTML's `<time datetime>` takes it, where HTML's date strings can say it: not
-    /// for an uncertain or approximate date, a decade, a century, or a year before 1 CE.
+    /// for an uncertain or approximate date, a decade, a century, a year before 1 CE or deep time.
     pub fn html_datetime(&self) -> Option<String> {
-        (self.qualifier.is_exact() && self.granularity >= Granularity::Year && self.date.year() >= 1).then(|| self.iso())
+        let on_the_calendar = matches!(self.point, Point::Calendar(date, _) if date.year() >= 1);
+        (self.qualifier.is_exact() && self.granularity >= Granularity::Year && on_the_calendar).then(|| self.iso())
     }
 
-    /// The calendar year.
-    pub fn year_number(&self) -> i32 {
-        self.date.year()
+    /// The (astronomical) year.
+    pub fn year_number(&self) -> i64 {
+        self.parts().year
     }
 
     /// The weekday of a day- or time-precision value.
     pub fn weekday(&self) -> Option<Weekday> {
-        (self.granularity >= Granularity::Day).then(|| self.date.weekday())
+        self.first_day().filter(|_| self.granularity >= Granularity::Day).map(|d| d.weekday())
     }
 
     /// Start of the covered interval, in days since 1970-01-01 (inclusive).
     pub fn start_days(&self) -> f64 {
-        let day = days_from_date(self.date);
-        match self.time {
-            Some(t) => day + f64::from(t.num_seconds_from_midnight()) / 86_400.0,
-            None => day,
+        match self.point {
+            Point::Calendar(date, Some(t)) => days_from_date(date) + f64::from(t.num_seconds_from_midnight()) / 86_400.0,
+            Point::Calendar(date, None) => days_from_date(date),
+            Point::Deep(year) => days_from_year(year),
         }
     }
 
     /// End of the covered interval, in days since 1970-01-01 (exclusive).
     pub fn end_days(&self) -> f64 {
-        let next = match self.granularity {
-            Granularity::Time => return self.start_days() + 1.0 / 1440.0,
-            _ => self.next_day_after(),
-        };
-        // The only failure is past chrono's maximum year; a one-day interval is then the honest fallback.
-        next.map(days_from_date).unwrap_or_else(|| days_from_date(self.date) + 1.0)
+        match (self.point, self.granularity) {
+            (Point::Deep(year), _) => days_from_year(year + 1),
+            (_, Granularity::Time) => self.start_days() + 1.0 / 1440.0,
+            // Past chrono's last year, the next unit starts in deep time.
+            (_, Granularity::Century) => days_from_year(self.year_number() + 100),
+            (_, Granularity::Decade) => days_from_year(self.year_number() + 10),
+            (_, Granularity::Year) => days_from_year(self.year_number() + 1),
+            // The only failure is past chrono's last day; a one-day interval is then the honest fallback.
+            _ => self.next_day_after().map(days_from_date).unwrap_or_else(|| self.start_days() + 1.0),
+        }
     }
 
     /// Long en-GB form, as people read it: "Friday 8 June 2018", "June 2018", "2017".
@@ -295,11 +375,20 @@ impl DateValue {
             DateStyle::Long => ("%B", "%A %-d %B"),
             DateStyle::Short => ("%b", "%-d %b"),
         };
-        let year = year_label(self.date.year());
-        let plain = match (self.granularity, self.time) {
+        let Point::Calendar(date, time) = self.point else {
+            let year = self.year_number();
+            let plain = match (style, years_ago(year)) {
+                // The details say the exact year too, when the rounded words do not.
+                (DateStyle::Long, Some((words, false))) => format!("{words} ({})", grouped_year(year)),
+                _ => year_label(year),
+            };
+            return self.with_qualifier(plain, style);
+        };
+        let year = year_label(i64::from(date.year()));
+        let plain = match (self.granularity, time) {
             (Granularity::Century | Granularity::Decade, _) => {
                 let span = if self.granularity == Granularity::Century { 100 } else { 10 };
-                let start = self.date.year();
+                let start = i64::from(date.year());
                 let named =
                     if start > 0 { format!("{start}s") } else { format!("{} – {}", year_label(start), year_label(start + span - 1)) };
                 match style {
@@ -309,10 +398,15 @@ impl DateValue {
                 }
             }
             (Granularity::Year, _) => year,
-            (Granularity::Month, _) => format!("{} {year}", self.date.format(month)),
-            (Granularity::Time, Some(t)) => format!("{} {year}, {}", self.date.format(day), t.format("%H:%M")),
-            (Granularity::Day | Granularity::Time, _) => format!("{} {year}", self.date.format(day)),
+            (Granularity::Month, _) => format!("{} {year}", date.format(month)),
+            (Granularity::Time, Some(t)) => format!("{} {year}, {}", date.format(day), t.format("%H:%M")),
+            (Granularity::Day | Granularity::Time, _) => format!("{} {year}", date.format(day)),
         };
+        self.with_qualifier(plain, style)
+    }
+
+    /// `plain` with how sure the source is said in words (long) or marks (short).
+    fn with_qualifier(&self, plain: String, style: DateStyle) -> String {
         let q = self.qualifier;
         match style {
             DateStyle::Long => match (q.approximate, q.uncertain) {
@@ -330,15 +424,16 @@ impl DateValue {
     /// Years are astronomical, as ISO 8601 and EDTF count them: `0000` is 1 BCE, `-0499` is
     /// 500 BCE; a year of more than four digits is written `Y12000` (EDTF).
     pub fn iso(&self) -> String {
-        let y = self.date.year();
+        let y = self.year_number();
         let year = match y {
             0..=9999 => format!("{y:04}"),
             -9999..=-1 => format!("-{:04}", -y),
             _ => format!("Y{y}"),
         };
-        let (month, day) = (self.date.month(), self.date.day());
         let mark = self.qualifier.mark();
-        let value = match (self.granularity, self.time) {
+        let Point::Calendar(date, time) = self.point else { return format!("{year}{mark}") };
+        let (month, day) = (date.month(), date.day());
+        let value = match (self.granularity, time) {
             (Granularity::Century, _) if (0..=9999).contains(&y) => format!("{:02}XX", y / 100),
             (Granularity::Decade, _) if (0..=9999).contains(&y) => format!("{:03}X", y / 10),
             (Granularity::Century | Granularity::Decade | Granularity::Year, _) => year,
@@ -373,26 +468,57 @@ fn parse_year(date: &str) -> Option<(i64, Option<&str>)> {
     Some((if negative { -n } else { n }, rest))
 }
 
-/// A year as people write it: `2018`, `500 BCE` (astronomical year -499), `1 BCE` (year 0),
-/// `12,000`.
-pub fn year_label(year: i32) -> String {
-    let group = |n: i64| {
-        let digits = n.to_string();
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
+/// `n` with its thousands grouped: `12,000`.
+fn group_digits(n: i64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
         }
-        out
-    };
-    let year = i64::from(year);
-    match year {
-        ..=0 => format!("{} BCE", group(1 - year)),
-        1..=9999 => year.to_string(),
-        _ => group(year),
+        out.push(c);
     }
+    out
+}
+
+/// A year in full: `2018`, `500 BCE`, `12,000`, `13,799,999,999 BCE`.
+fn grouped_year(year: i64) -> String {
+    match year {
+        ..=0 => format!("{} BCE", group_digits(1 - year)),
+        1..=9999 => year.to_string(),
+        _ => group_digits(year),
+    }
+}
+
+/// A year as people write it: `2018`, `500 BCE` (astronomical year -499), `1 BCE` (year 0),
+/// `12,000`; a million years back and more, as cosmology and geology do, in years ago to three
+/// figures: `66 million years ago`, `13.8 billion years ago` (counting from 1 CE: the
+/// two thousand years since are below the figures shown).
+pub fn year_label(year: i64) -> String {
+    years_ago(year).map_or_else(|| grouped_year(year), |(words, _)| words)
+}
+
+/// A year a million and more years back in words (`13.8 billion years ago`), and whether the
+/// words give it exactly; `None` for later years.
+fn years_ago(year: i64) -> Option<(String, bool)> {
+    let ago = 1 - year;
+    if ago < 1_000_000 {
+        return None;
+    }
+    let (unit, word) = if ago >= 1_000_000_000 { (1e9, "billion") } else { (1e6, "million") };
+    let n = ago as f64 / unit;
+    // Three significant figures, without trailing zeros: 13.8, 4.54, 66, 250.
+    let decimals = if n >= 100.0 {
+        0
+    } else if n >= 10.0 {
+        1
+    } else {
+        2
+    };
+    let shown = format!("{n:.decimals$}");
+    let shown = if shown.contains('.') { shown.trim_end_matches('0').trim_end_matches('.') } else { &shown };
+    let exact = shown.parse::<f64>().is_ok_and(|m| (m * unit).round() as i64 == ago);
+    Some((format!("{shown} {word} years ago"), exact))
 }
 
 fn parse_number(part: &str, digits: usize, what: &str, input: &str) -> Result<u32, DateParseError> {
@@ -439,10 +565,16 @@ impl FromStr for DateValue {
         };
         let (year, rest) = parse_year(date_part)
             .ok_or_else(|| err("the year must be four digits (0000 is 1 BCE, -0499 is 500 BCE) or Y and more digits (Y12000)"))?;
-        let year = i32::try_from(year)
-            .ok()
-            .filter(|y| NaiveDate::from_ymd_opt(*y, 1, 1).is_some())
-            .ok_or_else(|| err("years beyond 262,000 either side of 1 CE are not supported yet"))?;
+        let Some(calendar_year) = i32::try_from(year).ok().filter(|y| NaiveDate::from_ymd_opt(*y, 1, 1).is_some()) else {
+            // Deep time: a year alone.
+            if rest.is_some() || time_part.is_some() {
+                return Err(err("a year beyond 262,000 either side of 1 CE has no months or days: give the year alone"));
+            }
+            return DateValue::any_year(year)
+                .map(|v| v.qualified(qualifier))
+                .ok_or_else(|| err("years beyond 100 billion either side of 1 CE are not supported"));
+        };
+        let year = calendar_year;
         let parts: Vec<&str> = std::iter::once("").chain(rest.map(|r| r.split('-')).into_iter().flatten()).collect();
         let month = parts.get(1).map(|m| parse_number(m, 2, "month", input)).transpose()?;
         let day = parts.get(2).map(|d| parse_number(d, 2, "day", input)).transpose()?;
@@ -469,7 +601,7 @@ impl FromStr for DateValue {
                 let (h, m) = t.split_once(':').ok_or_else(|| err("the time must be HH:MM"))?;
                 let hour = parse_number(h, 2, "hour", input)?;
                 let minute = parse_number(m, 2, "minute", input)?;
-                DateValue::time(value.date, hour, minute)
+                DateValue::time(value.first_day().ok_or_else(|| err("a time needs a calendar day"))?, hour, minute)
                     .map(|v| v.qualified(qualifier))
                     .ok_or_else(|| err("the time must be 00:00 to 23:59"))
             }
@@ -714,12 +846,21 @@ mod tests {
             "--2018",
             "2018-06T10:00",
             "x",
-            "Y999999999",
+            "Y999999999999",
+            "Y300000-01",
+            "Y-300000-01-01T10:00",
         ] {
             let err = bad.parse::<DateValue>().expect_err(bad);
             assert!(!err.reason.is_empty());
         }
-        assert_eq!("Y300000".parse::<DateValue>().unwrap_err().reason, "years beyond 262,000 either side of 1 CE are not supported yet");
+        assert_eq!(
+            "Y300000-06".parse::<DateValue>().unwrap_err().reason,
+            "a year beyond 262,000 either side of 1 CE has no months or days: give the year alone"
+        );
+        assert_eq!(
+            "Y-200000000000".parse::<DateValue>().unwrap_err().reason,
+            "years beyond 100 billion either side of 1 CE are not supported"
+        );
     }
 
     #[test]
@@ -792,6 +933,37 @@ mod tests {
         assert_eq!(v("0000").end_days(), v("0001").start_days(), "1 BCE runs into 1 CE");
         assert!(v("-0499").start_days() < v("0000").start_days());
         assert_eq!(year_label(-43), "44 BCE");
+    }
+
+    #[test]
+    fn deep_time_is_a_year_beyond_the_calendar_laid_out_in_mean_years_and_said_in_years_ago() {
+        for (iso, long, short) in [
+            ("Y-13799999999", "13.8 billion years ago", "13.8 billion years ago"),
+            ("Y-65999999~", "about 66 million years ago", "c. 66 million years ago"),
+            ("Y-1234566", "1.23 million years ago (1,234,567 BCE)", "1.23 million years ago"),
+            ("Y-300000?", "300,001 BCE (uncertain)", "300,001 BCE?"),
+            ("Y1000000000", "1,000,000,000", "1,000,000,000"),
+        ] {
+            let value = v(iso);
+            assert!(value.is_deep());
+            assert_eq!(value.iso(), iso, "written back the same");
+            assert_eq!((value.display_long().as_str(), value.display_short().as_str()), (long, short));
+            assert_eq!((value.first_day(), value.weekday(), value.html_datetime(), value.next_day_after()), (None, None, None, None));
+            assert_eq!(value.granularity(), Granularity::Year);
+            assert_eq!(year_from_days(value.start_days()), value.year_number());
+            assert_eq!(year_from_days(value.end_days() - 1e-3), value.year_number());
+        }
+        // Deep time meets the calendar within a day, and time keeps its order across the seam.
+        let (last_calendar, first_deep) = (v("Y-262143"), v("Y-262144"));
+        assert!(!last_calendar.is_deep() && first_deep.is_deep());
+        assert!((first_deep.end_days() - last_calendar.start_days()).abs() < 1.0);
+        assert!(first_deep.start_days() < last_calendar.start_days());
+        assert_eq!(DateValue::any_year(2018), Some(v("2018")));
+        assert_eq!(DateValue::any_year(-DEEP_YEARS - 1), None);
+        for year in [-DEEP_YEARS, -262_145, -262_144, -262_143, -1, 0, 2018, 262_142, 262_143, DEEP_YEARS] {
+            assert_eq!(year_from_days(days_from_year(year)), year, "{year}");
+            assert_eq!(year_from_days(days_from_year(year) - 0.01), year - 1, "{year}");
+        }
     }
 
     #[test]

@@ -159,8 +159,7 @@ pub fn evidence_text(timeline: &Timeline, event: &Event) -> String {
 }
 
 /// A year as TimelineJS3 counts it (no year 0: 1 BCE is -1) from ours (astronomical: 1 BCE is 0).
-fn tjs_year(year: i32) -> i64 {
-    let year = i64::from(year);
+fn tjs_year(year: i64) -> i64 {
     if year <= 0 {
         year - 1
     } else {
@@ -261,6 +260,12 @@ pub fn to_timelinejs(timeline: &Timeline) -> Value {
     });
     if !eras.is_empty() {
         out["eras"] = json!(eras);
+    }
+    // TimelineJS3 places dates with JavaScript's Date, which ends 100 million days either side of
+    // 1970; past that it needs its cosmological scale (years alone).
+    let beyond_js = |d: &EventDate| d.start_days().abs() > 1e8 || d.end_days().abs() > 1e8;
+    if timeline.events.iter().map(|e| &e.date).any(beyond_js) {
+        out["scale"] = json!("cosmological");
     }
     out
 }
@@ -372,7 +377,8 @@ fn ics_line(out: &mut String, line: &str) {
 /// (a month- or year-dated event spans the month or year), or local date-times for a time.
 fn ics_dates(date: &EventDate) -> Vec<String> {
     let (start, end) = ends(date);
-    let day = |d: chrono::NaiveDate| d.format("%Y%m%d").to_string();
+    // Only events on the calendar come here (`to_icalendar`'s `fits`), so every value has a day.
+    let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y%m%d").to_string()).unwrap_or_default();
     let at = |v: &DateValue| {
         let (h, m) = v.parts().time.unwrap_or((0, 0));
         format!("{}T{h:02}{m:02}00", day(v.first_day()))
@@ -389,9 +395,9 @@ fn ics_dates(date: &EventDate) -> Vec<String> {
         _ => {
             let mut lines = vec![format!("DTSTART;VALUE=DATE:{}", day(start.first_day()))];
             if let Some(after) = last.next_day_after().filter(|_| last.granularity() != Granularity::Time) {
-                lines.push(format!("DTEND;VALUE=DATE:{}", day(after)));
-            } else if let Some(after) = last.first_day().succ_opt() {
-                lines.push(format!("DTEND;VALUE=DATE:{}", day(after)));
+                lines.push(format!("DTEND;VALUE=DATE:{}", day(Some(after))));
+            } else if let Some(after) = last.first_day().and_then(|d| d.succ_opt()) {
+                lines.push(format!("DTEND;VALUE=DATE:{}", day(Some(after))));
             }
             lines
         }
@@ -567,6 +573,26 @@ mod tests {
         assert_eq!(back.events.iter().map(|e| e.date).collect::<Vec<_>>(), timeline.events.iter().map(|e| e.date).collect::<Vec<_>>());
         assert!(to_csv(&timeline).contains(",about 2011,"), "the sheet's Display Date column says it");
         assert_eq!(tjs["events"][3]["display_date"], "until 2017");
+    }
+
+    #[test]
+    fn deep_time_goes_out_on_timelinejs_cosmological_scale_and_comes_back() {
+        let mut timeline = seed();
+        timeline.events.truncate(2);
+        timeline.events[0].date = "Y-13799999999".parse().expect("EDTF");
+        timeline.events[1].date = "Y-65999999~".parse().expect("EDTF");
+        let tjs: Value = serde_json::from_str(&ExportFormat::TimelineJs.write(&timeline, "")).expect("JSON");
+        assert_eq!(tjs["scale"], "cosmological");
+        assert_eq!(tjs["events"][0]["start_date"], json!({"year": -13_800_000_000_i64}));
+        assert_eq!(tjs["events"][1]["display_date"], "about 66 million years ago");
+        let (back, _) = load_any(&tjs.to_string()).expect("reads back");
+        assert_eq!(back.events.iter().map(|e| e.date).collect::<Vec<_>>(), timeline.events.iter().map(|e| e.date).collect::<Vec<_>>());
+        assert!(to_csv(&timeline).contains("\r\n-13800000000,,,"), "the sheet's Year column");
+        let (from_sheet, _) = load_any(&to_csv(&timeline)).expect("the sheet reads back");
+        assert_eq!(from_sheet.events[0].date, timeline.events[0].date);
+        // Not on the scale without deep time.
+        let plain: Value = serde_json::from_str(&ExportFormat::TimelineJs.write(&seed(), "")).expect("JSON");
+        assert!(plain.get("scale").is_none());
     }
 
     #[test]

@@ -689,9 +689,21 @@ fn last_chars(s: &str, n: usize) -> &str {
 fn number(v: Option<&Value>, key: &str) -> Result<Option<i64>, String> {
     match v {
         None | Some(Value::Null) => Ok(None),
-        Some(Value::Number(n)) => n.as_i64().map(Some).ok_or_else(|| format!("{key} must be a whole number")),
+        // Deep time is often written as a float (`-1.38e10`): a whole one is read as it is.
+        Some(Value::Number(n)) => n
+            .as_i64()
+            .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 1e15).map(|f| f as i64))
+            .map(Some)
+            .ok_or_else(|| format!("{key} must be a whole number")),
         Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
-        Some(Value::String(s)) => s.trim().parse().map(Some).map_err(|_| format!("{key} \"{s}\" is not a number")),
+        // A sheet may write a deep year as a spreadsheet does (`-1.38E+10`).
+        Some(Value::String(s)) => s
+            .trim()
+            .parse()
+            .ok()
+            .or_else(|| s.trim().parse::<f64>().ok().filter(|f| f.fract() == 0.0 && f.abs() < 1e15).map(|f| f as i64))
+            .map(Some)
+            .ok_or_else(|| format!("{key} \"{s}\" is not a number")),
         Some(_) => Err(format!("{key} must be a number")),
     }
 }
@@ -781,11 +793,14 @@ fn date_of_numbers([year, month, day, hour, minute]: [Result<Option<i64>, String
         y if y < 0 => y + 1,
         y => y,
     };
-    let year = i32::try_from(year)
-        .ok()
-        .filter(|y| chrono::NaiveDate::from_ymd_opt(*y, 1, 1).is_some())
-        .ok_or_else(|| "years beyond 262,000 either side of 1 CE (TimelineJS3's cosmological scale) are not supported yet".to_owned())?;
     let (month, day, hour, minute) = (month?, day?, hour?, minute?);
+    let Some(year) = i32::try_from(year).ok().filter(|y| chrono::NaiveDate::from_ymd_opt(*y, 1, 1).is_some()) else {
+        // Deep time (TimelineJS3's cosmological scale): a year alone.
+        if month.is_some() || day.is_some() || hour.is_some() || minute.is_some() {
+            return Err("a year beyond 262,000 either side of 1 CE has no months, days or hours: give the year alone".to_owned());
+        }
+        return DateValue::any_year(year).ok_or_else(|| "years beyond 100 billion either side of 1 CE are not supported".to_owned());
+    };
     let as_u32 = |n: i64, what: &str| u32::try_from(n).map_err(|_| format!("{what} is out of range"));
     let date = match (month, day) {
         (None, _) => DateValue::year(year),
@@ -1334,7 +1349,8 @@ mod tests {
         )
         .expect("loads");
         let shown: Vec<(String, String)> = timeline.events.iter().map(|e| (e.title.clone(), e.date.display_long())).collect();
-        let expected = [("500 BCE", "500 BCE"), ("1 BCE", "1 BCE"), ("1 CE", "1"), ("Far ahead", "12,000")];
+        let expected =
+            [("500 BCE", "500 BCE"), ("1 BCE", "1 BCE"), ("1 CE", "1"), ("Big Bang", "13.8 billion years ago"), ("Far ahead", "12,000")];
         assert_eq!(shown, expected.map(|(a, b)| (a.to_owned(), b.to_owned())));
         assert_eq!(
             timeline.events[1].date.start_days() + 366.0,
@@ -1342,13 +1358,59 @@ mod tests {
             "1 BCE (a leap year) is just before 1 CE"
         );
         let said: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(said, ["there is no year 0 (-1 is 1 BCE, the year before 1)"]);
+    }
+
+    /// Written as TimelineJS3's cosmology template writes its events: `scale: cosmological`, years
+    /// alone, some as strings and some as floats.
+    #[test]
+    fn timelinejs_cosmological_years_load_as_deep_time() {
+        let (timeline, diagnostics) = load_any(
+            r#"{"scale": "cosmological", "title": {"text": {"headline": "The history of everything"}}, "events": [
+                {"start_date": {"year": "-13800000000"}, "text": {"headline": "Big Bang"}},
+                {"start_date": {"year": -4.54e9}, "text": {"headline": "Earth forms"}},
+                {"start_date": {"year": "-4.4E+9"}, "text": {"headline": "Oceans"}},
+                {"start_date": {"year": -66000000}, "end_date": {"year": -65999000}, "text": {"headline": "Dinosaurs die out"}},
+                {"start_date": {"year": -1234567}, "text": {"headline": "Odd year"}},
+                {"start_date": {"year": -300000}, "text": {"headline": "Homo sapiens"}},
+                {"start_date": {"year": -200}, "text": {"headline": "Rome"}},
+                {"start_date": {"year": -5000000, "month": 3}, "text": {"headline": "A month in deep time"}},
+                {"start_date": {"year": -200000000000}, "text": {"headline": "Before everything"}}
+            ]}"#,
+        )
+        .expect("loads");
+        let shown: Vec<(&str, String)> = timeline.events.iter().map(|e| (e.title.as_str(), e.date.display_long())).collect();
+        assert_eq!(
+            shown,
+            [
+                ("Big Bang", "13.8 billion years ago".to_owned()),
+                ("Earth forms", "4.54 billion years ago".to_owned()),
+                ("Oceans", "4.4 billion years ago".to_owned()),
+                ("Dinosaurs die out", "66 million years ago – 66 million years ago (65,999,000 BCE)".to_owned()),
+                ("Odd year", "1.23 million years ago (1,234,567 BCE)".to_owned()),
+                ("Homo sapiens", "300,000 BCE".to_owned()),
+                ("Rome", "200 BCE".to_owned()),
+            ]
+        );
+        let starts: Vec<f64> = timeline.events.iter().map(|e| e.date.start_days()).collect();
+        assert!(starts.windows(2).all(|w| w[0] < w[1]), "in time order: {starts:?}");
+        // 13.8 billion years of mean Gregorian years before 2000.
+        let big_bang_years = (10_957.0 - starts[0]) / 365.2425;
+        assert!((big_bang_years - 13_800_002_000.0).abs() < 2.0, "{big_bang_years}");
+        let said: Vec<(&str, &str)> = diagnostics.iter().map(|d| (d.item.as_str(), d.message.as_str())).collect();
         assert_eq!(
             said,
             [
-                "there is no year 0 (-1 is 1 BCE, the year before 1)",
-                "years beyond 262,000 either side of 1 CE (TimelineJS3's cosmological scale) are not supported yet"
+                ("events[7]", "a year beyond 262,000 either side of 1 CE has no months, days or hours: give the year alone"),
+                ("events[8]", "years beyond 100 billion either side of 1 CE are not supported"),
             ]
         );
+        // Our own format keeps them: `Y-13799999999` (astronomical, EDTF), and reads them back.
+        let json = timeline.to_json();
+        assert!(json.contains("\"Y-13799999999\""), "{json}");
+        let (again, warnings) = Timeline::from_json(&json).expect("reads back");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(again.events.iter().map(|e| e.date).collect::<Vec<_>>(), timeline.events.iter().map(|e| e.date).collect::<Vec<_>>());
     }
 
     #[test]

@@ -63,10 +63,11 @@ fn event_ld(timeline: &Timeline, event: &Event) -> Value {
         "description": event.summary,
         "citation": citations,
     });
-    if let Some(start) = start {
+    // Deep time has no ISO 8601 date schema.org could read (`Y-13799999999` is EDTF's).
+    if let Some(start) = start.filter(|v| !v.is_deep()) {
         ld["startDate"] = json!(start.iso());
     }
-    if let Some(end) = end {
+    if let Some(end) = end.filter(|v| !v.is_deep()) {
         ld["endDate"] = json!(end.iso());
     }
     ld

@@ -1,11 +1,11 @@
 //! Calendar-aware ticks: a ladder years → months → days → hours, choosing the finest step whose
 //! labels stay at least `min_spacing_px` apart. Ticks are data; the UI only draws them.
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, Months};
 use serde::Serialize;
 
 use crate::scale::{round_px, TimeScale};
-use citeline_model::date::{date_from_days, days_from_date, year_label};
+use citeline_model::date::{date_from_days, days_from_date, days_from_year, year_from_days, year_label};
 
 /// The unit of a tick step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -49,16 +49,17 @@ pub struct Tick {
 pub struct TickSet {
     /// Unit of the minor ticks.
     pub unit: TickUnit,
-    /// Step in that unit.
-    pub step: u32,
+    /// Step in that unit (up to ten billion years).
+    pub step: u64,
     /// The labelled grid.
     pub minor: Vec<Tick>,
     /// Boundaries of the next coarser unit, labelled with context ("June 2018"); empty for years.
     pub major: Vec<Tick>,
 }
 
-/// (unit, step, nominal length in days), finest first.
-const LADDER: &[(TickUnit, u32, f64)] = &[
+/// (unit, step, nominal length in days), finest first; years go on, 1-2-5 in each power of ten,
+/// to ten billion (deep time).
+const LADDER: &[(TickUnit, u64, f64)] = &[
     (TickUnit::Hours, 1, 1.0 / 24.0),
     (TickUnit::Hours, 3, 3.0 / 24.0),
     (TickUnit::Hours, 6, 0.25),
@@ -87,61 +88,91 @@ const LADDER: &[(TickUnit, u32, f64)] = &[
     (TickUnit::Years, 20_000, 7_305_000.0),
     (TickUnit::Years, 50_000, 18_262_500.0),
     (TickUnit::Years, 100_000, 36_525_000.0),
+    (TickUnit::Years, 200_000, 73_050_000.0),
+    (TickUnit::Years, 500_000, 182_625_000.0),
+    (TickUnit::Years, 1_000_000, 365_250_000.0),
+    (TickUnit::Years, 2_000_000, 730_500_000.0),
+    (TickUnit::Years, 5_000_000, 1_826_250_000.0),
+    (TickUnit::Years, 10_000_000, 3_652_500_000.0),
+    (TickUnit::Years, 20_000_000, 7_305_000_000.0),
+    (TickUnit::Years, 50_000_000, 18_262_500_000.0),
+    (TickUnit::Years, 100_000_000, 36_525_000_000.0),
+    (TickUnit::Years, 200_000_000, 73_050_000_000.0),
+    (TickUnit::Years, 500_000_000, 182_625_000_000.0),
+    (TickUnit::Years, 1_000_000_000, 365_250_000_000.0),
+    (TickUnit::Years, 2_000_000_000, 730_500_000_000.0),
+    (TickUnit::Years, 5_000_000_000, 1_826_250_000_000.0),
+    (TickUnit::Years, 10_000_000_000, 3_652_500_000_000.0),
 ];
+
+/// A character of the axis's labels (0.76rem, tabular figures), a little over its width.
+const LABEL_CHAR_PX: f64 = 6.8;
+/// Room between two labels.
+const LABEL_GAP_PX: f64 = 14.0;
+
+/// The years every `step` years in view, with where each starts: before 1 CE, round years as
+/// historians count them (100 BCE, 200 BCE: astronomical 1 - k × step), so no label reads
+/// "101 BCE"; from 1 CE on, multiples of the step. On the calendar and in deep time alike.
+fn year_ticks(scale: &TimeScale, step: u64) -> Vec<(f64, i64)> {
+    let step = i64::try_from(step).unwrap_or(i64::MAX).max(1);
+    let (lo, hi) = (year_from_days(scale.start_days()), year_from_days(scale.end_days()));
+    let mut years = Vec::new();
+    let mut bce = (1 - hi).max(1).div_euclid(step) * step;
+    if bce < (1 - hi).max(1) {
+        bce += step;
+    }
+    while bce <= 1 - lo {
+        years.push(1 - bce);
+        bce += step;
+    }
+    years.reverse();
+    let mut year = lo.max(1).div_euclid(step) * step;
+    while year <= hi {
+        if year >= 1 {
+            years.push(year);
+        }
+        year += step;
+    }
+    years.into_iter().map(|year| (days_from_year(year), year)).filter(|&(t, _)| t >= scale.start_days() && t <= scale.end_days()).collect()
+}
 
 /// Ticks for `scale`, no two labels closer than `min_spacing_px`.
 pub fn ticks(scale: &TimeScale, min_spacing_px: f64) -> TickSet {
     let px_per_day = scale.px_per_day();
-    let &(unit, step, _) = LADDER.iter().find(|(_, _, days)| days * px_per_day >= min_spacing_px).unwrap_or(&LADDER[LADDER.len() - 1]);
-    let (Some(first), Some(last)) = (date_from_days(scale.start_days()), date_from_days(scale.end_days())) else {
-        return TickSet { unit, step, minor: Vec::new(), major: Vec::new() };
+    // Year labels can be long ("12 billion years ago"): a step of years also leaves room for its
+    // longest label, at the axis's 12px type.
+    let roomy = |&&(unit, step, days): &&(TickUnit, u64, f64)| {
+        let spacing = days * px_per_day;
+        let longest = || year_ticks(scale, step).into_iter().map(|(_, year)| year_label(year).chars().count()).max().unwrap_or(0);
+        spacing >= min_spacing_px && (unit != TickUnit::Years || spacing >= longest() as f64 * LABEL_CHAR_PX + LABEL_GAP_PX)
     };
+    let &(unit, step, _) = LADDER.iter().find(roomy).unwrap_or(&LADDER[LADDER.len() - 1]);
     let tick = |t_days: f64, label: String| Tick { t_days, x_px: round_px(scale.x_px_from_days(t_days)), label };
     let in_view = |t: f64| t >= scale.start_days() && t <= scale.end_days();
+    let (Some(first), Some(last)) = (date_from_days(scale.start_days()), date_from_days(scale.end_days())) else {
+        // Deep time has only years: year ticks at any zoom, and the year we are in said above them.
+        let step = if unit == TickUnit::Years { step } else { 1 };
+        let minor = year_ticks(scale, step).into_iter().map(|(t, year)| tick(t, year_label(year))).collect::<Vec<_>>();
+        let major = match (unit, minor.is_empty()) {
+            (TickUnit::Years, false) => Vec::new(),
+            _ => vec![Tick { t_days: scale.start_days(), x_px: 0.0, label: year_label(year_from_days(scale.start_days())) }],
+        };
+        return TickSet { unit: TickUnit::Years, step, minor: whole_labels(minor, scale.width_px()), major };
+    };
     let mut minor = Vec::new();
     let mut major = Vec::new();
     match unit {
-        TickUnit::Years => {
-            let step = step as i32;
-            let (lo, hi) = (first.year(), last.year());
-            // Before 1 CE, round years as historians count them (100 BCE, 200 BCE: astronomical
-            // 1 - k × step), so no label reads "101 BCE"; from 1 CE on, multiples of the step.
-            let mut years = Vec::new();
-            let mut bce = (1 - hi).max(1).div_euclid(step) * step;
-            if bce < (1 - hi).max(1) {
-                bce += step;
-            }
-            while bce <= 1 - lo {
-                years.push(1 - bce);
-                bce += step;
-            }
-            years.reverse();
-            let mut year = lo.max(1).div_euclid(step) * step;
-            while year <= hi {
-                if year >= 1 {
-                    years.push(year);
-                }
-                year += step;
-            }
-            for year in years {
-                if let Some(d) = NaiveDate::from_ymd_opt(year, 1, 1) {
-                    let t = days_from_date(d);
-                    if in_view(t) {
-                        minor.push(tick(t, year_label(year)));
-                    }
-                }
-            }
-        }
+        TickUnit::Years => minor = year_ticks(scale, step).into_iter().map(|(t, year)| tick(t, year_label(year))).collect(),
         TickUnit::Months => {
             let mut month = first.with_day(1).unwrap_or(first);
             while month <= last {
                 let t = days_from_date(month);
                 if in_view(t) {
-                    if month.month0() % step == 0 {
+                    if u64::from(month.month0()) % step == 0 {
                         minor.push(tick(t, month.format("%b").to_string()));
                     }
                     if month.month() == 1 {
-                        major.push(tick(t, year_label(month.year())));
+                        major.push(tick(t, year_label(i64::from(month.year()))));
                     }
                 }
                 let Some(next) = month.checked_add_months(Months::new(1)) else { break };
@@ -155,11 +186,11 @@ pub fn ticks(scale: &TimeScale, min_spacing_px: f64) -> TickSet {
                 if in_view(t) {
                     let d = day.day();
                     // Multi-day steps restart each month (1, 6, 11, ... for 5) and skip a stub at the end.
-                    if (d - 1) % step == 0 && d + step / 2 <= 31 {
+                    if u64::from(d - 1) % step == 0 && u64::from(d) + step / 2 <= 31 {
                         minor.push(tick(t, d.to_string()));
                     }
                     if d == 1 {
-                        major.push(tick(t, format!("{} {}", day.format("%B"), year_label(day.year()))));
+                        major.push(tick(t, format!("{} {}", day.format("%B"), year_label(i64::from(day.year())))));
                     }
                 }
                 let Some(next) = day.succ_opt() else { break };
@@ -175,12 +206,12 @@ pub fn ticks(scale: &TimeScale, min_spacing_px: f64) -> TickSet {
                 if !in_view(t) {
                     continue;
                 }
-                if hour_of_day % i64::from(step) == 0 {
+                if hour_of_day % step as i64 == 0 {
                     minor.push(tick(t, format!("{hour_of_day:02}:00")));
                 }
                 if hour_of_day == 0 {
                     if let Some(d) = date_from_days(t) {
-                        major.push(tick(t, format!("{} {}", d.format("%a %-d %B"), year_label(d.year()))));
+                        major.push(tick(t, format!("{} {}", d.format("%a %-d %B"), year_label(i64::from(d.year())))));
                     }
                 }
             }
@@ -190,20 +221,31 @@ pub fn ticks(scale: &TimeScale, min_spacing_px: f64) -> TickSet {
     if major.is_empty() {
         let context = match unit {
             TickUnit::Years => None,
-            TickUnit::Months => Some(year_label(first.year())),
-            TickUnit::Days => Some(format!("{} {}", first.format("%B"), year_label(first.year()))),
-            TickUnit::Hours => Some(format!("{} {}", first.format("%a %-d %B"), year_label(first.year()))),
+            TickUnit::Months => Some(year_label(i64::from(first.year()))),
+            TickUnit::Days => Some(format!("{} {}", first.format("%B"), year_label(i64::from(first.year())))),
+            TickUnit::Hours => Some(format!("{} {}", first.format("%a %-d %B"), year_label(i64::from(first.year())))),
         };
         if let Some(label) = context {
             major.push(Tick { t_days: scale.start_days(), x_px: 0.0, label });
         }
     }
-    TickSet { unit, step, minor, major }
+    TickSet { unit, step, minor: whole_labels(minor, scale.width_px()), major }
+}
+
+/// The ticks whose centred label fits inside the axis: one that would be cut at an edge
+/// ("llion years ago") is left out.
+fn whole_labels(mut minor: Vec<Tick>, width_px: f64) -> Vec<Tick> {
+    minor.retain(|t| {
+        let half = t.label.chars().count() as f64 * LABEL_CHAR_PX / 2.0;
+        t.x_px >= half && t.x_px + half <= width_px
+    });
+    minor
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     #[test]
     fn unit_names_match_their_serialised_form() {
@@ -238,13 +280,44 @@ mod tests {
         let labels = |start: f64, end: f64| labels_at(start, end, 1280.0);
         // 800 BCE to 100 CE: centuries, through 1 BCE to 1 CE with no year 0 in the labels.
         let around = labels(day(-799, 1, 1), day(300, 1, 1));
-        assert_eq!(around, ["800 BCE", "700 BCE", "600 BCE", "500 BCE", "400 BCE", "300 BCE", "200 BCE", "100 BCE", "100", "200", "300"]);
+        // (800 BCE and 300 sit on the edges, where their labels would be cut: left out.)
+        assert_eq!(around, ["700 BCE", "600 BCE", "500 BCE", "400 BCE", "300 BCE", "200 BCE", "100 BCE", "100", "200"]);
         // Year by year across the turn: 2 BCE, 1 BCE, 1, 2 (no year 0).
         let turn = labels_at(day(-2, 1, 1), day(3, 1, 1), 390.0);
         assert!(turn.windows(4).any(|w| w == ["2 BCE", "1 BCE", "1", "2"]), "{turn:?}");
         // The last ice age: 100,000 years in view.
         let deep = labels(day(-99_999, 1, 1), day(2000, 1, 1));
         assert!(deep.contains(&"50,000 BCE".to_owned()), "{deep:?}");
+    }
+
+    #[test]
+    fn deep_time_is_labelled_in_years_ago_at_every_zoom() {
+        let at = |year: i64| days_from_year(year);
+        // From the Big Bang to today: billions of years.
+        let all = ticks(&TimeScale::new(at(-13_900_000_000), at(2100), 1280.0), 70.0);
+        let labels: Vec<&str> = all.minor.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "12 billion years ago",
+                "10 billion years ago",
+                "8 billion years ago",
+                "6 billion years ago",
+                "4 billion years ago",
+                "2 billion years ago"
+            ]
+        );
+        assert_eq!(all.unit, TickUnit::Years);
+        // The end of the dinosaurs: millions.
+        let k_pg = ticks(&TimeScale::new(at(-70_000_000), at(-60_000_000), 1280.0), 70.0);
+        assert!(k_pg.minor.iter().any(|t| t.label == "66 million years ago"), "{k_pg:?}");
+        // Zoomed into one deep year: no month ticks (there are none), but it says which year.
+        let one = ticks(&TimeScale::new(at(-5_000_000) + 10.0, at(-5_000_000) + 40.0, 1280.0), 70.0);
+        assert!(one.minor.is_empty());
+        assert_eq!(one.major.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(), ["5 million years ago"]);
+        // Across the seam between the calendar and deep time, ticks keep their order.
+        let seam = ticks(&TimeScale::new(at(-300_000), at(-200_000), 1280.0), 70.0);
+        assert!(seam.minor.windows(2).all(|w| w[0].x_px < w[1].x_px) && seam.minor.len() >= 5, "{seam:?}");
     }
 
     #[test]

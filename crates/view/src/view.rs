@@ -112,10 +112,10 @@ impl ViewState {
     /// The window as people read it: "1 Jan 2017 to 8 Jun 2018" (the toolbar's range, the
     /// overview's value text).
     pub fn window_label(&self) -> String {
+        use citeline_model::date::{date_from_days, year_from_days, year_label, DateValue};
+        // Deep time has only years: "13.8 billion years ago to 4 billion years ago".
         let day = |t_days: f64| {
-            citeline_model::date::date_from_days(t_days)
-                .map(|d| citeline_model::date::DateValue::from_date(d).display_short())
-                .unwrap_or_default()
+            date_from_days(t_days).map_or_else(|| year_label(year_from_days(t_days)), |d| DateValue::from_date(d).display_short())
         };
         format!("{} to {}", day(self.start_days), day(self.end_days))
     }

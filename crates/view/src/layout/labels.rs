@@ -2,7 +2,7 @@
 
 use chrono::Datelike;
 
-use citeline_model::date::{date_from_days, year_label, DateValue};
+use citeline_model::date::{date_from_days, year_from_days, year_label, DateValue};
 
 use crate::index::{Cluster, LengthClass};
 
@@ -32,11 +32,13 @@ pub(super) fn density(count: usize) -> u8 {
 /// When a cluster's events start: "2020", "2018 – 2020" (years); "Jan 2020", "Mar – Jun 2019",
 /// "Nov 2018 – Feb 2019" (months); "1 Jan 2020" when they share a day. `long` spells months out.
 pub(super) fn cluster_date_label(c: &Cluster, long: bool) -> String {
-    let (Some(a), Some(b)) = (date_from_days(c.start_days), date_from_days(c.last_start_days)) else { return String::new() };
+    let (first, last) = (year_from_days(c.start_days), year_from_days(c.last_start_days));
+    let years = || if first == last { year_label(first) } else { format!("{} – {}", year_label(first), year_label(last)) };
+    let (Some(a), Some(b)) = (date_from_days(c.start_days), date_from_days(c.last_start_days)) else { return years() };
     let month = |d: chrono::NaiveDate| DateValue::month(d.year(), d.month());
     let show = |v: Option<DateValue>| v.map(|v| if long { v.display_long() } else { v.display_short() }).unwrap_or_default();
     if c.class == LengthClass::Year {
-        return if a.year() == b.year() { year_label(a.year()) } else { format!("{} – {}", year_label(a.year()), year_label(b.year())) };
+        return years();
     }
     if a == b && c.class == LengthClass::Day {
         return show(Some(DateValue::from_date(a)));
