@@ -19,6 +19,7 @@ use crate::detail_panel::DetailPanel;
 use crate::event_from_hash;
 use crate::event_list::EventList;
 use crate::hooks::{use_host, use_url_selection, use_workspace, Same};
+use crate::media_view::MediaView;
 use crate::session::SessionState;
 use crate::share_dialog::ShareDialog;
 use crate::timeline::TimelineView;
@@ -481,6 +482,7 @@ fn loaded(props: &LoadedProps) -> Html {
                 </div>
                 <p class="subtitle">{ &timeline.title }</p>
                 if let Some(description) = &timeline.description { <p class="description">{ description }</p> }
+                if let Some(media) = &timeline.media { <div class="title-media"><MediaView media={media.clone()} /></div> }
                 <p class="lede">{ "Every event carries its evidence: select one to read the passages that date and describe it." }</p>
             </header>
             if !props.diagnostics.is_empty() {

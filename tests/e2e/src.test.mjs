@@ -56,7 +56,7 @@ before(async () => {
   // and alt text; a video alone; a picture that is not there; a background picture.
   await writeFile(join(dir, 'bridge.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 400"><rect width="800" height="400" fill="#9cc3e6"/><path d="M0 300 Q400 80 800 300" stroke="#35475c" stroke-width="18" fill="none"/><rect y="300" width="800" height="100" fill="#3d6b8f"/></svg>');
   await writeFile(join(dir, 'media.json'), JSON.stringify({
-    title: { text: { headline: 'Bridge in pictures' } },
+    title: { text: { headline: 'Bridge in pictures' }, media: { url: 'BASE/bridge.svg', caption: 'The river crossing', credit: 'City Council', alt: 'The bridge from the river' } },
     events: [
       { start_date: { year: 2015, month: 3 }, text: { headline: 'Plans shown', text: '<p>The council showed the plans.</p>' },
         media: { url: 'BASE/bridge.svg', caption: 'The <b>design</b>', credit: 'Drawing: City Council', alt: 'A drawing of an arched bridge over water', link: 'https://example.org/plans' } },
@@ -192,6 +192,12 @@ test('a passage opens at its source with the quote marked; an address that is no
 test('TimelineJS3 media: a picture in a frame that does not move, a link card for a video, a card for a picture that fails', async () => {
   const tl = await open(`${data.url}media.json`);
   await tl.event('event-1').waitFor();
+  // The title slide's picture is the timeline's, under its title, in a smaller fixed frame.
+  assert.equal(await tl.locator('.masthead .title-media img').getAttribute('alt'), 'The bridge from the river');
+  assert.equal(await tl.locator('.masthead .title-media figcaption').textContent(), 'The river crossingCity Council');
+  assert.equal((await tl.locator('.masthead .title-media .media-frame').boundingBox()).height, 200, 'clamp(120px, 24vw, 200px) at 1280 px');
+  await tl.page.waitForFunction(() => document.querySelector('.masthead .title-media img')?.naturalWidth > 0);
+  await screenshot(tl.page, 'src-media-title', { fullPage: false });
   await tl.event('event-1').click();
   const picture = tl.locator('.detail .media-image img');
   assert.equal(await picture.getAttribute('alt'), 'A drawing of an arched bridge over water');
@@ -226,6 +232,7 @@ test('TimelineJS3 media: a picture in a frame that does not move, a link card fo
   // On a phone: the frame is 36vw high at least 160 px, the picture within it.
   const phone = await TimelinePage.open(browser.context, `${app.url}?src=${encodeURIComponent(`${data.url}media.json`)}`, { wait: false, viewport: { width: 390, height: 844 } });
   await phone.event('event-1').waitFor();
+  assert.equal((await phone.locator('.masthead .title-media .media-frame').boundingBox()).height, 120);
   await phone.event('event-1').click();
   await phone.page.waitForFunction(() => document.querySelector('.detail .media-image img')?.naturalWidth > 0);
   assert.equal((await phone.locator('.detail .media-frame').boundingBox()).height, 160);

@@ -10,7 +10,7 @@ use serde_json::{json, Map, Value};
 
 use crate::date::{DateParts, DateValue, EventDate, Granularity};
 use crate::markup::escape as html;
-use crate::media::MediaKind;
+use crate::media::{Media, MediaKind};
 use crate::source::{source_links, CopyKind};
 use crate::timeline::{Event, Timeline};
 
@@ -206,8 +206,25 @@ fn ends(date: &EventDate) -> (&DateValue, Option<&DateValue>) {
     }
 }
 
-/// The timeline as TimelineJS3 JSON (v3): a title slide, one slide per event (its id as
-/// `unique_id`, its evidence as the text, its media), and the eras.
+/// Media as TimelineJS3's `media` object (its text fields as HTML); `None` for media that is
+/// not a picture or a link.
+fn tjs_media(media: &Media) -> Option<Value> {
+    if media.kind() == MediaKind::Unusable {
+        return None;
+    }
+    let mut m = json!({ "url": media.url });
+    for (key, value) in
+        [("caption", &media.caption), ("credit", &media.credit), ("alt", &media.alt), ("title", &media.title), ("link", &media.link)]
+    {
+        if let Some(value) = value {
+            m[key] = json!(html(value));
+        }
+    }
+    Some(m)
+}
+
+/// The timeline as TimelineJS3 JSON (v3): a title slide (with the timeline's media), one slide
+/// per event (its id as `unique_id`, its evidence as the text, its media), and the eras.
 pub fn to_timelinejs(timeline: &Timeline) -> Value {
     let events: Vec<Value> = timeline
         .events
@@ -228,20 +245,8 @@ pub fn to_timelinejs(timeline: &Timeline) -> Value {
                 slide["display_date"] = json!(event.date.display_long());
                 slide["citeline_date"] = json!(event.date);
             }
-            if let Some(media) = event.media.as_ref().filter(|m| m.kind() != MediaKind::Unusable) {
-                let mut m = json!({ "url": media.url });
-                for (key, value) in [
-                    ("caption", &media.caption),
-                    ("credit", &media.credit),
-                    ("alt", &media.alt),
-                    ("title", &media.title),
-                    ("link", &media.link),
-                ] {
-                    if let Some(value) = value {
-                        m[key] = json!(html(value));
-                    }
-                }
-                slide["media"] = m;
+            if let Some(media) = event.media.as_ref().and_then(tjs_media) {
+                slide["media"] = media;
             }
             slide
         })
@@ -258,6 +263,9 @@ pub fn to_timelinejs(timeline: &Timeline) -> Value {
         } },
         "events": events,
     });
+    if let Some(media) = timeline.media.as_ref().and_then(tjs_media) {
+        out["title"]["media"] = media;
+    }
     if !eras.is_empty() {
         out["eras"] = json!(eras);
     }
@@ -312,18 +320,23 @@ pub fn to_csv(timeline: &Timeline) -> String {
         fields
     };
     let description = description_html(timeline).unwrap_or_default();
-    let title_row = row(sheet_date(None), sheet_date(None), &timeline.title, description, Default::default(), "title", String::new());
-    rows.push(title_row);
-    for event in &timeline.events {
-        let (start, end) = ends(&event.date);
-        let media = event.media.as_ref().filter(|m| m.kind() != MediaKind::Unusable).map_or_else(Default::default, |m| {
+    // The sheet's Media, Media Credit, Media Caption and Media Thumbnail cells.
+    let media_cells = |media: &Option<Media>| {
+        media.as_ref().filter(|m| m.kind() != MediaKind::Unusable).map_or_else(Default::default, |m| {
             [
                 m.url.clone(),
                 m.credit.as_deref().map(html).unwrap_or_default(),
                 m.caption.as_deref().map(html).unwrap_or_default(),
                 String::new(),
             ]
-        });
+        })
+    };
+    let title_row =
+        row(sheet_date(None), sheet_date(None), &timeline.title, description, media_cells(&timeline.media), "title", String::new());
+    rows.push(title_row);
+    for event in &timeline.events {
+        let (start, end) = ends(&event.date);
+        let media = media_cells(&event.media);
         let display = if words_needed(&event.date) { event.date.display_long() } else { String::new() };
         let fields = row(sheet_date(Some(start)), sheet_date(end), &event.title, evidence_html(timeline, event), media, "", display);
         rows.push(fields);

@@ -79,7 +79,11 @@ fn from_v2(timeline: &Value) -> (Value, Vec<Value>, Value) {
         .flatten()
         .map(|e| serde_json::json!({ "start_date": v2_date(e.get("startDate")), "end_date": v2_date(e.get("endDate")), "text": text(e) }))
         .collect();
-    (serde_json::json!({ "text": text(timeline) }), events, Value::Array(eras))
+    let mut title = serde_json::json!({ "text": text(timeline) });
+    if let Some(media) = media(timeline) {
+        title["media"] = media;
+    }
+    (title, events, Value::Array(eras))
 }
 
 /// How a reader that builds TimelineJS3 slides names them in its problems: each slide and era as
@@ -141,7 +145,11 @@ struct RawEvent<'a> {
 /// A TimelineJS3 `media` (or `background`) object as our [`Media`]: its HTML fields as plain text;
 /// `None` without a URL.
 fn tjs_media(raw: &RawValue) -> Option<Media> {
-    let value = parse_raw(Some(raw.get()))?;
+    tjs_media_value(&parse_raw(Some(raw.get()))?)
+}
+
+/// [`tjs_media`] from a parsed value (the title slide's).
+fn tjs_media_value(value: &Value) -> Option<Media> {
     let field = |key: &str| value.get(key).and_then(Value::as_str).map(plain_text).filter(|s| !s.is_empty());
     let url = value.get("url").and_then(Value::as_str).map(str::trim).filter(|u| !u.is_empty())?.to_owned();
     Some(Media { url, alt: field("alt"), caption: field("caption"), credit: field("credit"), title: field("title"), link: field("link") })
@@ -984,7 +992,21 @@ impl TimelineJsBuilder {
             ..Document::default()
         };
         let description = title_value.pointer("/text/text").and_then(Value::as_str).map(plain_text).filter(|t| !t.is_empty());
-        (Timeline { format: FORMAT.into(), version: VERSION, title, description, documents: vec![document], events, eras }, diagnostics)
+        // The title slide's media, else its background picture.
+        let media = ["media", "background"].into_iter().find_map(|key| title_value.get(key).and_then(tjs_media_value));
+        if let Some(media) = &media {
+            if media.kind() == crate::media::MediaKind::Unusable {
+                diagnostics.push(Diagnostic {
+                    severity: Severity::Warning,
+                    item: "title".into(),
+                    field: "media.url".into(),
+                    message: crate::media::NOT_USABLE.into(),
+                });
+            }
+        }
+        let timeline =
+            Timeline { format: FORMAT.into(), version: VERSION, title, description, media, documents: vec![document], events, eras };
+        (timeline, diagnostics)
     }
 }
 
@@ -1294,6 +1316,38 @@ mod tests {
         assert_eq!(back.description, timeline.description);
         let (sheet, _) = load_any(&crate::export::to_csv(&timeline)).expect("sheet");
         assert_eq!(sheet.description, timeline.description);
+    }
+
+    #[test]
+    fn the_title_slide_s_media_is_the_timeline_s_and_goes_back_out_in_every_format() {
+        let file = r#"{"title": {"text": {"headline": "Bridge"}, "media": {"url": "https://x.org/bridge.jpg", "caption": "The <b>bridge</b>", "credit": "AP"}},
+            "events": [{"start_date": {"year": 2015}, "text": {"headline": "x"}}]}"#;
+        let (timeline, none) = load_any(file).expect("loads");
+        assert!(none.is_empty(), "{none:?}");
+        let media = timeline.media.clone().expect("the title slide's media");
+        assert_eq!(
+            (media.url.as_str(), media.caption.as_deref(), media.credit.as_deref()),
+            ("https://x.org/bridge.jpg", Some("The bridge"), Some("AP"))
+        );
+        let (ours, none) = load_any(&timeline.to_json()).expect("ours");
+        assert!(none.is_empty());
+        assert_eq!(ours.media, timeline.media);
+        let (back, _) = load_any(&crate::export::ExportFormat::TimelineJs.write(&timeline, "")).expect("TimelineJS3");
+        assert_eq!(back.media, timeline.media);
+        let (sheet, _) = load_any(&crate::export::to_csv(&timeline)).expect("sheet");
+        assert_eq!(sheet.media, timeline.media);
+        // A background picture stands in when there is no media; a colour is no picture.
+        let (background, _) =
+            load_any(r#"{"title": {"text": {"headline": "B"}, "background": {"url": "https://x.org/sky.png"}}, "events": [{"start_date": {"year": 2015}, "text": {"headline": "x"}}]}"#).expect("loads");
+        assert_eq!(background.media.map(|m| m.url).as_deref(), Some("https://x.org/sky.png"));
+        let (colour, _) =
+            load_any(r##"{"title": {"text": {"headline": "B"}, "background": {"color": "#223"}}, "events": [{"start_date": {"year": 2015}, "text": {"headline": "x"}}]}"##).expect("loads");
+        assert!(colour.media.is_none());
+        // TimelineJS 2's wrapper asset too; and media that is not a web address is named.
+        let (v2, _) = load_any(r#"{"timeline": {"headline": "Old", "asset": {"media": "https://x.org/old.jpg", "credit": "PA"}, "date": [{"startDate": "2011", "headline": "A"}]}}"#).expect("v2");
+        assert_eq!(v2.media.map(|m| (m.url, m.credit)), Some(("https://x.org/old.jpg".to_owned(), Some("PA".to_owned()))));
+        let (_, said) = load_any(r#"{"title": {"text": {"headline": "B"}, "media": {"url": "javascript:alert(1)"}}, "events": [{"start_date": {"year": 2015}, "text": {"headline": "x"}}]}"#).expect("loads");
+        assert_eq!(said.iter().map(|d| (d.item.as_str(), d.field.as_str())).collect::<Vec<_>>(), [("title", "media.url")]);
     }
 
     #[test]

@@ -150,7 +150,12 @@ pub fn from_csv(text: &str) -> Result<(Timeline, Vec<Diagnostic>), LoadError> {
         };
         let text = json!({ "headline": cell("headline"), "text": cell("text") });
         match cell("type").map(str::to_ascii_lowercase).as_deref() {
-            Some("title") => title = json!({ "text": text }),
+            Some("title") => {
+                title = json!({ "text": text });
+                if let Some(url) = cell("media") {
+                    title["media"] = json!({ "url": url, "credit": cell("media credit"), "caption": cell("media caption") });
+                }
+            }
             Some("era") => {
                 names.eras.push(format!("row {row} (an era)"));
                 eras.push(json!({ "start_date": start, "end_date": end, "text": text }));

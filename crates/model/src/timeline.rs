@@ -116,6 +116,10 @@ pub struct Timeline {
     /// What it is about, in a sentence or two (TimelineJS3's title slide text), shown under the title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// A picture or link for the whole timeline (TimelineJS3's title slide media), shown under
+    /// its description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media: Option<Media>,
     /// Source documents.
     pub documents: Vec<Document>,
     /// Events, in any order (layout sorts them by time).
@@ -213,6 +217,22 @@ fn without_bad_media<'a>(
     leave_out(raw, bad, item, diagnostics)
 }
 
+/// Media kept but not usable as a picture or link (shown as text) is named, by field.
+fn warn_unusable_media(media: &Media, item: &str, diagnostics: &mut Vec<Diagnostic>) {
+    let unusable = [
+        ("media.url", media.kind() == MediaKind::Unusable),
+        ("media.link", media.link.as_deref().is_some_and(|l| crate::source::web_address(l).is_none())),
+    ];
+    for (field, _) in unusable.into_iter().filter(|(_, bad)| *bad) {
+        diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            item: item.to_owned(),
+            field: field.into(),
+            message: crate::media::NOT_USABLE.into(),
+        });
+    }
+}
+
 /// One problem found while loading: which item, which field, what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
@@ -268,7 +288,7 @@ fn item_name(kind: &str, index: usize, value: &serde_json::Value) -> String {
 }
 
 /// The top-level keys this version reads.
-const TOP_LEVEL_KEYS: [&str; 7] = ["format", "version", "title", "description", "documents", "events", "eras"];
+const TOP_LEVEL_KEYS: [&str; 8] = ["format", "version", "title", "description", "media", "documents", "events", "eras"];
 
 /// A field this version does not know, in words: it is kept out, and the item is read without it.
 fn unknown_field(item: &str, field: String) -> Diagnostic {
@@ -435,18 +455,7 @@ impl Timeline {
                 problems.push(("passages".to_owned(), "an event needs at least one supporting passage".to_owned()));
             }
             if let Some(media) = &event.media {
-                let unusable = [
-                    ("media.url", media.kind() == MediaKind::Unusable),
-                    ("media.link", media.link.as_deref().is_some_and(|l| crate::source::web_address(l).is_none())),
-                ];
-                for (field, _) in unusable.into_iter().filter(|(_, bad)| *bad) {
-                    diagnostics.push(Diagnostic {
-                        severity: Severity::Warning,
-                        item: item.clone(),
-                        field: field.into(),
-                        message: crate::media::NOT_USABLE.into(),
-                    });
-                }
+                warn_unusable_media(media, &item, &mut diagnostics);
             }
             // A passage that cannot be found is left out, with a diagnostic; the event keeps the
             // passages that are good, and is left out only when none is.
@@ -516,7 +525,15 @@ impl Timeline {
             }
         }
         let description = object.get("description").and_then(|d| d.as_str()).map(str::trim).filter(|d| !d.is_empty()).map(str::to_owned);
-        Ok((Timeline { format: FORMAT.into(), version: VERSION, title, description, documents, events, eras }, diagnostics))
+        // The timeline's own media, checked as an event's is: what cannot be read is left out, named.
+        let media = without_bad_media(value, "timeline", &mut diagnostics)
+            .get("media")
+            .filter(|m| !m.is_null())
+            .and_then(|m| serde_json::from_value::<Media>(m.clone()).ok());
+        if let Some(media) = &media {
+            warn_unusable_media(media, "timeline", &mut diagnostics);
+        }
+        Ok((Timeline { format: FORMAT.into(), version: VERSION, title, description, media, documents, events, eras }, diagnostics))
     }
 
     /// The timeline as pretty JSON in the current format.

@@ -107,7 +107,7 @@ fn entry(timeline: &Timeline, event: &Event, first_note: usize) -> String {
 }
 
 /// An event's media as the detail panel draws it (without its fallback for a picture that fails).
-fn media_figure(media: &Media) -> String {
+pub(crate) fn media_figure(media: &Media) -> String {
     let caption = [("caption", &media.caption), ("credit", &media.credit)]
         .iter()
         .filter_map(|(class, words)| words.as_deref().map(|w| format!("<span class=\"{class}\">{}</span>", text(w))))

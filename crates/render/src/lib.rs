@@ -60,10 +60,11 @@ pub fn view_of(timeline: &Timeline) -> View {
     let first_screen = format!(
         "<div class=\"first-view\">\n<header class=\"masthead\">\n<div class=\"masthead-row\"><h1><span class=\"brand\">Citeline</span></h1>\
          <button type=\"button\" class=\"share-button\" disabled aria-hidden=\"true\" tabindex=\"-1\">Share / export</button></div>\n\
-         <p class=\"subtitle\">{}</p>\n{}<p class=\"lede\">{LEDE}</p>\n</header>\n{}\
+         <p class=\"subtitle\">{}</p>\n{}{}<p class=\"lede\">{LEDE}</p>\n</header>\n{}\
          <aside class=\"detail empty\" aria-label=\"Event details\"><p>{DETAIL_PLACEHOLDER}</p></aside>\n</div>\n",
         escape::text(&timeline.title),
         timeline.description.as_deref().map(|d| format!("<p class=\"description\">{}</p>\n", escape::text(d))).unwrap_or_default(),
+        timeline.media.as_ref().map(|m| format!("<div class=\"title-media\">{}</div>\n", events::media_figure(m))).unwrap_or_default(),
         strip::timeline_section(timeline, &index, &view, &variants),
     );
     let mut published = events::event_list(timeline, &in_time_order);

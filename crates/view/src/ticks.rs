@@ -49,7 +49,7 @@ pub struct Tick {
 pub struct TickSet {
     /// Unit of the minor ticks.
     pub unit: TickUnit,
-    /// Step in that unit (up to ten billion years).
+    /// Step in that unit (up to a hundred billion years).
     pub step: u64,
     /// The labelled grid.
     pub minor: Vec<Tick>,
@@ -58,7 +58,7 @@ pub struct TickSet {
 }
 
 /// (unit, step, nominal length in days), finest first; years go on, 1-2-5 in each power of ten,
-/// to ten billion (deep time).
+/// to a hundred billion (deep time).
 const LADDER: &[(TickUnit, u64, f64)] = &[
     (TickUnit::Hours, 1, 1.0 / 24.0),
     (TickUnit::Hours, 3, 3.0 / 24.0),
@@ -103,6 +103,9 @@ const LADDER: &[(TickUnit, u64, f64)] = &[
     (TickUnit::Years, 2_000_000_000, 730_500_000_000.0),
     (TickUnit::Years, 5_000_000_000, 1_826_250_000_000.0),
     (TickUnit::Years, 10_000_000_000, 3_652_500_000_000.0),
+    (TickUnit::Years, 20_000_000_000, 7_305_000_000_000.0),
+    (TickUnit::Years, 50_000_000_000, 18_262_500_000_000.0),
+    (TickUnit::Years, 100_000_000_000, 36_525_000_000_000.0),
 ];
 
 /// A character of the axis's labels (0.76rem, tabular figures), a little over its width.
