@@ -466,7 +466,7 @@ fn loaded(props: &LoadedProps) -> Html {
                 <h1 class="sr-only">{ &timeline.title }</h1>
                 if !options.problems.is_empty() { <ul class="message warning" role="alert">{ for problems }</ul> }
                 <TimelineView session={session.clone()} on_action={on_action.clone()} pending={documents.pending.clone()} />
-                <DetailPanel timeline={timeline.clone()} event={selected_event} on_action={on_action.clone()} />
+                <DetailPanel timeline={timeline.clone()} event={selected_event} on_action={on_action.clone()} story={session.story()} />
                 <p class="full-view"><a href={crate::embed::full_view_url()} target="_blank" rel="noopener">{ format!("{} — open the full view ↗", timeline.title) }</a></p>
                 { for reading_status }
             </div>
@@ -492,7 +492,7 @@ fn loaded(props: &LoadedProps) -> Html {
                 </section>
             }
             <TimelineView session={session.clone()} on_action={on_action.clone()} pending={documents.pending.clone()} />
-            <DetailPanel timeline={timeline.clone()} event={selected_event} on_action={on_action.clone()} on_accept={on_accept} />
+            <DetailPanel timeline={timeline.clone()} event={selected_event} on_action={on_action.clone()} on_accept={on_accept} story={session.story()} />
             if *own_list {
                 <EventList timeline={timeline.clone()} index={session.index().clone()} selected={session.view().selected.clone()} on_action={on_action.clone()} />
             }

@@ -8,7 +8,10 @@ use yew::prelude::*;
 use citeline_model::document::excerpt;
 use citeline_model::source::source_links;
 use citeline_model::timeline::{Event, Passage, Timeline};
+use citeline_view::session::Story;
 use citeline_view::view::ViewAction;
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
 
 use crate::media_view::MediaView;
 use crate::source_dialog::SourceDialog;
@@ -24,6 +27,35 @@ pub struct DetailPanelProps {
     /// Set when the event is a proposal from the person's documents, not yet accepted: accepts it.
     #[prop_or_default]
     pub on_accept: Option<Callback<String>>,
+    /// Where the selection is in the story, and where Previous and Next go.
+    pub story: Story,
+    /// Whether N and P anywhere on the page step through the story (the page and the embed;
+    /// not a timeline mounted into someone else's page, which may hold several).
+    #[prop_or(true)]
+    pub keys: bool,
+}
+
+/// The words before anything is selected, the same as the static page's.
+pub const PLACEHOLDER: &str =
+    "Select an event on the timeline to see its date, how that date was worked out, and the passages that support it.";
+
+/// The event id a story step focuses.
+fn focus_id(action: &ViewAction) -> Option<&str> {
+    match action {
+        ViewAction::Focus { id, .. } => Some(id),
+        _ => None,
+    }
+}
+
+/// Whether a key press belongs to a field being typed in (or comes with a modifier), so is not a
+/// story key.
+fn typing(event: &KeyboardEvent) -> bool {
+    if event.ctrl_key() || event.meta_key() || event.alt_key() {
+        return true;
+    }
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
+    matches!(target.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || target.closest("[contenteditable=\"true\"], dialog[open]").ok().flatten().is_some()
 }
 
 /// Which passage is open in the source dialog.
@@ -44,13 +76,71 @@ pub fn detail_panel(props: &DetailPanelProps) -> Html {
         let open = open.clone();
         use_effect_with(props.event.as_ref().map(|e| e.id.clone()), move |_| open.set(None));
     }
+    // N and P step through the story from anywhere on the page but a text field.
+    {
+        let on_action = props.on_action.clone();
+        use_effect_with((props.keys, props.story.clone()), move |(keys, story)| {
+            let (previous, next) = (story.previous.clone().map(|(_, a)| a), story.next.clone().map(|(_, a)| a));
+            let listener = keys.then(|| {
+                let options = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
+                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
+                    let step = match event.key().as_str() {
+                        "n" | "N" => next.clone(),
+                        "p" | "P" => previous.clone(),
+                        _ => return,
+                    };
+                    if let Some(action) = step.filter(|_| !typing(event)) {
+                        event.prevent_default();
+                        on_action.emit(action);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let step = |action: &ViewAction| {
+        let (on_action, action) = (props.on_action.clone(), action.clone());
+        Callback::from(move |_| on_action.emit(action.clone()))
+    };
 
     let Some(event) = &props.event else {
+        // The story's title card: where to start.
+        let start = props.story.next.as_ref().and_then(|(title, action)| {
+            let id = focus_id(action)?.to_owned();
+            let (on_action, action) = (props.on_action.clone(), action.clone());
+            let onclick = Callback::from(move |e: MouseEvent| {
+                e.prevent_default();
+                on_action.emit(action.clone());
+            });
+            Some(html! {
+                <p class="story-start">
+                    <a href={crate::hash_from_selection(Some(&id))} {onclick} aria-keyshortcuts="N">
+                        { "Start with the first event: " }<span class="story-title">{ title }</span>{ " →" }
+                    </a>
+                </p>
+            })
+        });
         return html! {
             <aside class="detail empty" aria-label="Event details">
-                <p>{ "Select an event on the timeline to see its date, how that date was worked out, and the passages that support it." }</p>
+                <p>{ PLACEHOLDER }</p>
+                { for start }
             </aside>
         };
+    };
+    let story = &props.story;
+    let nav = html! {
+        <nav class="story-nav" aria-label="Step through the events">
+            <button type="button" class="story-previous" disabled={story.previous.is_none()} aria-keyshortcuts="P"
+                title={story.previous.as_ref().map(|(t, _)| format!("Previous: {t} (P)"))}
+                onclick={story.previous.as_ref().map(|(_, a)| step(a))}>{ "‹ Previous" }</button>
+            if let Some(position) = story.position {
+                <span class="story-position">{ format!("{position} of {}", story.count) }</span>
+            }
+            <button type="button" class="story-next" disabled={story.next.is_none()} aria-keyshortcuts="N"
+                title={story.next.as_ref().map(|(t, _)| format!("Next: {t} (N)"))}
+                onclick={story.next.as_ref().map(|(_, a)| step(a))}>{ "Next ›" }</button>
+        </nav>
     };
 
     let close = {
@@ -72,6 +162,7 @@ pub fn detail_panel(props: &DetailPanelProps) -> Html {
                 <h2 ref={heading} tabindex="-1">{ &event.title }</h2>
                 <button type="button" class="close" aria-label="Close details" onclick={close}>{ "×" }</button>
             </header>
+            { nav }
             if let Some(accept) = props.on_accept.clone() {
                 <p class="proposed-note">
                     { "Proposed by Citeline from your document: check the passage, then " }

@@ -138,7 +138,7 @@ fn mounted(props: &MountedProps) -> Html {
                 <ul class="message warning" role="alert">{ for diagnostics.iter().map(|d| html! { <li>{ d.to_string() }</li> }) }</ul>
             }
             <TimelineView session={session.clone()} on_action={on_action.clone()} />
-            <DetailPanel timeline={session.timeline().clone()} event={session.selected_event().cloned()} {on_action} />
+            <DetailPanel timeline={session.timeline().clone()} event={session.selected_event().cloned()} {on_action} story={session.story()} keys={false} />
         </div>
     }
 }

@@ -61,11 +61,21 @@ pub fn view_of(timeline: &Timeline) -> View {
         "<div class=\"first-view\">\n<header class=\"masthead\">\n<div class=\"masthead-row\"><h1><span class=\"brand\">Citeline</span></h1>\
          <button type=\"button\" class=\"share-button\" disabled aria-hidden=\"true\" tabindex=\"-1\">Share / export</button></div>\n\
          <p class=\"subtitle\">{}</p>\n{}{}<p class=\"lede\">{LEDE}</p>\n</header>\n{}\
-         <aside class=\"detail empty\" aria-label=\"Event details\"><p>{DETAIL_PLACEHOLDER}</p></aside>\n</div>\n",
+         <aside class=\"detail empty\" aria-label=\"Event details\"><p>{DETAIL_PLACEHOLDER}</p>{}</aside>\n</div>\n",
         escape::text(&timeline.title),
         timeline.description.as_deref().map(|d| format!("<p class=\"description\">{}</p>\n", escape::text(d))).unwrap_or_default(),
         timeline.media.as_ref().map(|m| format!("<div class=\"title-media\">{}</div>\n", events::media_figure(m))).unwrap_or_default(),
         strip::timeline_section(timeline, &index, &view, &variants),
+        // The story's start, as the app's title card has it (a link that works with no script).
+        in_time_order
+            .first()
+            .map(|&i| &timeline.events[i])
+            .map(|e| format!(
+                "<p class=\"story-start\"><a href=\"#event={}\" aria-keyshortcuts=\"N\">Start with the first event: <span class=\"story-title\">{}</span> →</a></p>",
+                escape::text(&e.id),
+                escape::text(&e.title)
+            ))
+            .unwrap_or_default(),
     );
     let mut published = events::event_list(timeline, &in_time_order);
     published.push_str(&json_ld::script(&json_ld::json_ld(timeline, &in_time_order)));

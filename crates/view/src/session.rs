@@ -33,6 +33,20 @@ pub enum SessionAction {
     Arrived(Rc<Timeline>),
 }
 
+/// Where the reader is in the story (the events in time order), and where Previous and Next go:
+/// what the detail panel's story buttons and the N and P keys show and do.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Story {
+    /// How many events there are.
+    pub count: usize,
+    /// The selected event's place in time order, from 1 ("3 of 12"); `None` with nothing selected.
+    pub position: Option<usize>,
+    /// The event before the selected one: its title and the action that focuses it.
+    pub previous: Option<(String, ViewAction)>,
+    /// The event after the selected one, or the first with nothing selected (the story's start).
+    pub next: Option<(String, ViewAction)>,
+}
+
 /// How a session starts: an initial window and an event to focus, both optional.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Start {
@@ -113,6 +127,34 @@ impl Session {
     /// The selected event.
     pub fn selected_event(&self) -> Option<&Event> {
         self.view.selected.as_deref().and_then(|id| self.event(id))
+    }
+
+    /// Where the selection is in the story, and its neighbours in time order (start, then end,
+    /// then file order, as the index sorts): O(log n), so it can be asked on every render.
+    pub fn story(&self) -> Story {
+        let order = self.index.in_time_order();
+        let events = &self.timeline.events;
+        let step = |at: usize| {
+            let event = &events[order[at]];
+            (event.title.clone(), ViewAction::focus_on(event))
+        };
+        let position = self.view.selected.as_deref().and_then(|id| self.index.position_of(id)).and_then(|i| {
+            let key = |j: usize| {
+                let date = &events[j].date;
+                (date.start_days(), date.end_days().max(date.start_days()), j)
+            };
+            let wanted = key(i);
+            let at = order.partition_point(|&j| {
+                let k = key(j);
+                k.0.total_cmp(&wanted.0).then(k.1.total_cmp(&wanted.1)).then(k.2.cmp(&wanted.2)).is_lt()
+            });
+            (order.get(at) == Some(&i)).then_some(at)
+        });
+        let (previous, next) = match position {
+            Some(at) => (at.checked_sub(1).map(step), (at + 1 < order.len()).then(|| step(at + 1))),
+            None => (None, (!order.is_empty()).then(|| step(0))),
+        };
+        Story { count: order.len(), position: position.map(|at| at + 1), previous, next }
     }
 
     /// The session after `action`, or `None` when nothing changes (so nothing redraws).
@@ -271,5 +313,56 @@ mod tests {
         assert_eq!(replaced.index().len(), other.events.len());
         assert_eq!(replaced.apply(&SessionAction::Replace(other.clone())), None, "the same data again changes nothing");
         assert_eq!(replaced.apply(&SessionAction::Extend(other)), None);
+    }
+
+    #[test]
+    fn the_story_steps_through_every_event_in_time_order_and_back() {
+        let session = Session::new(seed(), &Start::default());
+        let start = session.story();
+        assert_eq!((start.count, start.position, start.previous.is_none()), (session.index().len(), None, true));
+        // From the start, Next walks every event once, in time order, each brought into view.
+        let mut at = session.clone();
+        let mut walked = Vec::new();
+        while let Some((title, action)) = at.story().next {
+            at = at.apply(&SessionAction::View(action)).expect("moves");
+            let event = at.selected_event().expect("selected");
+            assert_eq!(event.title, title);
+            assert!(at.view().start_days <= event.date.start_days() && at.view().end_days >= event.date.end_days(), "in view");
+            assert_eq!(at.story().position, Some(walked.len() + 1));
+            walked.push(event.id.clone());
+        }
+        let in_order: Vec<String> = session.index().in_time_order().iter().map(|&i| session.timeline().events[i].id.clone()).collect();
+        assert_eq!(walked, in_order);
+        // And Previous walks back to the first.
+        let mut back = Vec::new();
+        while let Some((_, action)) = at.story().previous {
+            at = at.apply(&SessionAction::View(action)).expect("moves");
+            back.push(at.view().selected.clone().expect("selected"));
+        }
+        back.reverse();
+        assert_eq!(back, in_order[..in_order.len() - 1]);
+    }
+
+    #[test]
+    fn the_story_orders_ties_by_end_then_file_order_at_any_size() {
+        // Events sharing a start (and an end): the order of the file decides, as the index's.
+        let mut timeline = (*seed()).clone();
+        let template = timeline.events[0].clone();
+        timeline.events = (0..1000)
+            .map(|i| {
+                let mut e = template.clone();
+                e.id = format!("e{i}");
+                e.title = format!("E{i}");
+                e.date = citeline_model::date::EventDate::Point(citeline_model::date::DateValue::year(2000 + (i % 7)).expect("year"));
+                e
+            })
+            .collect();
+        let session = Session::new(Rc::new(timeline), &Start::default());
+        let order = session.index().in_time_order().to_vec();
+        for (rank, &i) in order.iter().enumerate() {
+            let id = session.timeline().events[i].id.clone();
+            let at = session.apply(&SessionAction::View(ViewAction::Select(id))).expect("selects");
+            assert_eq!(at.story().position, Some(rank + 1));
+        }
     }
 }
