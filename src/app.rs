@@ -18,8 +18,9 @@ use crate::add_documents::AddDocuments;
 use crate::detail_panel::DetailPanel;
 use crate::event_from_hash;
 use crate::event_list::EventList;
-use crate::hooks::{use_host, use_url_selection, use_workspace, Same};
+use crate::hooks::{use_host, use_search, use_url_selection, use_workspace, Same};
 use crate::media_view::MediaView;
+use crate::search_bar::{SearchBar, SearchResults};
 use crate::session::SessionState;
 use crate::share_dialog::ShareDialog;
 use crate::timeline::TimelineView;
@@ -410,6 +411,7 @@ fn loaded(props: &LoadedProps) -> Html {
         Callback::from(move |action: ViewAction| dispatch.dispatch(SessionAction::View(action)))
     };
     let selected_event = session.selected_event().cloned();
+    let search = use_search(&timeline);
     let share_open = use_state(|| false);
     let share = share_open.then(|| {
         let location = gloo::utils::window().location();
@@ -465,7 +467,7 @@ fn loaded(props: &LoadedProps) -> Html {
             <div class="embedded">
                 <h1 class="sr-only">{ &timeline.title }</h1>
                 if !options.problems.is_empty() { <ul class="message warning" role="alert">{ for problems }</ul> }
-                <TimelineView session={session.clone()} on_action={on_action.clone()} pending={documents.pending.clone()} />
+                <TimelineView session={session.clone()} on_action={on_action.clone()} pending={documents.pending.clone()} search={search.result.clone()} />
                 <DetailPanel timeline={timeline.clone()} event={selected_event} on_action={on_action.clone()} story={session.story()} />
                 <p class="full-view"><a href={crate::embed::full_view_url()} target="_blank" rel="noopener">{ format!("{} — open the full view ↗", timeline.title) }</a></p>
                 { for reading_status }
@@ -491,7 +493,9 @@ fn loaded(props: &LoadedProps) -> Html {
                     <ul>{ for props.diagnostics.iter().map(|d| html! { <li>{ d.to_string() }</li> }) }</ul>
                 </section>
             }
-            <TimelineView session={session.clone()} on_action={on_action.clone()} pending={documents.pending.clone()} />
+            <SearchBar search={search.clone()} timeline={timeline.clone()} />
+            <TimelineView session={session.clone()} on_action={on_action.clone()} pending={documents.pending.clone()} search={search.result.clone()} />
+            <SearchResults search={search.clone()} timeline={timeline.clone()} index={session.index().clone()} on_action={on_action.clone()} />
             <DetailPanel timeline={timeline.clone()} event={selected_event} on_action={on_action.clone()} on_accept={on_accept} story={session.story()} />
             if *own_list {
                 <EventList timeline={timeline.clone()} index={session.index().clone()} selected={session.view().selected.clone()} on_action={on_action.clone()} />

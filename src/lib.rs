@@ -16,6 +16,7 @@ mod extractor;
 mod hooks;
 mod media_view;
 pub mod mount;
+mod search_bar;
 mod session;
 mod share_dialog;
 mod source_dialog;
@@ -56,11 +57,44 @@ pub(crate) fn take_over_focus() -> Option<String> {
     TAKE_OVER_FOCUS.take()
 }
 
-/// The `#event=<id>` fragment of the current URL, if any.
+/// The current URL's fragment as decoded `key=value` pairs (`#event=<id>&q=attack`); empty when
+/// it is not such a fragment (a jump to `#event-list`).
+pub(crate) fn hash_pairs() -> Vec<(String, String)> {
+    let hash = gloo::utils::window().location().hash().unwrap_or_default();
+    let Some(body) = hash.strip_prefix('#') else { return Vec::new() };
+    body.split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .map(|(k, v)| (decode_component(k), decode_component(&v.replace('+', " "))))
+        .collect()
+}
+
+/// The fragment for `pairs`, encoded (`#` and nothing when there are none).
+fn hash_of(pairs: &[(String, String)]) -> String {
+    if pairs.is_empty() {
+        return String::new();
+    }
+    let encoded: Vec<String> = pairs.iter().map(|(k, v)| format!("{}={}", encode_uri_component(k), encode_uri_component(v))).collect();
+    format!("#{}", encoded.join("&"))
+}
+
+/// The `#event=<id>` of the current URL, if any.
 pub(crate) fn event_from_hash() -> Option<String> {
-    let hash = gloo::utils::window().location().hash().ok()?;
-    let id = hash.strip_prefix("#event=")?;
-    (!id.is_empty()).then(|| decode_component(id))
+    hash_pairs().into_iter().find(|(k, _)| k == "event").map(|(_, v)| v).filter(|id| !id.is_empty())
+}
+
+/// The search the current URL asks for (`#q=…&doc=…&publisher=…&precision=…`).
+pub(crate) fn search_from_hash() -> citeline_view::search::SearchQuery {
+    let pairs = hash_pairs();
+    citeline_view::search::SearchQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
+/// The fragment for the current URL with `search` in place of the one it has (the selection
+/// and anything else kept).
+pub(crate) fn hash_with_search(search: &citeline_view::search::SearchQuery) -> String {
+    let mut pairs: Vec<(String, String)> =
+        hash_pairs().into_iter().filter(|(k, _)| !citeline_view::search::QUERY_KEYS.contains(&k.as_str())).collect();
+    pairs.extend(search.to_pairs().into_iter().map(|(k, v)| (k.to_owned(), v)));
+    hash_of(&pairs)
 }
 
 /// Percent-decodes a URL component (ids are usually plain, but links may be encoded).
@@ -76,12 +110,11 @@ extern "C" {
     fn encode_uri_component(text: &str) -> String;
 }
 
-/// The URL fragment for a selection.
+/// The URL fragment for a selection: `#event=<id>` first, then the search the URL has.
 pub(crate) fn hash_from_selection(selected: Option<&str>) -> String {
-    match selected {
-        Some(id) => format!("#event={}", encode_uri_component(id)),
-        None => String::new(),
-    }
+    let mut pairs: Vec<(String, String)> = selected.map(|id| ("event".to_owned(), id.to_owned())).into_iter().collect();
+    pairs.extend(hash_pairs().into_iter().filter(|(k, _)| citeline_view::search::QUERY_KEYS.contains(&k.as_str())));
+    hash_of(&pairs)
 }
 
 /// Offers `json` as a file download.

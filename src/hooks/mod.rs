@@ -2,10 +2,12 @@
 //! embedded), and the person's documents in local storage. Components stay about drawing.
 
 mod host;
+mod search;
 mod url_selection;
 mod workspace;
 
 pub use host::use_host;
+pub use search::{use_search, Search};
 pub use url_selection::use_url_selection;
 pub use workspace::use_workspace;
 

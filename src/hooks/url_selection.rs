@@ -27,7 +27,7 @@ pub fn use_url_selection(selected: Option<String>, ready: bool, dispatch: UseRed
         let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
             // A jump within the page (the skip link's `#event-list`) is not a selection.
             let hash = gloo::utils::window().location().hash().unwrap_or_default();
-            if hash.is_empty() || hash.starts_with("#event=") {
+            if hash.is_empty() || hash.contains('=') {
                 dispatch.dispatch(SessionAction::FollowLink(event_from_hash()))
             }
         });

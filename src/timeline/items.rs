@@ -21,14 +21,16 @@ pub struct ItemCallbacks {
 }
 
 /// An item's stem and label.
-pub fn item(item: &PlacedItem, pending: bool, callbacks: &ItemCallbacks) -> Html {
+/// `found` is whether a search matched it (`None` with no search).
+pub fn item(item: &PlacedItem, pending: bool, found: Option<bool>, callbacks: &ItemCallbacks) -> Html {
+    let search = found.map(|f| if f { "match" } else { "dimmed" });
     match item {
-        PlacedItem::Event(event) => event_label(event, pending, callbacks),
-        PlacedItem::Cluster(cluster) => cluster_label(cluster, callbacks),
+        PlacedItem::Event(event) => event_label(event, pending, search, callbacks),
+        PlacedItem::Cluster(cluster) => cluster_label(cluster, search, callbacks),
     }
 }
 
-fn event_label(p: &PlacedEvent, pending: bool, callbacks: &ItemCallbacks) -> Html {
+fn event_label(p: &PlacedEvent, pending: bool, search: Option<&'static str>, callbacks: &ItemCallbacks) -> Html {
     let onclick = {
         let (on_action, swallow_click) = (callbacks.on_action.clone(), callbacks.swallow_click.clone());
         let action = if p.selected { ViewAction::Deselect } else { ViewAction::Select(p.id.clone()) };
@@ -42,7 +44,7 @@ fn event_label(p: &PlacedEvent, pending: bool, callbacks: &ItemCallbacks) -> Htm
         <>
             { stem(&p.placement, p.selected) }
             <button type="button"
-                class={classes!("event", format!("precision-{}", p.granularity.as_str()), p.fuzzy.then_some("fuzzy"), p.selected.then_some("selected"), pending.then_some("pending"))}
+                class={classes!("event", format!("precision-{}", p.granularity.as_str()), p.fuzzy.then_some("fuzzy"), p.selected.then_some("selected"), pending.then_some("pending"), search)}
                 data-event-id={p.id.clone()} aria-label={p.accessible_name.clone()}
                 aria-pressed={if p.selected { "true" } else { "false" }}
                 data-style={label_geometry(&p.placement)} {onclick}>
@@ -54,7 +56,7 @@ fn event_label(p: &PlacedEvent, pending: bool, callbacks: &ItemCallbacks) -> Htm
 
 /// A cluster: its count and when its events start. A click zooms in on it when that would
 /// separate its events, and otherwise lists them.
-fn cluster_label(c: &PlacedCluster, callbacks: &ItemCallbacks) -> Html {
+fn cluster_label(c: &PlacedCluster, search: Option<&'static str>, callbacks: &ItemCallbacks) -> Html {
     let info = c.info;
     let onclick = {
         let (on_action, on_list, swallow_click) = (callbacks.on_action.clone(), callbacks.on_list.clone(), callbacks.swallow_click.clone());
@@ -72,7 +74,7 @@ fn cluster_label(c: &PlacedCluster, callbacks: &ItemCallbacks) -> Html {
     html! {
         <>
             { stem(&c.placement, false) }
-            <button type="button" class={classes!("event", "cluster", format!("density-{}", info.density))}
+            <button type="button" class={classes!("event", "cluster", format!("density-{}", info.density), search)}
                 data-cluster={info.count.to_string()} aria-label={format!("{}; {hint}", c.accessible_name)}
                 data-style={label_geometry(&c.placement)} {onclick}>
                 { label_text(&c.title, &c.date_label) }

@@ -40,6 +40,9 @@ pub struct TimelineViewProps {
     /// Events proposed from the person's documents and not yet accepted (drawn dashed).
     #[prop_or_default]
     pub pending: Rc<HashSet<String>>,
+    /// What the reader's search found: matches stand out, the rest are dimmed.
+    #[prop_or_default]
+    pub search: Option<Rc<citeline_view::search::SearchResult>>,
 }
 
 /// The plot's width before it can be measured: what styles/main.css gives it at the window's width
@@ -166,7 +169,10 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                 // The lane count is also a class, so the lanes have their height at the first paint
                 // (the CSSOM copy of data-style only comes after it).
                 <div class={classes!("lanes", format!("lanes-{}", frame.lane_count.max(1)))} data-style={format!("height:{}px", frame.lanes_height_px)}>
-                    { for frame.items.iter().map(|p| items::item(p, props.pending.contains(p.key()), &callbacks)) }
+                    { for frame.items.iter().map(|p| {
+                        let found = props.search.as_ref().map(|r| citeline_view::search::item_matches(index, r, p));
+                        items::item(p, props.pending.contains(p.key()), found, &callbacks)
+                    }) }
                 </div>
                 { axis::axis(&frame) }
             </div>

@@ -117,6 +117,16 @@ for (const engine of ENGINES) {
       });
     });
 
+    test('a search with filters open, its results and the story buttons', async () => {
+      await check('search', '#event=contest-2018-launch&q=strategy&precision=day', {
+        steps: async (p) => {
+          await p.waitForSelector('.search-results .result');
+          await p.waitForSelector('[data-detail-for="contest-2018-launch"] .story-nav');
+          await p.waitForSelector('.search-filters[open] select');
+        },
+      });
+    });
+
     test('an event with a picture, a link card, source links and uncertain dates', async () => {
       const src = `?src=${encodeURIComponent(`${data.url}rich.json`)}`;
       await check('media', `${src}#event=mill`, { steps: (p) => p.waitForSelector('[data-detail-for="mill"] .media-image img') });

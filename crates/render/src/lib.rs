@@ -47,6 +47,12 @@ pub struct View {
 /// The lede, the same words as the app's.
 const LEDE: &str = "Every event carries its evidence: select one to read the passages that date and describe it.";
 
+/// The app's search box, in its place but hidden until the app can work it (so nothing moves
+/// when it takes over).
+const SEARCH_BAR: &str = "<div class=\"search-bar static\" aria-hidden=\"true\"><label for=\"search-static\" class=\"sr-only\">Search events and sources</label>\
+    <input id=\"search-static\" type=\"search\" placeholder=\"Search events and sources\" disabled tabindex=\"-1\">\
+    <details class=\"search-filters\"><summary tabindex=\"-1\">Filters</summary></details><p class=\"search-count\"></p></div>\n";
+
 /// The detail panel before anything is selected, the same words as the app's.
 const DETAIL_PLACEHOLDER: &str =
     "Select an event on the timeline to see its date, how that date was worked out, and the passages that support it.";
@@ -60,7 +66,7 @@ pub fn view_of(timeline: &Timeline) -> View {
     let first_screen = format!(
         "<div class=\"first-view\">\n<header class=\"masthead\">\n<div class=\"masthead-row\"><h1><span class=\"brand\">Citeline</span></h1>\
          <button type=\"button\" class=\"share-button\" disabled aria-hidden=\"true\" tabindex=\"-1\">Share / export</button></div>\n\
-         <p class=\"subtitle\">{}</p>\n{}{}<p class=\"lede\">{LEDE}</p>\n</header>\n{}\
+         <p class=\"subtitle\">{}</p>\n{}{}<p class=\"lede\">{LEDE}</p>\n</header>\n{SEARCH_BAR}{}\
          <aside class=\"detail empty\" aria-label=\"Event details\"><p>{DETAIL_PLACEHOLDER}</p>{}</aside>\n</div>\n",
         escape::text(&timeline.title),
         timeline.description.as_deref().map(|d| format!("<p class=\"description\">{}</p>\n", escape::text(d))).unwrap_or_default(),

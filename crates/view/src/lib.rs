@@ -22,6 +22,7 @@ pub mod overview;
 pub mod page;
 pub mod picture;
 pub mod scale;
+pub mod search;
 pub mod session;
 pub mod ticks;
 pub mod view;

@@ -1,0 +1,240 @@
+//! The search box and its filters, above the timeline, and what they find below it: the
+//! matching events in time order (the words marked in their passages) and the places in the
+//! documents' whole texts. Matching is `citeline_view::search`'s; this only draws it.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use citeline_model::document::excerpt;
+use citeline_model::timeline::Timeline;
+use citeline_view::index::EventIndex;
+use citeline_view::search::{marks, SearchQuery, MAX_COUNTED, PRECISIONS};
+use citeline_view::view::ViewAction;
+
+use crate::hooks::Search;
+
+/// Results listed at most; the count says how many more there are.
+const LISTED: usize = 50;
+
+/// Characters of context either side of a place in a document.
+const CONTEXT_CHARS: usize = 80;
+
+/// The label the static page and the app give the box.
+pub const PLACEHOLDER: &str = "Search events and sources";
+
+#[derive(Properties)]
+pub struct SearchBarProps {
+    pub search: Search,
+    pub timeline: Rc<Timeline>,
+}
+
+impl PartialEq for SearchBarProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.search == other.search && Rc::ptr_eq(&self.timeline, &other.timeline)
+    }
+}
+
+#[function_component(SearchBar)]
+pub fn search_bar(props: &SearchBarProps) -> Html {
+    let query = &props.search.query;
+    let timeline = &props.timeline;
+    let change = |edit: fn(&mut SearchQuery, String)| {
+        let (set, query) = (props.search.set_query.clone(), query.clone());
+        Callback::from(move |e: Event| {
+            let Some(target) = e
+                .target_dyn_into::<web_sys::HtmlInputElement>()
+                .map(|i| i.value())
+                .or_else(|| e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()))
+            else {
+                return;
+            };
+            let mut next = query.clone();
+            edit(&mut next, target);
+            set.emit(next);
+        })
+    };
+    let on_input = {
+        let (set, query) = (props.search.set_query.clone(), query.clone());
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                set.emit(SearchQuery { text: input.value(), ..query.clone() });
+            }
+        })
+    };
+    // The index is built as the box takes the focus, before the first key.
+    let on_focus = props.search.prepare.reform(|_: FocusEvent| ());
+    let on_document = change(|q, v| q.document = (!v.is_empty()).then_some(v));
+    let on_publisher = change(|q, v| q.publisher = (!v.is_empty()).then_some(v));
+    let on_precision = change(|q, v| q.precision = PRECISIONS.iter().copied().find(|g| g.as_str() == v));
+    let mut publishers: Vec<&str> = timeline.documents.iter().map(|d| d.publisher.as_str()).filter(|p| !p.is_empty()).collect();
+    publishers.sort_unstable();
+    publishers.dedup();
+    let present: Vec<_> = PRECISIONS.iter().copied().filter(|g| timeline.events.iter().any(|e| e.date.granularity() == *g)).collect();
+    let filtered = query.document.is_some() || query.publisher.is_some() || query.precision.is_some();
+    let count = props.search.result.as_ref().map(|r| r.count);
+    // Open at first when a link brings filters; then as the reader leaves it.
+    let open = use_state(|| filtered);
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            if let Some(details) = e.target_dyn_into::<web_sys::HtmlDetailsElement>() {
+                open.set(details.open());
+            }
+        })
+    };
+    html! {
+        <div class="search-bar" role="search" aria-label="Search the timeline">
+            <label for="search" class="sr-only">{ PLACEHOLDER }</label>
+            <input id="search" type="search" placeholder={PLACEHOLDER} value={query.text.clone()} oninput={on_input} onfocus={on_focus}
+                autocomplete="off" spellcheck="false" aria-describedby="search-count" />
+            <details class="search-filters" open={*open} ontoggle={on_toggle}>
+                <summary>{ if filtered { "Filters (on)" } else { "Filters" } }</summary>
+                <div class="filter-row">
+                    <label>{ "Document" }
+                        <select onchange={on_document}>
+                            <option value="" selected={query.document.is_none()}>{ "All documents" }</option>
+                            { for timeline.documents.iter().map(|d| html! {
+                                <option value={d.id.clone()} selected={query.document.as_deref() == Some(d.id.as_str())}>{ &d.title }</option>
+                            }) }
+                        </select>
+                    </label>
+                    <label>{ "Publisher" }
+                        <select onchange={on_publisher}>
+                            <option value="" selected={query.publisher.is_none()}>{ "All publishers" }</option>
+                            { for publishers.iter().map(|p| html! {
+                                <option value={p.to_string()} selected={query.publisher.as_deref() == Some(*p)}>{ *p }</option>
+                            }) }
+                        </select>
+                    </label>
+                    <label>{ "Date known" }
+                        <select onchange={on_precision}>
+                            <option value="" selected={query.precision.is_none()}>{ "Any precision" }</option>
+                            { for present.iter().map(|g| html! {
+                                <option value={g.as_str()} selected={query.precision == Some(*g)}>{ g.describe() }</option>
+                            }) }
+                        </select>
+                    </label>
+                </div>
+            </details>
+            <p id="search-count" class="search-count" aria-live="polite" data-query={query.text.clone()}>
+                { match count {
+                    None => String::new(),
+                    Some(0) => "No event matches".to_owned(),
+                    Some(1) => format!("1 of {} events matches", group(timeline.events.len())),
+                    Some(n) => format!("{} of {} events match", group(n), group(timeline.events.len())),
+                } }
+            </p>
+        </div>
+    }
+}
+
+/// `12,345`.
+fn group(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[derive(Properties)]
+pub struct SearchResultsProps {
+    pub search: Search,
+    pub timeline: Rc<Timeline>,
+    pub index: Rc<EventIndex>,
+    pub on_action: Callback<ViewAction>,
+}
+
+impl PartialEq for SearchResultsProps {
+    /// The same search over the same data (by identity: 100,000 events are not compared).
+    fn eq(&self, other: &Self) -> bool {
+        self.search == other.search && Rc::ptr_eq(&self.timeline, &other.timeline) && Rc::ptr_eq(&self.index, &other.index)
+    }
+}
+
+/// `text` with the query's words marked.
+fn marked(text: &str, terms: &[String]) -> Html {
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for (start, end) in marks(text, terms) {
+        parts.push(html! { { &text[at..start] } });
+        parts.push(html! { <mark>{ &text[start..end] }</mark> });
+        at = end;
+    }
+    parts.push(html! { { &text[at..] } });
+    html! { <>{ for parts }</> }
+}
+
+/// What the search found: the events (the first fifty in time order) and places in the documents.
+#[function_component(SearchResults)]
+pub fn search_results(props: &SearchResultsProps) -> Html {
+    let Some(result) = props.search.result.as_ref() else { return html! {} };
+    let terms = props.search.query.terms();
+    let timeline = &props.timeline;
+    let events = props.index.in_time_order().iter().copied().filter(|&i| result.is_match(i)).take(LISTED).map(|i| {
+        let event = &timeline.events[i];
+        let onclick = props.on_action.reform({
+            let action = ViewAction::focus_on(event);
+            move |_: MouseEvent| action.clone()
+        });
+        // The first passage that holds a word, else the first.
+        let passage = event
+            .passages
+            .iter()
+            .find(|p| !marks(&p.quote.exact, &terms).is_empty())
+            .or(event.passages.first())
+            .map(|p| p.quote.exact.as_str())
+            .unwrap_or_default();
+        html! {
+            <li>
+                <button type="button" class="result" data-event-id={event.id.clone()} {onclick}>
+                    <span class="result-title">{ marked(&event.title, &terms) }</span>
+                    <span class="result-date">{ event.date.display_short() }</span>
+                </button>
+                <blockquote class="result-passage">{ marked(passage, &terms) }</blockquote>
+            </li>
+        }
+    });
+    let places = result.documents.iter().filter_map(|hit| {
+        let document = timeline.documents.get(hit.document)?;
+        let e = excerpt(&document.text, hit.first.0, hit.first.1, CONTEXT_CHARS)?;
+        let count = if hit.count >= MAX_COUNTED {
+            format!("{}+ places", group(MAX_COUNTED))
+        } else if hit.count == 1 {
+            "1 place".to_owned()
+        } else {
+            format!("{} places", hit.count)
+        };
+        Some(html! {
+            <li>
+                <p class="place-document"><cite>{ &document.title }</cite>{ " · " }{ count }</p>
+                <blockquote class="result-passage">
+                    if e.clipped_before { { "…" } }
+                    { marked(&format!("{}{}{}", e.before, e.exact, e.after), &terms) }
+                    if e.clipped_after { { "…" } }
+                </blockquote>
+            </li>
+        })
+    });
+    let more = result.count.saturating_sub(LISTED);
+    html! {
+        <section class="search-results" aria-label="Search results">
+            if result.count > 0 {
+                <h2>{ if result.count == 1 { "1 event matches".to_owned() } else { format!("{} events match", group(result.count)) } }</h2>
+                <ol class="results">{ for events }</ol>
+                if more > 0 { <p class="more">{ format!("And {} more: add words or filters to narrow them.", group(more)) }</p> }
+            } else {
+                <h2>{ "No event matches" }</h2>
+            }
+            if !result.documents.is_empty() {
+                <h3>{ "In the sources" }</h3>
+                <ul class="places">{ for places }</ul>
+            }
+        </section>
+    }
+}
