@@ -13,6 +13,7 @@ use citeline_view::search::{marks, SearchQuery, MAX_COUNTED, PRECISIONS};
 use citeline_view::view::ViewAction;
 
 use crate::hooks::Search;
+use crate::source_dialog::SourceDialog;
 
 /// Results listed at most; the count says how many more there are.
 const LISTED: usize = 50;
@@ -173,6 +174,8 @@ fn marked(text: &str, terms: &[String]) -> Html {
 /// What the search found: the events (the first fifty in time order) and places in the documents.
 #[function_component(SearchResults)]
 pub fn search_results(props: &SearchResultsProps) -> Html {
+    // A place in a source, opened whole with the words marked (as "Show in source" does).
+    let open = use_state(|| None::<(usize, usize, usize)>);
     let Some(result) = props.search.result.as_ref() else { return html! {} };
     let terms = props.search.query.terms();
     let timeline = &props.timeline;
@@ -210,6 +213,10 @@ pub fn search_results(props: &SearchResultsProps) -> Html {
         } else {
             format!("{} places", hit.count)
         };
+        let show = {
+            let (open, at) = (open.clone(), (hit.document, hit.first.0, hit.first.1));
+            Callback::from(move |_: MouseEvent| open.set(Some(at)))
+        };
         Some(html! {
             <li>
                 <p class="place-document"><cite>{ &document.title }</cite>{ " · " }{ count }</p>
@@ -218,10 +225,19 @@ pub fn search_results(props: &SearchResultsProps) -> Html {
                     { marked(&format!("{}{}{}", e.before, e.exact, e.after), &terms) }
                     if e.clipped_after { { "…" } }
                 </blockquote>
+                <button type="button" class="show-source" onclick={show} aria-label={format!("Show in source: {}", document.title)}>{ "Show in source" }</button>
             </li>
         })
     });
     let more = result.count.saturating_sub(LISTED);
+    let source = (*open).and_then(|(d, start, end)| {
+        let document = Rc::new(timeline.documents.get(d)?.clone());
+        let on_close = {
+            let open = open.clone();
+            Callback::from(move |()| open.set(None))
+        };
+        Some(html! { <SourceDialog {document} {start} {end} {on_close} /> })
+    });
     html! {
         <section class="search-results" aria-label="Search results">
             if result.count > 0 {
@@ -235,6 +251,7 @@ pub fn search_results(props: &SearchResultsProps) -> Html {
                 <h3>{ "In the sources" }</h3>
                 <ul class="places">{ for places }</ul>
             }
+            { for source }
         </section>
     }
 }

@@ -67,6 +67,12 @@ test('a shared link with a search and filters opens filtered; the documents\' wh
   const place = tl.locator('.search-results .places li').first();
   assert.match(await place.locator('.place-document').textContent(), /APCC response .* · 1 place/);
   assert.equal(await place.locator('mark').textContent(), 'publication');
+  // Shown in its source, the word marked there.
+  await place.locator('.show-source').click();
+  await tl.locator('dialog.source[open]').waitFor();
+  assert.equal(await tl.locator('dialog.source[open] .source-mark').textContent(), 'publication');
+  await tl.page.keyboard.press('Escape');
+  await tl.locator('dialog.source[open]').waitFor({ state: 'detached' });
   // A filter by document: only the events it supports.
   await tl.locator('#search').fill('');
   await tl.locator('.search-filters select').nth(2).selectOption('');

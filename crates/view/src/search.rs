@@ -355,9 +355,10 @@ impl SearchIndex {
                 let mut hits = finders[0].find_iter(text.as_bytes()).filter(starts_word).take(MAX_COUNTED);
                 let Some(at) = hits.next() else { continue };
                 let count = 1 + hits.count();
-                let start = text[..at].chars().count();
-                let end = start + terms[0].chars().count();
-                documents.push(DocumentHit { document: d, count, first: (start, end) });
+                // In the document's own chars (folding can change how many there are).
+                let original = &timeline.documents[d].text;
+                let first = (chars_before(original, at), chars_before(original, at + terms[0].len()));
+                documents.push(DocumentHit { document: d, count, first });
             }
         }
         SearchResult { matches, count, documents }
@@ -390,6 +391,23 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 /// is not a letter or digit, or at the start), if it does.
 fn begins_a_word(text: &str, finder: &Finder) -> Option<usize> {
     finder.find_iter(text.as_bytes()).find(|&at| at == 0 || !text[..at].chars().next_back().is_some_and(char::is_alphanumeric))
+}
+
+/// How many chars of `original` fold to its first `folded_bytes` bytes (rounding up to a whole
+/// char): where a place found in folded text is in the text itself.
+fn chars_before(original: &str, folded_bytes: usize) -> usize {
+    if original.is_ascii() {
+        return folded_bytes.min(original.len());
+    }
+    let mut folded = 0;
+    original
+        .chars()
+        .take_while(|c| {
+            let before = folded;
+            folded += c.to_lowercase().map(char::len_utf8).sum::<usize>();
+            before < folded_bytes
+        })
+        .count()
 }
 
 /// Whether a drawn item is a match: an event that matches, or a cluster with one among its
@@ -595,6 +613,18 @@ mod tests {
         let back = SearchQuery::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
         assert_eq!(back, query);
         assert_eq!(SearchQuery::from_pairs([("precision", "fortnight"), ("event", "x")]), SearchQuery::default());
+    }
+
+    #[test]
+    fn a_place_in_a_document_is_counted_in_its_own_chars_whatever_folding_does() {
+        let mut timeline = seed();
+        timeline.documents[0].text = format!("İİ Ünter the bridge. {}", timeline.documents[0].text);
+        let index = SearchIndex::of_timeline(&timeline);
+        let hit = index.find(&timeline, &q("bridge")).documents.into_iter().find(|h| h.document == 0).expect("found");
+        let text: Vec<char> = timeline.documents[0].text.chars().collect();
+        assert_eq!(text[hit.first.0..hit.first.1].iter().collect::<String>(), "bridge");
+        assert_eq!(chars_before("abc", 2), 2);
+        assert_eq!(chars_before("İx", 3), 1, "İ folds to 3 bytes");
     }
 
     #[test]
