@@ -132,15 +132,7 @@ pub fn search_bar(props: &SearchBarProps) -> Html {
 
 /// `12,345`.
 fn group(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    citeline_model::date::group_digits(i64::try_from(n).unwrap_or(i64::MAX))
 }
 
 #[derive(Properties)]

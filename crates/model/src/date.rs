@@ -469,7 +469,7 @@ fn parse_year(date: &str) -> Option<(i64, Option<&str>)> {
 }
 
 /// `n` with its thousands grouped: `12,000`.
-fn group_digits(n: i64) -> String {
+pub fn group_digits(n: i64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

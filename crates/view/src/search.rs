@@ -123,6 +123,10 @@ pub struct SearchIndex {
     offsets: Vec<u32>,
     /// Event indexes, word after word.
     postings: Vec<u32>,
+    /// For each ASCII letter and digit, the events with a word that begins with it (one bit per
+    /// event): a first keystroke's answer, which would otherwise be the union of a large share of
+    /// all postings.
+    initials: Vec<(u8, Vec<u64>)>,
     /// Per event: the documents (indexes) its passages come from.
     event_documents: Vec<Vec<u32>>,
     /// Per event: its date's precision.
@@ -251,6 +255,24 @@ impl SearchIndex {
         }
         offsets.push(postings.len() as u32);
         (self.words, self.offsets, self.postings) = (words, offsets, postings);
+        // Words are sorted, so those that begin with one byte are a run.
+        let events = self.starts.len().saturating_sub(1);
+        let mut initials: Vec<(u8, Vec<u64>)> = Vec::new();
+        for (i, word) in self.words.iter().enumerate() {
+            let first = word.as_bytes()[0];
+            if !first.is_ascii_alphanumeric() {
+                continue;
+            }
+            if initials.last().is_none_or(|(b, _)| *b != first) {
+                initials.push((first, vec![0; events.div_ceil(64)]));
+            }
+            if let Some((_, bits)) = initials.last_mut() {
+                for &e in &self.postings[self.offsets[i] as usize..self.offsets[i + 1] as usize] {
+                    bits[e as usize / 64] |= 1 << (e % 64);
+                }
+            }
+        }
+        self.initials = initials;
     }
 
     /// Narrows `wanted` to the events where `term` begins a word. A term that is one word is
@@ -260,9 +282,12 @@ impl SearchIndex {
     fn events_with(&self, term: &str, finder: &Finder, wanted: &mut [bool]) {
         let parts: Vec<&str> = words(term).collect();
         let still = wanted.iter().filter(|&&w| w).count();
-        let postings = |part: &&str| {
-            let (lo, hi) = self.begun_by(part);
-            (self.offsets[hi] - self.offsets[lo]) as usize
+        let postings = |part: &&str| match self.initial(part) {
+            Some(_) => 0,
+            None => {
+                let (lo, hi) = self.begun_by(part);
+                (self.offsets[hi] - self.offsets[lo]) as usize
+            }
         };
         match parts.iter().map(postings).min() {
             // Read the texts: no word to look up (punctuation alone), or fewer texts than postings.
@@ -275,6 +300,12 @@ impl SearchIndex {
     /// `parts` begins, then (unless the term is one word) their texts read for the whole term.
     fn use_word_index(&self, term: &str, parts: &[&str], finder: &Finder, wanted: &mut [bool]) {
         for part in parts {
+            if let Some(bits) = self.initial(part) {
+                for (e, w) in wanted.iter_mut().enumerate().filter(|(_, w)| **w) {
+                    *w = bits[e / 64] & (1 << (e % 64)) != 0;
+                }
+                continue;
+            }
             let (lo, hi) = self.begun_by(part);
             let mut this = vec![false; wanted.len()];
             for &e in &self.postings[self.offsets[lo] as usize..self.offsets[hi] as usize] {
@@ -285,6 +316,12 @@ impl SearchIndex {
         if !(parts.len() == 1 && parts[0] == term) {
             self.check_texts(finder, wanted);
         }
+    }
+
+    /// The events with a word beginning with `part`, when it is one ASCII letter or digit.
+    fn initial(&self, part: &str) -> Option<&[u64]> {
+        let &[byte] = part.as_bytes() else { return None };
+        self.initials.iter().find(|(b, _)| *b == byte).map(|(_, bits)| bits.as_slice())
     }
 
     /// The words (a range of `words`) that begin with `part`.
