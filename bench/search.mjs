@@ -59,7 +59,6 @@ try {
       const { ms, search, count } = await keystroke(query.slice(0, end));
       times.push(ms);
       if (Number.isFinite(search)) searching.push(search);
-      if (process.env.PROBE) console.error(JSON.stringify(query.slice(0, end)), ms.toFixed(1), search.toFixed(1));
       last = count;
     }
     searching.sort((a, b) => a - b);

@@ -694,22 +694,26 @@ fn last_chars(s: &str, n: usize) -> &str {
     }
 }
 
+/// A float that is a whole number, as one (`-4.54e9`); not past 10^15, where floats stop
+/// counting every whole number.
+fn whole(f: f64) -> Option<i64> {
+    (f.fract() == 0.0 && f.abs() < 1e15).then_some(f as i64)
+}
+
 fn number(v: Option<&Value>, key: &str) -> Result<Option<i64>, String> {
     match v {
         None | Some(Value::Null) => Ok(None),
         // Deep time is often written as a float (`-1.38e10`): a whole one is read as it is.
-        Some(Value::Number(n)) => n
-            .as_i64()
-            .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 1e15).map(|f| f as i64))
-            .map(Some)
-            .ok_or_else(|| format!("{key} must be a whole number")),
+        Some(Value::Number(n)) => {
+            n.as_i64().or_else(|| n.as_f64().and_then(whole)).map(Some).ok_or_else(|| format!("{key} must be a whole number"))
+        }
         Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
         // A sheet may write a deep year as a spreadsheet does (`-1.38E+10`).
         Some(Value::String(s)) => s
             .trim()
             .parse()
             .ok()
-            .or_else(|| s.trim().parse::<f64>().ok().filter(|f| f.fract() == 0.0 && f.abs() < 1e15).map(|f| f as i64))
+            .or_else(|| s.trim().parse::<f64>().ok().and_then(whole))
             .map(Some)
             .ok_or_else(|| format!("{key} \"{s}\" is not a number")),
         Some(_) => Err(format!("{key} must be a number")),

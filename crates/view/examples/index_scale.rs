@@ -10,15 +10,8 @@ use citeline_view::index::EventIndex;
 use citeline_view::layout::{layout_indexed, ITEM_BUDGET};
 use citeline_view::view::{ViewAction, ViewBounds, ViewState};
 
-/// A small deterministic generator (LCG), so every run indexes the same data.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u32 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        (self.0 >> 33) as u32
-    }
-}
+mod common;
+use common::Lcg;
 
 /// Days since 1970 of 2015-01-01 and the length of the span used.
 const START: f64 = 16_436.0;

@@ -174,7 +174,10 @@ impl SearchResult {
 impl SearchIndex {
     /// The index of `timeline`'s events and documents.
     pub fn of_timeline(timeline: &Timeline) -> SearchIndex {
-        let document_index = |id: &str| timeline.documents.iter().position(|d| d.id == id).map(|i| i as u32);
+        // Ids to positions once, not a scan of the documents per passage.
+        let positions: rustc_hash::FxHashMap<&str, u32> =
+            timeline.documents.iter().enumerate().rev().map(|(i, d)| (d.id.as_str(), i as u32)).collect();
+        let document_index = |id: &str| positions.get(id).copied();
         let mut index = SearchIndex::default();
         let mut text = String::new();
         for event in &timeline.events {
@@ -388,8 +391,7 @@ impl SearchIndex {
                 if !has_all(text) {
                     continue;
                 }
-                let starts_word = |&at: &usize| at == 0 || !text[..at].chars().next_back().is_some_and(char::is_alphanumeric);
-                let mut hits = finders[0].find_iter(text.as_bytes()).filter(starts_word).take(MAX_COUNTED);
+                let mut hits = finders[0].find_iter(text.as_bytes()).filter(|&at| starts_word(text, at)).take(MAX_COUNTED);
                 let Some(at) = hits.next() else { continue };
                 let count = 1 + hits.count();
                 // In the document's own chars (folding can change how many there are).
@@ -427,7 +429,13 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 /// Where `finder`'s term first occurs in `text` at the start of a word (after a character that
 /// is not a letter or digit, or at the start), if it does.
 fn begins_a_word(text: &str, finder: &Finder) -> Option<usize> {
-    finder.find_iter(text.as_bytes()).find(|&at| at == 0 || !text[..at].chars().next_back().is_some_and(char::is_alphanumeric))
+    finder.find_iter(text.as_bytes()).find(|&at| starts_word(text, at))
+}
+
+/// Whether byte `at` of `text` starts a word: it is the start, or comes after a character that
+/// is not a letter or digit.
+fn starts_word(text: &str, at: usize) -> bool {
+    !text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
 }
 
 /// How many chars of `original` fold to its first `folded_bytes` bytes (rounding up to a whole
@@ -476,8 +484,7 @@ pub fn marks(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
     origin.push(text.len());
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     for term in terms.iter().filter(|t| !t.is_empty()) {
-        let starts_word = |&at: &usize| at == 0 || !folded[..at].chars().next_back().is_some_and(char::is_alphanumeric);
-        for at in Finder::new(term.as_bytes()).find_iter(folded.as_bytes()).filter(starts_word) {
+        for at in Finder::new(term.as_bytes()).find_iter(folded.as_bytes()).filter(|&at| starts_word(&folded, at)) {
             let end_folded = at + term.len();
             // The original char that the last folded byte belongs to ends the range.
             let last = origin[end_folded - 1];
