@@ -239,6 +239,7 @@ fn propose_in(document: &Document, chunk: &Chunk, locale: Locale, events: &mut V
             date_basis: basis(mention, document),
             passages: vec![Passage { document: document.id.clone(), supports: vec![Support::Date, Support::Description], quote, position }],
             media: None,
+            group: None,
         });
     }
 }

@@ -248,6 +248,9 @@ pub fn to_timelinejs(timeline: &Timeline) -> Value {
             if let Some(media) = event.media.as_ref().and_then(tjs_media) {
                 slide["media"] = media;
             }
+            if let Some(group) = &event.group {
+                slide["group"] = json!(group);
+            }
             slide
         })
         .collect();
@@ -338,7 +341,10 @@ pub fn to_csv(timeline: &Timeline) -> String {
         let (start, end) = ends(&event.date);
         let media = media_cells(&event.media);
         let display = if words_needed(&event.date) { event.date.display_long() } else { String::new() };
-        let fields = row(sheet_date(Some(start)), sheet_date(end), &event.title, evidence_html(timeline, event), media, "", display);
+        let mut fields = row(sheet_date(Some(start)), sheet_date(end), &event.title, evidence_html(timeline, event), media, "", display);
+        if let (Some(group), Some(cell)) = (&event.group, SHEET_COLUMNS.iter().position(|c| *c == "Group").and_then(|at| fields.get_mut(at))) {
+            *cell = group.clone();
+        }
         rows.push(fields);
     }
     for era in &timeline.eras {
@@ -586,6 +592,23 @@ mod tests {
         assert_eq!(back.events.iter().map(|e| e.date).collect::<Vec<_>>(), timeline.events.iter().map(|e| e.date).collect::<Vec<_>>());
         assert!(to_csv(&timeline).contains(",about 2011,"), "the sheet's Display Date column says it");
         assert_eq!(tjs["events"][3]["display_date"], "until 2017");
+    }
+
+    #[test]
+    fn an_event_s_group_goes_out_in_timelinejs_and_the_sheet_and_comes_back() {
+        let mut timeline = seed();
+        timeline.events[0].group = Some("Strategy".into());
+        timeline.events[2].group = Some("Launch, 2018".into());
+        let groups = |t: &Timeline| t.events.iter().map(|e| e.group.clone()).collect::<Vec<_>>();
+        let tjs: Value = serde_json::from_str(&ExportFormat::TimelineJs.write(&timeline, "")).expect("JSON");
+        assert_eq!(tjs["events"][0]["group"], "Strategy");
+        assert!(tjs["events"][1].get("group").is_none(), "no group, no field");
+        let (back, _) = load_any(&tjs.to_string()).expect("reads back");
+        assert_eq!(groups(&back), groups(&timeline));
+        let (from_sheet, _) = load_any(&to_csv(&timeline)).expect("the sheet reads back");
+        assert_eq!(groups(&from_sheet), groups(&timeline), "the sheet's Group column, a comma and all");
+        let (ours, _) = Timeline::from_json(&ExportFormat::Citeline.write(&timeline, "")).expect("our JSON");
+        assert_eq!(groups(&ours), groups(&timeline));
     }
 
     #[test]

@@ -943,7 +943,7 @@ impl TimelineJsBuilder {
         self.events.push(Event {
             id,
             title,
-            summary: group.map_or_else(|| first_chars(&body, 240).to_owned(), |g| [g.as_str(), ": ", first_chars(&body, 220)].concat()),
+            summary: first_chars(&body, 240).to_owned(),
             date,
             date_basis: DateBasis {
                 kind: DateBasisKind::Stated,
@@ -959,6 +959,7 @@ impl TimelineJsBuilder {
                 position: TextPositionSelector { start: start_char, end: self.chars },
             }],
             media,
+            group,
         });
     }
 
@@ -1105,7 +1106,8 @@ mod tests {
         let ids: Vec<&str> = timeline.events.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["event-1", "event-2", "event-5"]);
         assert_eq!(timeline.events[0].date.display_long(), "Wednesday 4 March 2015");
-        assert_eq!(timeline.events[0].summary, "Council: The council agreed the plan & budget.");
+        assert_eq!(timeline.events[0].summary, "The council agreed the plan & budget.");
+        assert_eq!(timeline.events[0].group.as_deref(), Some("Council"), "the group is the event's track");
         assert_eq!(timeline.events[1].date.display_short(), "2016 – Jun 2018");
         assert_eq!(timeline.events[2].title, "Opening", "tags are dropped, never kept as HTML");
         let fields: Vec<(&str, &str)> = diagnostics.iter().map(|d| (d.item.as_str(), d.field.as_str())).collect();
@@ -1387,7 +1389,7 @@ mod tests {
             timeline.events[0].media.as_ref().map(|m| (m.url.as_str(), m.caption.as_deref())),
             Some(("https://x.org/a.jpg", Some("Crowds")))
         );
-        assert!(timeline.events[0].summary.starts_with("Events: "));
+        assert_eq!(timeline.events[0].group.as_deref(), Some("Events"), "the tag is the group");
         assert_eq!(timeline.eras.len(), 1);
         let named: Vec<(&str, &str)> = diagnostics.iter().map(|d| (d.item.as_str(), d.field.as_str())).collect();
         assert_eq!(named, [("timeline.date[3]", "startDate")]);

@@ -217,7 +217,7 @@ mod tests {
         assert_eq!(timeline.events[1].date, EventDate::Range { start: "2016".parse().unwrap(), end: "2018-06".parse().unwrap() });
         assert_eq!(timeline.events[2].date, EventDate::Point("2020-01-02T14:30".parse().unwrap()));
         assert_eq!(timeline.events[0].passages[0].quote.exact, "Plan agreed. The council agreed the plan, at last.");
-        assert!(timeline.events[0].summary.starts_with("Council: "), "the group: {}", timeline.events[0].summary);
+        assert_eq!(timeline.events[0].group.as_deref(), Some("Council"), "the group");
         let media = timeline.events[1].media.as_ref().expect("media");
         assert_eq!(
             (media.url.as_str(), media.credit.as_deref(), media.caption.as_deref()),

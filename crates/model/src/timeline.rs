@@ -102,6 +102,10 @@ pub struct Event {
     /// A picture, or a link to other media (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media: Option<Media>,
+    /// The track it belongs to (TimelineJS3's `group`): events with the same group can be drawn
+    /// in one labelled row (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 /// A whole timeline: documents and the events they support.

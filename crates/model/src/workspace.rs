@@ -646,6 +646,7 @@ mod tests {
                     position: crate::anchor::TextPositionSelector { start: 0, end: 4 },
                 }],
                 media: None,
+                group: None,
             })
             .collect();
         w.add_proposals(events);
