@@ -12,13 +12,14 @@ use citeline_model::seed::seed_timeline;
 use citeline_model::timeline::{Diagnostic, LoadError, Timeline};
 use citeline_view::page::{AsItComes, Due};
 use citeline_view::session::{Session, SessionAction, Start};
+use citeline_view::tracks::TrackAction;
 use citeline_view::view::ViewAction;
 
 use crate::add_documents::AddDocuments;
 use crate::detail_panel::DetailPanel;
 use crate::event_from_hash;
 use crate::event_list::EventList;
-use crate::hooks::{use_host, use_search, use_url_selection, use_workspace, Same};
+use crate::hooks::{use_host, use_search, use_url_selection, use_url_tracks, use_workspace, Same};
 use crate::media_view::MediaView;
 use crate::search_bar::{SearchBar, SearchResults};
 use crate::session::SessionState;
@@ -355,6 +356,7 @@ fn start_of(options: &EmbedOptions) -> Start {
     Start {
         window_days: options.window.as_ref().map(|(start, end)| (start.start_days(), end.end_days())),
         event: event_from_hash().or_else(|| options.event.clone()),
+        tracks: crate::tracks_from_hash(),
     }
 }
 
@@ -410,6 +412,11 @@ fn loaded(props: &LoadedProps) -> Html {
         let dispatch = model.dispatcher();
         Callback::from(move |action: ViewAction| dispatch.dispatch(SessionAction::View(action)))
     };
+    let on_tracks = {
+        let dispatch = model.dispatcher();
+        Callback::from(move |action: TrackAction| dispatch.dispatch(SessionAction::Tracks(action)))
+    };
+    use_url_tracks(session.track_choice().clone(), model.dispatcher());
     let selected_event = session.selected_event().cloned();
     let search = use_search(&timeline);
     let share_open = use_state(|| false);
@@ -467,7 +474,7 @@ fn loaded(props: &LoadedProps) -> Html {
             <div class="embedded">
                 <h1 class="sr-only">{ &timeline.title }</h1>
                 if !options.problems.is_empty() { <ul class="message warning" role="alert">{ for problems }</ul> }
-                <TimelineView session={session.clone()} on_action={on_action.clone()} pending={documents.pending.clone()} search={search.result.clone()} />
+                <TimelineView session={session.clone()} on_action={on_action.clone()} on_tracks={on_tracks.clone()} pending={documents.pending.clone()} search={search.result.clone()} />
                 <DetailPanel timeline={timeline.clone()} event={selected_event} on_action={on_action.clone()} story={session.story()} />
                 <p class="full-view"><a href={crate::embed::full_view_url()} target="_blank" rel="noopener">{ format!("{} — open the full view ↗", timeline.title) }</a></p>
                 { for reading_status }
@@ -494,7 +501,7 @@ fn loaded(props: &LoadedProps) -> Html {
                 </section>
             }
             <SearchBar search={search.clone()} timeline={timeline.clone()} />
-            <TimelineView session={session.clone()} on_action={on_action.clone()} pending={documents.pending.clone()} search={search.result.clone()} />
+            <TimelineView session={session.clone()} on_action={on_action.clone()} on_tracks={on_tracks.clone()} pending={documents.pending.clone()} search={search.result.clone()} />
             <SearchResults search={search.clone()} timeline={timeline.clone()} index={session.index().clone()} on_action={on_action.clone()} />
             <DetailPanel timeline={timeline.clone()} event={selected_event} on_action={on_action.clone()} on_accept={on_accept} story={session.story()} />
             if *own_list {

@@ -97,6 +97,20 @@ pub(crate) fn hash_with_search(search: &citeline_view::search::SearchQuery) -> S
     hash_of(&pairs)
 }
 
+/// The tracks the current URL asks for (`#tracks=…&hide=…&collapse=…`).
+pub(crate) fn tracks_from_hash() -> citeline_view::tracks::TrackChoice {
+    let pairs = hash_pairs();
+    citeline_view::tracks::TrackChoice::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
+/// The fragment for the current URL with `choice` in place of the tracks it has.
+pub(crate) fn hash_with_tracks(choice: &citeline_view::tracks::TrackChoice) -> String {
+    let mut pairs: Vec<(String, String)> =
+        hash_pairs().into_iter().filter(|(k, _)| !citeline_view::tracks::TRACK_KEYS.contains(&k.as_str())).collect();
+    pairs.extend(choice.to_pairs().into_iter().map(|(k, v)| (k.to_owned(), v)));
+    hash_of(&pairs)
+}
+
 /// Percent-decodes a URL component (ids are usually plain, but links may be encoded).
 fn decode_component(text: &str) -> String {
     decode_uri_component(text).unwrap_or_else(|_| text.to_owned())
@@ -110,10 +124,11 @@ extern "C" {
     fn encode_uri_component(text: &str) -> String;
 }
 
-/// The URL fragment for a selection: `#event=<id>` first, then the search the URL has.
+/// The URL fragment for a selection: `#event=<id>` first, then the search and tracks the URL has.
 pub(crate) fn hash_from_selection(selected: Option<&str>) -> String {
     let mut pairs: Vec<(String, String)> = selected.map(|id| ("event".to_owned(), id.to_owned())).into_iter().collect();
-    pairs.extend(hash_pairs().into_iter().filter(|(k, _)| citeline_view::search::QUERY_KEYS.contains(&k.as_str())));
+    let kept = |k: &str| citeline_view::search::QUERY_KEYS.contains(&k) || citeline_view::tracks::TRACK_KEYS.contains(&k);
+    pairs.extend(hash_pairs().into_iter().filter(|(k, _)| kept(k)));
     hash_of(&pairs)
 }
 

@@ -14,6 +14,7 @@ use citeline_model::import::load_any;
 use citeline_model::seed::seed_timeline;
 use citeline_model::timeline::{Diagnostic, Timeline};
 use citeline_view::session::{Session, SessionAction, Start};
+use citeline_view::tracks::TrackAction;
 use citeline_view::view::ViewAction;
 
 use crate::detail_panel::DetailPanel;
@@ -87,13 +88,17 @@ impl PartialEq for MountedProps {
 fn mounted(props: &MountedProps) -> Html {
     let model = use_reducer(|| {
         let window_days = props.window.as_ref().map(|(s, e)| (s.start_days(), e.end_days()));
-        SessionState(Session::new(props.timeline.clone(), &Start { window_days, event: props.event.clone() }))
+        SessionState(Session::new(props.timeline.clone(), &Start { window_days, event: props.event.clone(), ..Start::default() }))
     });
     let session = &model.0;
     let diagnostics = use_state(|| props.diagnostics.clone());
     let on_action = {
         let dispatch = model.dispatcher();
         Callback::from(move |action: ViewAction| dispatch.dispatch(SessionAction::View(action)))
+    };
+    let on_tracks = {
+        let dispatch = model.dispatcher();
+        Callback::from(move |action: TrackAction| dispatch.dispatch(SessionAction::Tracks(action)))
     };
     // The handle's commands.
     {
@@ -137,7 +142,7 @@ fn mounted(props: &MountedProps) -> Html {
             if !diagnostics.is_empty() {
                 <ul class="message warning" role="alert">{ for diagnostics.iter().map(|d| html! { <li>{ d.to_string() }</li> }) }</ul>
             }
-            <TimelineView session={session.clone()} on_action={on_action.clone()} />
+            <TimelineView session={session.clone()} on_action={on_action.clone()} {on_tracks} />
             <DetailPanel timeline={session.timeline().clone()} event={session.selected_event().cloned()} {on_action} story={session.story()} keys={false} />
         </div>
     }

@@ -8,7 +8,7 @@ mod workspace;
 
 pub use host::use_host;
 pub use search::{use_search, Search};
-pub use url_selection::use_url_selection;
+pub use url_selection::{use_url_selection, use_url_tracks};
 pub use workspace::use_workspace;
 
 /// A hook dependency that changes when the value is another one, not when it reads differently:

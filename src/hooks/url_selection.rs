@@ -5,8 +5,9 @@ use gloo::events::EventListener;
 use yew::prelude::*;
 
 use citeline_view::session::SessionAction;
+use citeline_view::tracks::{TrackAction, TrackChoice};
 
-use crate::{event_from_hash, hash_from_selection};
+use crate::{event_from_hash, hash_from_selection, hash_with_tracks, tracks_from_hash};
 
 /// Keeps `selected` and the URL's fragment in step, both ways. Until `ready` (the person's own
 /// events are read), a link to an event not drawn yet is left in the URL, and followed once ready.
@@ -51,6 +52,35 @@ pub fn use_url_selection(selected: Option<String>, ready: bool, dispatch: UseRed
         };
         if let Ok(history) = window.history() {
             let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    });
+}
+
+/// Keeps the reader's tracks (how events are grouped, which tracks are collapsed or hidden) and
+/// the URL's fragment in step, both ways: a change replaces the history entry (it is a way of
+/// looking, not a step in the story), and back and forward restore what each entry had.
+#[hook]
+pub fn use_url_tracks(choice: TrackChoice, dispatch: UseReducerDispatcher<crate::session::SessionState>) {
+    use_effect_with((), move |_| {
+        let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+            dispatch.dispatch(SessionAction::Tracks(TrackAction::Set(tracks_from_hash())));
+        });
+        move || drop(listener)
+    });
+    use_effect_with(choice, |choice| {
+        let window = gloo::utils::window();
+        let wanted = hash_with_tracks(choice);
+        if window.location().hash().unwrap_or_default() == wanted {
+            return;
+        }
+        let url = if wanted.is_empty() {
+            let location = window.location();
+            format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default())
+        } else {
+            wanted
+        };
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }
     });
 }

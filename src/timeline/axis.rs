@@ -9,7 +9,8 @@ pub fn axis(frame: &LayoutFrame) -> Html {
     html! {
         <div class="axis" data-tick-unit={frame.ticks.unit.as_str()} data-tick-step={frame.ticks.step.to_string()} aria-hidden="true">
             <div class="axis-line"></div>
-            { for frame.items.iter().map(marker) }
+            // In tracks, each track draws its own markers.
+            if frame.tracks.is_empty() { { for frame.items.iter().map(marker) } }
             { for frame.ticks.minor.iter().map(|t| html! {
                 <span class="tick" data-style={format!("left:{}px", t.x_px)}><span class="tick-label">{ &t.label }</span></span>
             }) }
@@ -22,7 +23,8 @@ pub fn axis(frame: &LayoutFrame) -> Html {
     }
 }
 
-fn marker(item: &PlacedItem) -> Html {
+/// An item's dot or bar on the axis (or its track's line).
+pub(super) fn marker(item: &PlacedItem) -> Html {
     let p = item.placement();
     let (shape, density, selected) = match item {
         PlacedItem::Cluster(c) => ("marker-cluster", Some(format!("density-{}", c.info.density)), false),

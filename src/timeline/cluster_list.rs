@@ -5,8 +5,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use citeline_model::timeline::Timeline;
-use citeline_view::index::EventIndex;
 use citeline_view::layout::ClusterInfo;
+use citeline_view::session::Session;
 use citeline_view::view::ViewAction;
 
 /// How many of a listed cluster's events are shown at first ("Show more" adds five times as many).
@@ -16,8 +16,8 @@ const LIST_PAGE: usize = 100;
 pub struct ClusterListProps {
     /// The cluster listed.
     pub cluster: ClusterInfo,
-    /// The index its members are in.
-    pub index: Rc<EventIndex>,
+    /// The session whose frame drew it (its members are in its index or its track's).
+    pub session: Session,
     /// The events.
     pub timeline: Rc<Timeline>,
     /// The selected event's id.
@@ -31,7 +31,8 @@ pub struct ClusterListProps {
 impl PartialEq for ClusterListProps {
     fn eq(&self, other: &Self) -> bool {
         self.cluster == other.cluster
-            && Rc::ptr_eq(&self.index, &other.index)
+            && Rc::ptr_eq(self.session.index(), other.session.index())
+            && Rc::ptr_eq(self.session.tracks(), other.session.tracks())
             && Rc::ptr_eq(&self.timeline, &other.timeline)
             && self.selected == other.selected
             && self.on_action == other.on_action
@@ -42,7 +43,7 @@ impl PartialEq for ClusterListProps {
 #[function_component(ClusterList)]
 pub fn cluster_list(props: &ClusterListProps) -> Html {
     let shown = use_state(|| LIST_PAGE);
-    let members = props.index.members_at(props.cluster.first, props.cluster.members);
+    let members = props.session.cluster_members(&props.cluster);
     let heading = members
         .first()
         .map(|&i| format!("{} events that start {}", members.len(), props.timeline.events[i].date.display_long()))

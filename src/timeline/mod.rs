@@ -9,6 +9,7 @@ mod gestures;
 mod items;
 mod overview;
 mod toolbar;
+mod tracks;
 
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -19,8 +20,9 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use citeline_view::input::plot_key_action;
-use citeline_view::layout::{layout_indexed, ClusterInfo};
+use citeline_view::layout::{layout_tracked, ClusterInfo, TrackInput};
 use citeline_view::session::Session;
+use citeline_view::tracks::{TrackAction, TrackBy};
 use citeline_view::view::ViewAction;
 
 use crate::cssom::{apply_geometry, width_of};
@@ -30,6 +32,7 @@ use gestures::use_gestures;
 use items::ItemCallbacks;
 use overview::OverviewStrip;
 use toolbar::Toolbar;
+use tracks::{track_menu, track_rows, TrackLegend};
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineViewProps {
@@ -37,6 +40,8 @@ pub struct TimelineViewProps {
     pub session: Session,
     /// What input asks for.
     pub on_action: Callback<ViewAction>,
+    /// What the track controls ask for.
+    pub on_tracks: Callback<TrackAction>,
     /// Events proposed from the person's documents and not yet accepted (drawn dashed).
     #[prop_or_default]
     pub pending: Rc<HashSet<String>>,
@@ -79,7 +84,8 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
     let frame = {
         let width = *width_px;
         use_memo((props.session.clone(), (width * 2.0).round() as i64), move |(session, _)| {
-            layout_indexed(session.timeline(), session.index(), session.view(), width)
+            let tracks = TrackInput { tracks: session.tracks(), choice: session.track_choice() };
+            layout_tracked(session.timeline(), session.index(), Some(tracks), session.view(), width)
         })
     };
 
@@ -138,8 +144,10 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
     let listing = use_state(|| None::<ClusterInfo>);
     {
         let listing = listing.clone();
-        use_effect_with(Same(timeline.clone()), move |_| listing.set(None));
+        use_effect_with((Same(timeline.clone()), Same(props.session.tracks().clone())), move |_| listing.set(None));
     }
+    // Which groupings make sense for this data.
+    let offered = use_memo(Same(timeline.clone()), |Same(t)| TrackBy::offered(t));
     let callbacks = ItemCallbacks {
         on_action: props.on_action.clone(),
         on_list: {
@@ -153,10 +161,15 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
         Callback::from(move |()| listing.set(None))
     };
     let window_label = view.window_label();
+    let found =
+        |p: &citeline_view::layout::PlacedItem| props.search.as_ref().map(|r| citeline_view::search::item_matches(&props.session, r, p));
 
     html! {
         <section class="timeline" aria-label="Timeline">
-            <Toolbar window_label={window_label.clone()} on_action={props.on_action.clone()} />
+            <Toolbar window_label={window_label.clone()} on_action={props.on_action.clone()}>
+                { track_menu(&offered, props.session.tracks().by(), &props.on_tracks) }
+            </Toolbar>
+            <TrackLegend tracks={frame.tracks.clone()} on_tracks={props.on_tracks.clone()} />
             <div class="plot" ref={plot.clone()} onkeydown={on_key_down} tabindex="-1"
                 data-view-start-days={view.start_days.to_string()} data-view-end-days={view.end_days.to_string()}
                 onpointerdown={gestures.on_pointer_down} onpointermove={gestures.on_pointer_move}
@@ -168,16 +181,17 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                 }) }
                 // The lane count is also a class, so the lanes have their height at the first paint
                 // (the CSSOM copy of data-style only comes after it).
-                <div class={classes!("lanes", format!("lanes-{}", frame.lane_count.max(1)))} data-style={format!("height:{}px", frame.lanes_height_px)}>
-                    { for frame.items.iter().map(|p| {
-                        let found = props.search.as_ref().map(|r| citeline_view::search::item_matches(index, r, p));
-                        items::item(p, props.pending.contains(p.key()), found, &callbacks)
-                    }) }
-                </div>
+                if frame.tracks.is_empty() {
+                    <div class={classes!("lanes", format!("lanes-{}", frame.lane_count.max(1)))} data-style={format!("height:{}px", frame.lanes_height_px)}>
+                        { for frame.items.iter().map(|p| items::item(p, props.pending.contains(p.key()), found(p), &callbacks)) }
+                    </div>
+                } else {
+                    { track_rows(&frame, &props.on_tracks, &found, &|key| props.pending.contains(key), &callbacks) }
+                }
                 { axis::axis(&frame) }
             </div>
             if let Some(cluster) = *listing {
-                <ClusterList key={format!("{}-{}", cluster.first, cluster.members)} {cluster} index={index.clone()} timeline={timeline.clone()}
+                <ClusterList key={format!("{:?}-{}-{}", cluster.track, cluster.first, cluster.members)} {cluster} session={props.session.clone()} timeline={timeline.clone()}
                     selected={view.selected.clone()} on_action={props.on_action.clone()} on_close={on_close_list} />
             }
             <OverviewStrip overview={props.session.overview().clone()} event_count={index.len()} view={view.clone()} {window_label}

@@ -11,6 +11,9 @@ pub struct ToolbarProps {
     pub window_label: String,
     /// What the buttons do.
     pub on_action: Callback<ViewAction>,
+    /// More controls, after the buttons (the tracks menu).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[function_component(Toolbar)]
@@ -24,6 +27,7 @@ pub fn toolbar_view(props: &ToolbarProps) -> Html {
                         aria-keyshortcuts={b.key} {onclick}>{ b.text }</button>
                 }
             }) }
+            { props.children.clone() }
             <p class="range" aria-live="polite">{ format!("Showing {}", props.window_label) }</p>
         </div>
     }

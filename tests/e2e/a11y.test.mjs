@@ -127,6 +127,15 @@ for (const engine of ENGINES) {
       });
     });
 
+    test('tracks by source: the legend, one track collapsed, one event selected', async () => {
+      await check('tracks', '#event=contest-2011&tracks=document&collapse=home-office-contest-2018', {
+        steps: async (p) => {
+          await p.waitForSelector('.plot .track.collapsed');
+          await p.waitForSelector('.track-legend input');
+        },
+      });
+    });
+
     test('an event with a picture, a link card, source links and uncertain dates', async () => {
       const src = `?src=${encodeURIComponent(`${data.url}rich.json`)}`;
       await check('media', `${src}#event=mill`, { steps: (p) => p.waitForSelector('[data-detail-for="mill"] .media-image img') });

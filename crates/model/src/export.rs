@@ -342,7 +342,9 @@ pub fn to_csv(timeline: &Timeline) -> String {
         let media = media_cells(&event.media);
         let display = if words_needed(&event.date) { event.date.display_long() } else { String::new() };
         let mut fields = row(sheet_date(Some(start)), sheet_date(end), &event.title, evidence_html(timeline, event), media, "", display);
-        if let (Some(group), Some(cell)) = (&event.group, SHEET_COLUMNS.iter().position(|c| *c == "Group").and_then(|at| fields.get_mut(at))) {
+        if let (Some(group), Some(cell)) =
+            (&event.group, SHEET_COLUMNS.iter().position(|c| *c == "Group").and_then(|at| fields.get_mut(at)))
+        {
             *cell = group.clone();
         }
         rows.push(fields);

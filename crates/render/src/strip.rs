@@ -15,6 +15,7 @@ use citeline_view::input::toolbar as toolbar_buttons;
 use citeline_view::layout::{layout_indexed, LayoutFrame, MarkKind, PlacedCluster, PlacedEvent, PlacedItem, Placement};
 use citeline_view::overview::{Overview, OVERVIEW_BINS};
 use citeline_view::page::{plot_width_px, PHONE_MAX_WINDOW_PX};
+use citeline_view::tracks::TrackBy;
 use citeline_view::view::{ViewBounds, ViewState};
 
 use crate::escape::text;
@@ -121,7 +122,7 @@ pub fn variant_stylesheet(variants: &[Variant]) -> String {
 /// variant, the overview and the hint.
 pub fn timeline_section(timeline: &Timeline, index: &EventIndex, view: &ViewState, variants: &[Variant]) -> String {
     let mut out = String::from("<section class=\"timeline static\" aria-label=\"Timeline\">\n");
-    out.push_str(&toolbar(view));
+    out.push_str(&toolbar(timeline, view));
     for (n, variant) in variants.iter().enumerate() {
         let frame = layout_indexed(timeline, index, view, variant.plot_px);
         out.push_str(&plot(timeline, index, view, &frame, n));
@@ -135,14 +136,27 @@ pub fn timeline_section(timeline: &Timeline, index: &EventIndex, view: &ViewStat
     out
 }
 
-/// The app's toolbar: the range as text, the buttons in their places but inert (the app's replace them).
-fn toolbar(view: &ViewState) -> String {
+/// The app's toolbar: the range as text, the buttons (and the tracks menu, when the data offers
+/// one) in their places but inert (the app's replace them).
+fn toolbar(timeline: &Timeline, view: &ViewState) -> String {
     let buttons: String = toolbar_buttons()
         .iter()
         .map(|b| format!("<button type=\"button\" class=\"tool\" disabled aria-hidden=\"true\" tabindex=\"-1\">{}</button>", text(b.text)))
         .collect();
+    // Every option, as the app's menu has them: a menu is as wide as its widest.
+    let offered = TrackBy::offered(timeline);
+    let default = TrackBy::default_for(timeline);
+    let options: String = offered
+        .iter()
+        .map(|&by| format!("<option{}>{}</option>", if by == default { " selected" } else { "" }, text(by.label())))
+        .collect();
+    let menu = if offered.is_empty() {
+        String::new()
+    } else {
+        format!("<select class=\"track-by\" disabled aria-hidden=\"true\" tabindex=\"-1\">{options}</select>")
+    };
     format!(
-        "<div class=\"toolbar\" role=\"toolbar\" aria-label=\"Zoom and pan\">{buttons}<p class=\"range\">Showing {}</p></div>\n",
+        "<div class=\"toolbar\" role=\"toolbar\" aria-label=\"Zoom and pan\">{buttons}{menu}<p class=\"range\">Showing {}</p></div>\n",
         text(&view.window_label())
     )
 }

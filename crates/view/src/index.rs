@@ -236,6 +236,23 @@ impl EventIndex {
         index
     }
 
+    /// The index of some of a timeline's events (`members`, positions in `Timeline::events`):
+    /// one track's. Everything it answers is in the timeline's positions, like
+    /// [`EventIndex::of_timeline`]'s; its clusters' `first` is its own.
+    pub fn of_members(timeline: &Timeline, members: &[usize]) -> Self {
+        let mut index = Self::build(members.iter().map(|&i| {
+            let date = &timeline.events[i].date;
+            (date.start_days(), date.end_days())
+        }));
+        for at in index.order.iter_mut().chain(index.by_class.iter_mut()) {
+            *at = members[*at];
+        }
+        for &i in members.iter().rev() {
+            index.by_id.insert(timeline.events[i].id.clone(), i);
+        }
+        index
+    }
+
     /// The events (indexes into `Timeline::events`) in time order: by start, then end, then their
     /// order in the timeline (the list view reads them so).
     pub fn in_time_order(&self) -> &[usize] {

@@ -9,6 +9,7 @@
 //! - [`overview`]: the whole span's density and where the window sits on it.
 //! - [`input`]: wheel, pinch, drag, keys and buttons as view actions, batched per frame.
 //! - [`page`]: the plot's width at a window width (mirroring the stylesheet), and the loading skeleton.
+//! - [`tracks`]: events in labelled rows (by group or by source document), each with its own index.
 //! - [`session`]: data + index + view, and the one reducer the page, embed and mount API share.
 //!
 //! Architecture invariant: pure Rust, depending on `citeline-model` only. No web crate, no clock
@@ -25,4 +26,5 @@ pub mod scale;
 pub mod search;
 pub mod session;
 pub mod ticks;
+pub mod tracks;
 pub mod view;

@@ -13,8 +13,8 @@ use memchr::memmem::Finder;
 use citeline_model::date::Granularity;
 use citeline_model::timeline::Timeline;
 
-use crate::index::EventIndex;
 use crate::layout::PlacedItem;
+use crate::session::Session;
 
 /// What the reader asked for: words (all must match; `"a phrase"` in quotes matches as written)
 /// and filters. Empty fields filter nothing.
@@ -457,10 +457,10 @@ fn chars_before(original: &str, folded_bytes: usize) -> usize {
 
 /// Whether a drawn item is a match: an event that matches, or a cluster with one among its
 /// members (so the reader sees where to zoom).
-pub fn item_matches(index: &EventIndex, result: &SearchResult, item: &PlacedItem) -> bool {
+pub fn item_matches(session: &Session, result: &SearchResult, item: &PlacedItem) -> bool {
     match item {
-        PlacedItem::Event(e) => index.position_of(&e.id).is_some_and(|i| result.is_match(i)),
-        PlacedItem::Cluster(c) => index.members_at(c.info.first, c.info.members).iter().any(|&i| result.is_match(i)),
+        PlacedItem::Event(e) => session.index().position_of(&e.id).is_some_and(|i| result.is_match(i)),
+        PlacedItem::Cluster(c) => session.cluster_members(&c.info).iter().any(|&i| result.is_match(i)),
     }
 }
 
@@ -563,14 +563,15 @@ mod tests {
     #[test]
     fn drawn_events_and_clusters_match_when_they_hold_a_match() {
         use crate::layout::layout_indexed;
-        use crate::view::{ViewBounds, ViewState};
+        use crate::session::{Session, Start};
         let timeline = seed();
-        let index = EventIndex::of_timeline(&timeline);
+        let session = Session::new(std::rc::Rc::new(timeline.clone()), &Start::default());
+        let index = session.index();
         let found = SearchIndex::of_timeline(&timeline).find(&timeline, &q("forum"));
-        let view = ViewState::fit(&ViewBounds::of_extent(timeline.extent_days()));
+        let view = session.view();
         // Wide: every event drawn alone; narrow: some in clusters.
         for width in [1280.0, 120.0] {
-            let frame = layout_indexed(&timeline, &index, &view, width);
+            let frame = layout_indexed(&timeline, index, view, width);
             for item in &frame.items {
                 let holds = match item {
                     PlacedItem::Event(e) => e.id == "global-internet-forum-trip",
@@ -579,7 +580,7 @@ mod tests {
                         .iter()
                         .any(|&i| timeline.events[i].id == "global-internet-forum-trip"),
                 };
-                assert_eq!(item_matches(&index, &found, item), holds, "{} at {width}", item.key());
+                assert_eq!(item_matches(&session, &found, item), holds, "{} at {width}", item.key());
             }
         }
     }

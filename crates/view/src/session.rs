@@ -7,7 +7,9 @@ use std::rc::Rc;
 use citeline_model::timeline::{Event, Timeline};
 
 use crate::index::EventIndex;
+use crate::layout::ClusterInfo;
 use crate::overview::Overview;
+use crate::tracks::{TrackAction, TrackChoice, Tracks};
 use crate::view::{ViewAction, ViewBounds, ViewState};
 
 /// What changes a session.
@@ -26,6 +28,8 @@ pub enum SessionAction {
     Extend(Rc<Timeline>),
     /// Different data: show all of it, with nothing selected.
     Replace(Rc<Timeline>),
+    /// Group the events into tracks another way, or collapse, hide or show one.
+    Tracks(TrackAction),
     /// More of the same file has been read (a long download is shown as it comes): a view the
     /// reader has not changed since the session started becomes what the whole data would have
     /// started on (its `Start`: everything, or the window and event asked for); a window or
@@ -54,6 +58,8 @@ pub struct Start {
     pub window_days: Option<(f64, f64)>,
     /// The event to focus.
     pub event: Option<String>,
+    /// How events are grouped into tracks, and which are collapsed or hidden.
+    pub tracks: TrackChoice,
 }
 
 /// The data, what is computed once per data set (index, bounds, overview), and the view.
@@ -64,14 +70,18 @@ pub struct Session {
     bounds: ViewBounds,
     overview: Rc<Overview>,
     view: ViewState,
+    /// The events in tracks, as `choice` groups them (built once per data set and grouping).
+    tracks: Rc<Tracks>,
+    /// How the reader groups, collapses and hides tracks.
+    choice: TrackChoice,
     /// How it started, and the view that gave (`Arrived` tells the reader's view from it).
     start: Rc<(Start, ViewState)>,
 }
 
 impl PartialEq for Session {
-    /// Sessions over the same data (by identity: it is never copied) with the same view.
+    /// Sessions over the same data (by identity: it is never copied) with the same view and tracks.
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.timeline, &other.timeline) && self.view == other.view
+        Rc::ptr_eq(&self.timeline, &other.timeline) && self.view == other.view && self.choice == other.choice
     }
 }
 
@@ -83,7 +93,9 @@ impl Session {
         let overview = Rc::new(Overview::of(&index, &bounds));
         let view = ViewState::fit(&bounds);
         let start_view = Rc::new((start.clone(), view.clone()));
-        let mut session = Session { timeline, index, bounds, overview, view, start: start_view };
+        let tracks = Rc::new(Tracks::of(&timeline, start.tracks.by_for(&timeline)));
+        let choice = start.tracks.clone();
+        let mut session = Session { timeline, index, bounds, overview, view, tracks, choice, start: start_view };
         if let Some((start_days, end_days)) = start.window_days {
             session.view = session.view.apply(&ViewAction::Show { start_days, end_days }, &bounds);
         }
@@ -117,6 +129,23 @@ impl Session {
     /// What is shown.
     pub fn view(&self) -> &ViewState {
         &self.view
+    }
+
+    /// The events in tracks (none when they are shown as one row).
+    pub fn tracks(&self) -> &Rc<Tracks> {
+        &self.tracks
+    }
+
+    /// How the reader groups, collapses and hides tracks (what the URL says).
+    pub fn track_choice(&self) -> &TrackChoice {
+        &self.choice
+    }
+
+    /// The events a cluster of the current frame stands for (positions in `Timeline::events`, in
+    /// time order), from its track's index or the timeline's.
+    pub fn cluster_members(&self, cluster: &ClusterInfo) -> &[usize] {
+        let index = cluster.track.and_then(|t| self.tracks.tracks().get(t)).map_or(&*self.index, |t| &t.index);
+        index.members_at(cluster.first, cluster.members)
     }
 
     /// The event with this id, found in O(1).
@@ -173,6 +202,7 @@ impl Session {
             SessionAction::Extend(timeline) => self.extended(timeline.clone()),
             SessionAction::Arrived(timeline) => self.arrived(timeline.clone()),
             SessionAction::Replace(timeline) => Session::new(timeline.clone(), &Start::default()),
+            SessionAction::Tracks(action) => self.with_tracks(self.choice.apply(action)),
         };
         (next != *self).then_some(next)
     }
@@ -181,9 +211,17 @@ impl Session {
         Session { view, ..self.clone() }
     }
 
+    /// The same data and view with tracks as `choice` says (regrouped only when the grouping changes).
+    fn with_tracks(&self, choice: TrackChoice) -> Session {
+        let by = choice.by_for(&self.timeline);
+        let tracks = if by == self.tracks.by() { self.tracks.clone() } else { Rc::new(Tracks::of(&self.timeline, by)) };
+        Session { tracks, choice, ..self.clone() }
+    }
+
     fn arrived(&self, timeline: Rc<Timeline>) -> Session {
         let (start, start_view) = &*self.start;
-        let mut next = Session::new(timeline, start);
+        // The reader's tracks stay as they are.
+        let mut next = Session::new(timeline, &Start { tracks: self.choice.clone(), ..start.clone() });
         if self.view != *start_view {
             let selected = self.view.selected.clone().filter(|id| next.event(id).is_some());
             let all = ViewState::fit(&next.bounds);
@@ -199,7 +237,7 @@ impl Session {
     }
 
     fn extended(&self, timeline: Rc<Timeline>) -> Session {
-        let mut next = Session::new(timeline, &Start::default());
+        let mut next = Session::new(timeline, &Start { tracks: self.choice.clone(), ..Start::default() });
         let selected = self.view.selected.clone().filter(|id| next.event(id).is_some());
         next.view = if next.bounds.reaches_beyond(&self.bounds) { ViewState::fit(&next.bounds) } else { self.view.clone() };
         next.view.selected = selected;
@@ -226,17 +264,20 @@ mod tests {
     fn a_session_starts_on_everything_or_on_what_it_was_asked() {
         let whole = Session::new(seed(), &Start::default());
         assert_eq!(whole.view(), &ViewState::fit(&whole.bounds()));
-        let focused = Session::new(seed(), &Start { window_days: Some((17_000.0, 17_100.0)), event: Some("contest-2011".into()) });
+        let focused = Session::new(
+            seed(),
+            &Start { window_days: Some((17_000.0, 17_100.0)), event: Some("contest-2011".into()), ..Start::default() },
+        );
         let event = focused.selected_event().expect("focused");
         assert_eq!(event.id, "contest-2011");
         assert!(focused.view().start_days <= event.date.start_days() && focused.view().end_days >= event.date.end_days(), "in view");
-        let unknown = Session::new(seed(), &Start { window_days: None, event: Some("nope".into()) });
+        let unknown = Session::new(seed(), &Start { window_days: None, event: Some("nope".into()), ..Start::default() });
         assert_eq!(unknown.view().selected, None);
     }
 
     #[test]
     fn focus_reveals_then_selects_and_links_follow() {
-        let s = Session::new(seed(), &Start { window_days: Some((17_600.0, 17_700.0)), event: None });
+        let s = Session::new(seed(), &Start { window_days: Some((17_600.0, 17_700.0)), event: None, ..Start::default() });
         let focused = s.apply(&SessionAction::Focus("contest-2011".into())).expect("changes");
         assert_eq!(focused.view().selected.as_deref(), Some("contest-2011"));
         assert!(focused.view().start_days <= focused.selected_event().expect("event").date.start_days());
@@ -281,7 +322,7 @@ mod tests {
         let whole = seed();
         let first_part = without(&without(&whole, "contest-2011"), "global-internet-forum-trip");
         // Untouched: as if the whole file had been there, the asked-for event focused now.
-        let start = Start { window_days: None, event: Some("global-internet-forum-trip".into()) };
+        let start = Start { window_days: None, event: Some("global-internet-forum-trip".into()), ..Start::default() };
         let early = Session::new(first_part.clone(), &start);
         assert_eq!(early.view().selected, None, "not read yet");
         let arrived = early.apply(&SessionAction::Arrived(whole.clone())).expect("new data");
@@ -305,7 +346,10 @@ mod tests {
 
     #[test]
     fn replacing_shows_all_of_the_new_data() {
-        let s = Session::new(seed(), &Start { window_days: Some((17_600.0, 17_700.0)), event: Some("contest-2011".into()) });
+        let s = Session::new(
+            seed(),
+            &Start { window_days: Some((17_600.0, 17_700.0)), event: Some("contest-2011".into()), ..Start::default() },
+        );
         let other = without(&seed(), "contest-2011");
         let replaced = s.apply(&SessionAction::Replace(other.clone())).expect("new data");
         assert_eq!(replaced.view(), &ViewState::fit(&replaced.bounds()));

@@ -23,6 +23,7 @@ use citeline_model::timeline::Timeline;
 use crate::index::{Cluster, EventIndex, Item};
 use crate::scale::{round_px, TimeScale};
 use crate::ticks::{ticks, TickSet};
+use crate::tracks::{TrackChoice, Tracks};
 use crate::view::{ViewAction, ViewState, MIN_SPAN_DAYS};
 pub use labels::group_thousands;
 use labels::{cluster_date_label, density};
@@ -146,6 +147,8 @@ pub struct ClusterInfo {
     pub first: usize,
     /// Number of members.
     pub members: usize,
+    /// The track whose index `first` is in (`None`: the timeline's own index).
+    pub track: Option<usize>,
     /// Earliest start, days.
     pub start_days: f64,
     /// Latest start, days.
@@ -186,6 +189,9 @@ pub struct LayoutFrame {
     /// Named periods in view, as bands.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub eras: Vec<PlacedEra>,
+    /// The tracks, in legend order, when laid out in tracks (each names its run of `items`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tracks: Vec<PlacedTrack>,
 }
 
 impl LayoutFrame {
@@ -216,6 +222,12 @@ pub struct PlacedEra {
 
 /// Most label lanes drawn before events merge into clusters.
 pub const MAX_LANES: usize = 8;
+/// Label lanes shared out among the tracks that are open (each gets at most [`MAX_LANES`]).
+pub const TRACK_LANES: usize = 12;
+/// Fewest label lanes a track that is not collapsed gets, however many tracks share the plot: one
+/// per length class, since clusters of different classes never merge (fewer would leave only the
+/// coarsest clusters at most zooms).
+pub const MIN_TRACK_LANES: usize = 3;
 /// Most items considered for one frame; a level with more visible items is skipped as too fine.
 pub const ITEM_BUDGET: usize = 400;
 /// Minimum distance between tick labels.
@@ -235,29 +247,78 @@ pub fn layout(timeline: &Timeline, view: &ViewState, width_px: f64) -> LayoutFra
 /// Level of detail: every event alone if they fit in [`MAX_LANES`] lanes; otherwise the finest
 /// cluster level of `index` that fits. The selected event is always drawn alone.
 pub fn layout_indexed(timeline: &Timeline, index: &EventIndex, view: &ViewState, width_px: f64) -> LayoutFrame {
+    layout_tracked(timeline, index, None, view, width_px)
+}
+
+/// Tracks to lay out, and the reader's choice of which are collapsed or hidden.
+#[derive(Debug, Clone, Copy)]
+pub struct TrackInput<'a> {
+    /// The timeline's tracks.
+    pub tracks: &'a Tracks,
+    /// Which are collapsed or hidden.
+    pub choice: &'a TrackChoice,
+}
+
+/// [`layout_indexed`], in tracks when `tracks` has any: each track is laid out on its own index
+/// (level of detail, lanes and clusters per track), its items follow the previous track's in
+/// `items`, and [`LayoutFrame::tracks`] says where each track's run is. [`TRACK_LANES`] are shared
+/// out among the open tracks, at most [`MAX_LANES`] and at least [`MIN_TRACK_LANES`] each (a
+/// track whose coarsest level still needs more, one per length class, takes them); a collapsed
+/// track is laid out in one lane and drawn as its markers; a hidden one is listed and not laid out.
+pub fn layout_tracked(timeline: &Timeline, index: &EventIndex, tracks: Option<TrackInput>, view: &ViewState, width_px: f64) -> LayoutFrame {
     let scale = TimeScale::new(view.start_days, view.end_days, width_px);
     let width_px = scale.width_px();
     let window = Window { start_days: scale.start_days(), end_days: scale.end_days() };
-    let frame =
-        FrameInput { timeline, index, scale: &scale, view, selected: view.selected.as_deref().and_then(|id| index.position_of(id)) };
-    let levels = std::iter::once(None).chain((0..index.level_count()).map(Some));
-    let mut best: Option<(Vec<Item>, Vec<PlacedItem>)> = None;
-    for level in levels {
-        let Some(mut items) = index.visible(window.start_days, window.end_days, level, ITEM_BUDGET) else { continue };
-        if let Some(selected) = frame.selected {
-            pull_out_selected(&mut items, selected, timeline, window);
+    let selected = view.selected.as_deref().and_then(|id| index.position_of(id));
+    let mut frame_tracks = Vec::new();
+    let mut placed = Vec::new();
+    match tracks.filter(|t| !t.tracks.tracks().is_empty()) {
+        None => {
+            let frame =
+                FrameInput { timeline, index, scale: &scale, view, selected, max_lanes: MAX_LANES, budget: ITEM_BUDGET, track: None };
+            placed = frame.lay_out(window);
         }
-        let placed = frame.place_items(&items);
-        let fits = placed.iter().all(|p| p.placement().lane < MAX_LANES);
-        best = Some((items, placed));
-        if fits {
-            break;
+        Some(TrackInput { tracks, choice }) => {
+            let shown = tracks.tracks().iter().filter(|t| !choice.hidden.contains(&t.key)).count();
+            let open = tracks.tracks().iter().filter(|t| !choice.hidden.contains(&t.key) && !choice.collapsed.contains(&t.key)).count();
+            for (at, track) in tracks.tracks().iter().enumerate() {
+                let hidden = choice.hidden.contains(&track.key);
+                let collapsed = !hidden && choice.collapsed.contains(&track.key);
+                let first = placed.len();
+                if !hidden {
+                    let frame = FrameInput {
+                        timeline,
+                        index: &track.index,
+                        scale: &scale,
+                        view,
+                        selected: selected.filter(|&s| tracks.track_of(s) == Some(at)),
+                        max_lanes: if collapsed { 1 } else { (TRACK_LANES / open.max(1)).clamp(MIN_TRACK_LANES, MAX_LANES) },
+                        budget: (ITEM_BUDGET / shown.max(1)).max(ITEM_BUDGET / 8),
+                        track: Some(at),
+                    };
+                    placed.extend(frame.lay_out(window));
+                }
+                let lane_count = placed[first..].iter().map(|p| p.placement().lane + 1).max().unwrap_or(0);
+                frame_tracks.push(PlacedTrack {
+                    key: track.key.clone(),
+                    label: track.label.clone(),
+                    colour: track.colour,
+                    count: track.index.len(),
+                    collapsed,
+                    hidden,
+                    first,
+                    len: placed.len() - first,
+                    lane_count,
+                    lanes_height_px: if collapsed || hidden { 0.0 } else { lane_count.max(1) as f64 * LANE_PX },
+                });
+            }
         }
     }
-    let (mut items, mut placed) = best.unwrap_or_default();
-    frame.expand_small_clusters(&mut items, &mut placed);
-    route_stems(&mut placed.iter_mut().map(PlacedItem::placement_mut).collect::<Vec<_>>());
-    let lane_count = placed.iter().map(|p| p.placement().lane + 1).max().unwrap_or(0);
+    let lane_count = if frame_tracks.is_empty() {
+        placed.iter().map(|p| p.placement().lane + 1).max().unwrap_or(0)
+    } else {
+        frame_tracks.iter().filter(|t| !t.collapsed && !t.hidden).map(|t| t.lane_count.max(1)).sum()
+    };
     let eras = timeline
         .eras
         .iter()
@@ -278,7 +339,33 @@ pub fn layout_indexed(timeline: &Timeline, index: &EventIndex, view: &ViewState,
         lane_count,
         lanes_height_px: lane_count.max(1) as f64 * LANE_PX,
         eras,
+        tracks: frame_tracks,
     }
+}
+
+/// A track as drawn: its legend entry and where its items are in [`LayoutFrame::items`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlacedTrack {
+    /// Its key ([`crate::tracks::Track::key`]).
+    pub key: String,
+    /// Its label.
+    pub label: String,
+    /// Its colour, `0..TRACK_COLOURS`.
+    pub colour: usize,
+    /// How many events it has (in view or not).
+    pub count: usize,
+    /// Drawn as one line of markers, without labels.
+    pub collapsed: bool,
+    /// Not drawn (only listed, so it can be shown again).
+    pub hidden: bool,
+    /// Its first item in `items`.
+    pub first: usize,
+    /// How many items it has in this frame.
+    pub len: usize,
+    /// Lanes its labels use.
+    pub lane_count: usize,
+    /// Height of its lanes (0 when collapsed or hidden).
+    pub lanes_height_px: f64,
 }
 
 /// The visible stretch of time.
@@ -288,14 +375,20 @@ struct Window {
     end_days: f64,
 }
 
-/// What every item of one frame is placed against.
+/// What every item of one frame (or one track of it) is placed against.
 struct FrameInput<'a> {
     timeline: &'a Timeline,
     index: &'a EventIndex,
     scale: &'a TimeScale,
     view: &'a ViewState,
-    /// The selected event's position in the timeline, when it exists.
+    /// The selected event's position in the timeline, when it exists (and is in this track).
     selected: Option<usize>,
+    /// Most lanes its labels may use.
+    max_lanes: usize,
+    /// Most items considered.
+    budget: usize,
+    /// The track, when laid out in tracks.
+    track: Option<usize>,
 }
 
 /// Draws the selected event alone (the cluster that holds it counts one fewer, see `place_items`).
@@ -307,13 +400,38 @@ fn pull_out_selected(items: &mut Vec<Item>, selected: usize, timeline: &Timeline
 }
 
 impl FrameInput<'_> {
+    /// The finest level of detail that fits in its lanes (else the finest of those that need
+    /// fewest lanes), placed, with stems routed.
+    fn lay_out(&self, window: Window) -> Vec<PlacedItem> {
+        let levels = std::iter::once(None).chain((0..self.index.level_count()).map(Some));
+        let mut best: Option<(usize, Vec<Item>, Vec<PlacedItem>)> = None;
+        for level in levels {
+            let Some(mut items) = self.index.visible(window.start_days, window.end_days, level, self.budget) else { continue };
+            if let Some(selected) = self.selected {
+                pull_out_selected(&mut items, selected, self.timeline, window);
+            }
+            let placed = self.place_items(&items);
+            let lanes = placed.iter().map(|p| p.placement().lane + 1).max().unwrap_or(0);
+            if best.as_ref().is_none_or(|(fewest, _, _)| lanes < *fewest) {
+                best = Some((lanes, items, placed));
+            }
+            if lanes <= self.max_lanes {
+                break;
+            }
+        }
+        let (_, mut items, mut placed) = best.unwrap_or_default();
+        self.expand_small_clusters(&mut items, &mut placed);
+        route_stems(&mut placed.iter_mut().map(PlacedItem::placement_mut).collect::<Vec<_>>());
+        placed
+    }
+
     /// Draws the smallest clusters as their events while that still fits in [`MAX_LANES`]: a
     /// day's two events are better shown than counted.
     fn expand_small_clusters(&self, items: &mut Vec<Item>, placed: &mut Vec<PlacedItem>) {
         let mut small: Vec<Cluster> = items
             .iter()
             .filter_map(|item| match item {
-                Item::Cluster(c) if c.len <= MAX_LANES => Some(*c),
+                Item::Cluster(c) if c.len <= self.max_lanes => Some(*c),
                 _ => None,
             })
             .collect();
@@ -322,7 +440,7 @@ impl FrameInput<'_> {
             let mut trial: Vec<Item> = items.iter().filter(|item| **item != Item::Cluster(c)).copied().collect();
             trial.extend(self.index.members(&c).iter().map(|&m| Item::Event(m)).filter(|e| !items.contains(e)));
             let placed_trial = self.place_items(&trial);
-            if placed_trial.iter().map(|p| p.placement().lane + 1).max().unwrap_or(0) > MAX_LANES {
+            if placed_trial.iter().map(|p| p.placement().lane + 1).max().unwrap_or(0) > self.max_lanes {
                 break;
             }
             *items = trial;
@@ -388,7 +506,10 @@ impl FrameInput<'_> {
         let text = LabelText { title: &widened, date_label: &date_label };
         let placement = place_one(self.scale, max_label_px, c.start_days, c.end_days, MarkKind::Span, &text);
         PlacedItem::Cluster(PlacedCluster {
-            key: format!("cluster-{}-{}", c.first, c.len),
+            key: match self.track {
+                Some(track) => format!("cluster-{track}-{}-{}", c.first, c.len),
+                None => format!("cluster-{}-{}", c.first, c.len),
+            },
             accessible_name: label_name(&title, &date_label, &cluster_date_label(&c, true)),
             title,
             date_label,
@@ -396,6 +517,7 @@ impl FrameInput<'_> {
                 count: c.len,
                 first: c.first,
                 members,
+                track: self.track,
                 start_days: c.start_days,
                 last_start_days: c.last_start_days,
                 end_days: c.end_days,
@@ -500,6 +622,92 @@ mod tests {
             let anchor_fraction = (step % 7) as f64 / 6.0;
             view = view.apply(&ViewAction::ZoomAt { factor: 1.4, anchor_fraction }, &bounds);
         }
+    }
+
+    /// Each track's run of items as a frame of its own.
+    fn track_frames(frame: &LayoutFrame) -> Vec<LayoutFrame> {
+        frame
+            .tracks
+            .iter()
+            .map(|t| LayoutFrame { items: frame.items[t.first..t.first + t.len].to_vec(), tracks: Vec::new(), ..frame.clone() })
+            .collect()
+    }
+
+    #[test]
+    fn tracks_lay_out_each_on_its_own_index_at_10000_events() {
+        use crate::session::{Session, SessionAction, Start};
+        use crate::tracks::{TrackAction, TrackBy, TrackChoice, Tracks};
+        let mut timeline = synthetic(10_000, 7);
+        let groups = ["Politics", "Sport", "Science"];
+        for (i, event) in timeline.events.iter_mut().enumerate() {
+            // Uneven tracks, and some events with no group.
+            event.group = match i % 10 {
+                0..=5 => Some(groups[0].into()),
+                6 | 7 => Some(groups[1].into()),
+                8 => Some(groups[2].into()),
+                _ => None,
+            };
+        }
+        let session = Session::new(std::rc::Rc::new(timeline.clone()), &Start::default());
+        assert_eq!(session.tracks().by(), TrackBy::Group, "a timeline with groups starts in tracks");
+        let tracks: &Tracks = session.tracks();
+        let index = session.index();
+        let bounds = session.bounds();
+        let selected = timeline.events[4321].id.clone();
+        let mut view = ViewState::fit(&bounds).apply(&ViewAction::Select(selected.clone()), &bounds);
+        let mut choices = vec![TrackChoice::default(); 3];
+        choices[1] = choices[1].apply(&TrackAction::Collapse("Sport".into(), true));
+        choices[2] = choices[2].apply(&TrackAction::Hide("Politics".into(), true));
+        for _ in 0..14 {
+            for choice in &choices {
+                let input = TrackInput { tracks, choice };
+                let frame = layout_tracked(&timeline, index, Some(input), &view, 1280.0);
+                assert_eq!(frame.tracks.iter().map(|t| t.key.as_str()).collect::<Vec<_>>(), ["Politics", "Sport", "Science", ""]);
+                assert_eq!(frame.tracks.iter().map(|t| t.count).sum::<usize>(), 10_000);
+                let open = frame.tracks.iter().filter(|t| !t.collapsed && !t.hidden).count();
+                let in_view: std::collections::BTreeSet<usize> = index.events_in(view.start_days, view.end_days).into_iter().collect();
+                let mut drawn = std::collections::BTreeSet::new();
+                for (at, (track, sub)) in frame.tracks.iter().zip(track_frames(&frame)).enumerate() {
+                    assert_no_overlap(&sub);
+                    // At its coarsest, a track may need a lane per length class and one for the selection.
+                    let cap = if track.collapsed { 1 } else { (TRACK_LANES / open).clamp(MIN_TRACK_LANES, MAX_LANES) }
+                        .max(crate::index::LengthClass::ALL.len() + 1);
+                    assert!(track.lane_count <= cap, "{}: {} lanes, at most {cap}", track.key, track.lane_count);
+                    assert!(!track.hidden || track.len == 0, "a hidden track draws nothing");
+                    assert!(sub.items.len() <= ITEM_BUDGET, "{} items", sub.items.len());
+                    for item in &sub.items {
+                        let members: Vec<usize> = match item {
+                            PlacedItem::Event(e) => vec![index.position_of(&e.id).expect("indexed")],
+                            PlacedItem::Cluster(c) => {
+                                assert_eq!(c.info.track, Some(at));
+                                session.cluster_members(&c.info).to_vec()
+                            }
+                        };
+                        for m in members {
+                            assert_eq!(tracks.track_of(m), Some(at), "{} is drawn in its own track", timeline.events[m].id);
+                            drawn.insert(m);
+                        }
+                    }
+                }
+                // Every event in view of a track that is not hidden is drawn, alone or counted.
+                for i in &in_view {
+                    let hidden = frame.tracks[tracks.track_of(*i).expect("a track")].hidden;
+                    assert_eq!(drawn.contains(i), !hidden, "{}", timeline.events[*i].id);
+                }
+                if !choice.hidden.contains("Politics") && in_view.contains(&4321) {
+                    assert!(frame.events().any(|e| e.id == selected && e.selected), "the selection is drawn alone");
+                }
+            }
+            view = view.apply(&ViewAction::ZoomAt { factor: 1.9, anchor_fraction: 0.37 }, &bounds);
+        }
+        // Grouped by source instead, then as one row.
+        let by_source = session.apply(&SessionAction::Tracks(TrackAction::By(TrackBy::Document))).expect("changes");
+        assert_eq!(by_source.tracks().by(), TrackBy::Document);
+        let none = session.apply(&SessionAction::Tracks(TrackAction::By(TrackBy::None))).expect("changes");
+        let frame =
+            layout_tracked(&timeline, none.index(), Some(TrackInput { tracks: none.tracks(), choice: none.track_choice() }), &view, 1280.0);
+        assert!(frame.tracks.is_empty());
+        assert_eq!(frame, layout_indexed(&timeline, index, &view, 1280.0));
     }
 
     fn synthetic(n: usize, seed: u64) -> Timeline {
@@ -625,6 +833,7 @@ mod tests {
             count: 5,
             first: 0,
             members: 5,
+            track: None,
             start_days: 100.0,
             last_start_days: 110.0,
             end_days: 111.0,

@@ -141,15 +141,22 @@ pub(super) fn place_one(
     }
 }
 
-/// Puts each placement in a lane: a lane holds marker and label together, so neither overlaps a
-/// neighbour's. `placements` must be in time order.
+/// Puts each placement in a lane so no two labels in a lane overlap. A dot's lane holds the dot
+/// too; a bar's holds its label only: bars are drawn on the axis, where they overlap whatever
+/// the lanes, and a bar that reserved its whole length would take a lane from every label above
+/// it (a year's bar across the view would leave one lane for the day's events). The stem still
+/// finds room, within the bar and its label, which always share the bar's start.
+/// `placements` must be in time order.
 pub(super) fn assign_placement_lanes<'a>(placements: impl Iterator<Item = &'a mut Placement>) {
     let mut placements: Vec<&mut Placement> = placements.collect();
     let spans: Vec<LaneSpan> = placements
         .iter()
-        .map(|p| LaneSpan {
-            start_px: p.label_x_px.min(p.marker_x_px),
-            end_px: (p.label_x_px + p.label_width_px).max(p.marker_x_px + p.marker_width_px),
+        .map(|p| match p.kind {
+            MarkKind::Point => LaneSpan {
+                start_px: p.label_x_px.min(p.marker_x_px),
+                end_px: (p.label_x_px + p.label_width_px).max(p.marker_x_px + p.marker_width_px),
+            },
+            MarkKind::Span => LaneSpan { start_px: p.label_x_px, end_px: p.label_x_px + p.label_width_px },
         })
         .collect();
     for (p, lane) in placements.iter_mut().zip(assign_lanes(&spans, LANE_GAP_PX)) {

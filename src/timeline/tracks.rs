@@ -1,0 +1,110 @@
+//! Tracks as drawn: the choice of grouping and the legend (a colour, a label and a count per
+//! track, each with a box to show or hide it) above the plot, and in the plot a row per track
+//! with its head (collapse / expand), its lanes of labels and its own line of markers.
+
+use yew::prelude::*;
+
+use citeline_view::layout::{group_thousands, LayoutFrame, PlacedTrack};
+use citeline_view::tracks::{TrackAction, TrackBy};
+
+use super::axis::marker;
+use super::items::{item, ItemCallbacks};
+
+/// The grouping menu (in the toolbar): `offered` from [`TrackBy::offered`], nothing when empty.
+pub fn track_menu(offered: &[TrackBy], by: TrackBy, on_tracks: &Callback<TrackAction>) -> Html {
+    if offered.is_empty() {
+        return html! {};
+    }
+    let on_change = on_tracks.reform(|e: Event| {
+        let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+        TrackAction::By(TrackBy::parse(&value).unwrap_or_default())
+    });
+    html! {
+        <select class="track-by" aria-label="Tracks" onchange={on_change}>
+            { for offered.iter().map(|b| html! { <option value={b.as_str()} selected={*b == by}>{ b.label() }</option> }) }
+        </select>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TrackLegendProps {
+    /// The tracks as laid out (hidden ones too).
+    pub tracks: Vec<PlacedTrack>,
+    /// What the boxes ask for.
+    pub on_tracks: Callback<TrackAction>,
+}
+
+/// The legend: each track's colour, label and count, with a box that shows or hides it.
+#[function_component(TrackLegend)]
+pub fn track_legend(props: &TrackLegendProps) -> Html {
+    if props.tracks.is_empty() {
+        return html! {};
+    }
+    let hidden = props.tracks.iter().filter(|t| t.hidden).count();
+    html! {
+        <ul class="track-legend" aria-label="Tracks shown">
+            { for props.tracks.iter().map(|t| {
+                let (key, hidden) = (t.key.clone(), t.hidden);
+                let onchange = props.on_tracks.reform(move |_: Event| TrackAction::Hide(key.clone(), !hidden));
+                html! {
+                    <li class={classes!("track-entry", format!("track-colour-{}", t.colour))}>
+                        <label>
+                            <input type="checkbox" checked={!t.hidden} {onchange} />
+                            <span class="track-swatch" aria-hidden="true"></span>
+                            <span class="track-name">{ &t.label }</span>
+                            <span class="track-count">{ format!(" ({})", group_thousands(t.count)) }</span>
+                        </label>
+                    </li>
+                }
+            }) }
+            if hidden > 0 {
+                <li><button type="button" class="track-show-all" onclick={props.on_tracks.reform(|_: MouseEvent| TrackAction::ShowAll)}>
+                    { "Show all tracks" }
+                </button></li>
+            }
+        </ul>
+    }
+}
+
+/// The rows of the plot, one per track shown: a head that collapses or expands it, its lanes
+/// (unless collapsed) and its line of markers. `found` says whether a search matched an item.
+pub fn track_rows(
+    frame: &LayoutFrame,
+    on_tracks: &Callback<TrackAction>,
+    found: &dyn Fn(&citeline_view::layout::PlacedItem) -> Option<bool>,
+    pending: &dyn Fn(&str) -> bool,
+    callbacks: &ItemCallbacks,
+) -> Html {
+    html! {
+        { for frame.tracks.iter().filter(|t| !t.hidden).map(|t| {
+            let items = &frame.items[t.first..t.first + t.len];
+            let (key, collapsed) = (t.key.clone(), t.collapsed);
+            let toggle = on_tracks.reform(move |_: MouseEvent| TrackAction::Collapse(key.clone(), !collapsed));
+            let in_view: usize = items.iter().map(|p| p.event_count()).sum();
+            html! {
+                <div class={classes!("track", format!("track-colour-{}", t.colour), t.collapsed.then_some("collapsed"))} data-track={t.key.clone()}
+                    role="group" aria-label={format!("Track {}", t.label)}>
+                    <div class="track-head">
+                        // Its name is what it shows ("Politics 40 of 2,034", in view of all); whether it
+                        // is open is aria-expanded.
+                        <button type="button" class="track-toggle" aria-expanded={(!t.collapsed).to_string()} onclick={toggle}>
+                            <span class="track-chevron" aria-hidden="true">{ if t.collapsed { "▸" } else { "▾" } }</span>
+                            <span class="track-swatch" aria-hidden="true"></span>
+                            <span class="track-name">{ &t.label }</span>
+                            <span class="track-count">{ format!(" {} of {}", group_thousands(in_view), group_thousands(t.count)) }</span>
+                        </button>
+                    </div>
+                    if !t.collapsed {
+                        <div class={classes!("lanes", format!("lanes-{}", t.lane_count.max(1)))} data-style={format!("height:{}px", t.lanes_height_px)}>
+                            { for items.iter().map(|p| item(p, pending(p.key()), found(p), callbacks)) }
+                        </div>
+                    }
+                    <div class="track-rail" aria-hidden="true">
+                        <div class="axis-line"></div>
+                        { for items.iter().map(marker) }
+                    </div>
+                </div>
+            }
+        }) }
+    }
+}
