@@ -532,7 +532,7 @@ export function firstScreenGeometry(page) {
       boxes[name] = { x: round(r.left + scrollX), y: round(r.top + scrollY), w: round(r.width), h: round(r.height) };
     };
     const visible = (selector) => [...document.querySelectorAll(selector)].find((el) => el.getClientRects().length > 0);
-    for (const s of ['.masthead h1', '.masthead .subtitle', '.masthead .lede', '.toolbar .range', '.overview', '#app > * .detail, #app .detail', '.event-list']) {
+    for (const s of ['.masthead h1', '.masthead .subtitle', '.masthead .lede', '.toolbar .range', '.track-legend', '.overview', '#app > * .detail, #app .detail', '.event-list']) {
       put(s, visible(s));
     }
     const plot = visible('#app .plot');
@@ -540,6 +540,7 @@ export function firstScreenGeometry(page) {
     put('lanes', plot?.querySelector('.lanes'));
     put('axis', plot?.querySelector('.axis'));
     for (const label of plot?.querySelectorAll('.event[data-event-id]') ?? []) put(`label ${label.dataset.eventId}`, label);
+    for (const track of plot?.querySelectorAll('.track') ?? []) put(`track ${track.dataset.track}`, track);
     return boxes;
   });
 }

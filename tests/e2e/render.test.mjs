@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { serve, launch, dist, root, seedTexts, screenshot, newPage, outputDir } from './harness.mjs';
 import { firstScreenGeometry, overlaps, StaticView, TimelinePage } from './pages.mjs';
 
-let server, seedPage, plain, scripted, seeds;
+let server, seedPage, groupedServer, plain, scripted, seeds;
 
 before(async () => {
   seeds = await seedTexts();
@@ -30,6 +30,13 @@ before(async () => {
   execFileSync(join(root, 'target', 'debug', 'citeline'), ['render', join(dir, 'seed.json'), '--assets', dist, '--out', site]);
   server = await serve(site);
   seedPage = await serve(dist);
+  // The same with groups (TimelineJS3's), so it opens in tracks.
+  const grouped = structuredClone(timeline);
+  grouped.events.forEach((e) => { e.group = e.passages[0].document.startsWith('apcc') ? 'Police' : 'Government'; });
+  await writeFile(join(dir, 'grouped.json'), JSON.stringify(grouped));
+  const groupedSite = join(dir, 'grouped');
+  execFileSync(join(root, 'target', 'debug', 'citeline'), ['render', join(dir, 'grouped.json'), '--assets', dist, '--out', groupedSite]);
+  groupedServer = await serve(groupedSite);
   plain = await launch({ javaScriptEnabled: false });
   scripted = await launch();
 });
@@ -38,6 +45,7 @@ after(async () => {
   await scripted?.close();
   await server?.close();
   await seedPage?.close();
+  await groupedServer?.close();
 });
 
 /** The ISO values a seed event's date is written with. */
@@ -147,6 +155,28 @@ test('the app takes over the static first view without a jump, keeping keyboard 
     assertSameGeometry(before, after, label, { labels: exact });
     const focused = await tl.page.evaluate(() => ({ tag: document.activeElement?.tagName, id: document.activeElement?.dataset.eventId }));
     assert.deepEqual(focused, { tag: 'BUTTON', id: 'contest-2018-launch' }, `${label}: focus moves to the same event's label in the app`);
+    const shift = await tl.layoutShift();
+    assert.ok(shift <= 0.02, `${label}: cumulative layout shift ${shift}`);
+    assert.deepEqual(tl.errors, []);
+    await tl.close();
+  }
+});
+
+test('a timeline with groups is published in its tracks, and the app takes them over without a jump', async () => {
+  // Tracks in the order their groups first appear.
+  const order = [...new Set(seeds.events.map((e) => (e.passages[0].document.startsWith('apcc') ? 'Police' : 'Government')))];
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    const label = `${viewport.width} px`;
+    const { tl, takeOver } = await openHeld(groupedServer.url, viewport);
+    const rows = () => tl.page.locator('.timeline .plot:visible .track').evaluateAll((ts) => ts.map((t) => t.dataset.track));
+    assert.deepEqual(await rows(), order, `${label}: the static view has the tracks`);
+    assert.deepEqual(await tl.page.locator('.track-legend .track-name').allTextContents(), order);
+    const before = await firstScreenGeometry(tl.page);
+    await screenshot(tl.page, `takeover-tracks-${viewport.width}-before`, { fullPage: false });
+    await takeOver();
+    await screenshot(tl.page, `takeover-tracks-${viewport.width}-after`, { fullPage: false });
+    assert.deepEqual(await rows(), order, `${label}: the app's tracks`);
+    assertSameGeometry(before, await firstScreenGeometry(tl.page), label);
     const shift = await tl.layoutShift();
     assert.ok(shift <= 0.02, `${label}: cumulative layout shift ${shift}`);
     assert.deepEqual(tl.errors, []);

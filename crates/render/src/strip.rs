@@ -12,10 +12,12 @@ use std::fmt::Write;
 use citeline_model::timeline::Timeline;
 use citeline_view::index::EventIndex;
 use citeline_view::input::toolbar as toolbar_buttons;
-use citeline_view::layout::{layout_indexed, LayoutFrame, MarkKind, PlacedCluster, PlacedEvent, PlacedItem, Placement};
+use citeline_view::layout::{
+    group_thousands, layout_tracked, LayoutFrame, MarkKind, PlacedCluster, PlacedEvent, PlacedItem, PlacedTrack, Placement, TrackInput,
+};
 use citeline_view::overview::{Overview, OVERVIEW_BINS};
 use citeline_view::page::{plot_width_px, PHONE_MAX_WINDOW_PX};
-use citeline_view::tracks::TrackBy;
+use citeline_view::tracks::{TrackBy, TrackChoice, Tracks};
 use citeline_view::view::{ViewBounds, ViewState};
 
 use crate::escape::text;
@@ -60,9 +62,10 @@ const PREFERRED_WINDOWS_PX: [u32; 9] = [360, 375, 390, 412, 430, 768, 820, 1024,
 /// strip is placed exactly like the app's; in between, labels scale with the window and may sit
 /// in other lanes than the app will give them. Run edges are found on a grid and refined to the pixel.
 pub fn variants(timeline: &Timeline, index: &EventIndex, view: &ViewState) -> Vec<Variant> {
+    let tracks = first_tracks(timeline);
     let nearest = |window_px: u32| PREFERRED_WINDOWS_PX.windows(2).filter(|pair| window_px >= (pair[0] + pair[1]).div_ceil(2)).count();
     let key = |window_px: u32| {
-        let lanes = layout_indexed(timeline, index, view, plot_width_px(f64::from(window_px))).lane_count;
+        let lanes = first_frame(timeline, index, &tracks, view, plot_width_px(f64::from(window_px))).lane_count;
         (f64::from(window_px) <= PHONE_MAX_WINDOW_PX, lanes, nearest(window_px))
     };
     let (first, last) = SAMPLE_WINDOWS_PX;
@@ -123,9 +126,13 @@ pub fn variant_stylesheet(variants: &[Variant]) -> String {
 pub fn timeline_section(timeline: &Timeline, index: &EventIndex, view: &ViewState, variants: &[Variant]) -> String {
     let mut out = String::from("<section class=\"timeline static\" aria-label=\"Timeline\">\n");
     out.push_str(&toolbar(timeline, view));
+    let tracks = first_tracks(timeline);
     for (n, variant) in variants.iter().enumerate() {
-        let frame = layout_indexed(timeline, index, view, variant.plot_px);
-        out.push_str(&plot(timeline, index, view, &frame, n));
+        let frame = first_frame(timeline, index, &tracks, view, variant.plot_px);
+        if n == 0 {
+            out.push_str(&legend(&frame.tracks));
+        }
+        out.push_str(&plot(timeline, index, &tracks, view, &frame, n));
     }
     out.push_str(&overview(timeline, index, view));
     out.push_str(
@@ -174,8 +181,41 @@ fn overview(timeline: &Timeline, index: &EventIndex, view: &ViewState) -> String
     )
 }
 
-/// One variant of the strip: eras, lanes of labels with their stems, and the axis with markers and ticks.
-fn plot(timeline: &Timeline, index: &EventIndex, view: &ViewState, frame: &LayoutFrame, variant: usize) -> String {
+/// The tracks the app starts with: by group when the timeline has groups, else none.
+fn first_tracks(timeline: &Timeline) -> Tracks {
+    Tracks::of(timeline, TrackBy::default_for(timeline))
+}
+
+/// The app's first frame at `plot_px`, in the tracks it starts with.
+fn first_frame(timeline: &Timeline, index: &EventIndex, tracks: &Tracks, view: &ViewState, plot_px: f64) -> LayoutFrame {
+    let choice = TrackChoice::default();
+    layout_tracked(timeline, index, Some(TrackInput { tracks, choice: &choice }), view, plot_px)
+}
+
+/// The tracks' legend, as the app's (`src/timeline/tracks.rs`), its boxes held in place but
+/// hidden until the app can work them; nothing without tracks.
+fn legend(tracks: &[PlacedTrack]) -> String {
+    if tracks.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("<ul class=\"track-legend\" aria-label=\"Tracks shown\">");
+    for t in tracks {
+        let _ = write!(
+            out,
+            "<li class=\"track-entry track-colour-{}\"><label><input type=\"checkbox\" checked disabled aria-hidden=\"true\" tabindex=\"-1\">\
+             <span class=\"track-swatch\" aria-hidden=\"true\"></span><span class=\"track-name\">{}</span><span class=\"track-count\"> ({})</span></label></li>",
+            t.colour,
+            text(&t.label),
+            group_thousands(t.count)
+        );
+    }
+    out.push_str("</ul>\n");
+    out
+}
+
+/// One variant of the strip: eras, lanes of labels with their stems (a row per track, with its
+/// head and line of markers, in tracks), and the axis with markers and ticks.
+fn plot(timeline: &Timeline, index: &EventIndex, tracks: &Tracks, view: &ViewState, frame: &LayoutFrame, variant: usize) -> String {
     let width_px = frame.width_px;
     let mut out = String::new();
     let _ = writeln!(
@@ -191,15 +231,44 @@ fn plot(timeline: &Timeline, index: &EventIndex, view: &ViewState, frame: &Layou
             text(&era.title)
         );
     }
-    let _ = writeln!(out, "<div class=\"lanes lanes-{}\" data-style=\"height:{}px\">", frame.lane_count.max(1), frame.lanes_height_px);
-    for item in &frame.items {
-        out.push_str(&stem(item.placement(), width_px));
-        match item {
-            PlacedItem::Event(event) => out.push_str(&event_label(event, width_px)),
-            PlacedItem::Cluster(cluster) => out.push_str(&cluster_label(cluster, timeline, index, width_px)),
+    let labels = |out: &mut String, items: &[PlacedItem]| {
+        for item in items {
+            out.push_str(&stem(item.placement(), width_px));
+            match item {
+                PlacedItem::Event(event) => out.push_str(&event_label(event, width_px)),
+                PlacedItem::Cluster(cluster) => {
+                    let index = cluster.info.track.and_then(|t| tracks.tracks().get(t)).map_or(index, |t| &t.index);
+                    out.push_str(&cluster_label(cluster, timeline, index, width_px));
+                }
+            }
         }
+    };
+    if frame.tracks.is_empty() {
+        let _ = writeln!(out, "<div class=\"lanes lanes-{}\" data-style=\"height:{}px\">", frame.lane_count.max(1), frame.lanes_height_px);
+        labels(&mut out, &frame.items);
+        out.push_str("</div>\n");
     }
-    out.push_str("</div>\n");
+    for t in frame.tracks.iter().filter(|t| !t.hidden) {
+        let items = &frame.items[t.first..t.first + t.len];
+        let in_view: usize = items.iter().map(PlacedItem::event_count).sum();
+        let _ = writeln!(
+            out,
+            "<div class=\"track track-colour-{}\" data-track=\"{}\" role=\"group\" aria-label=\"Track {}\"><div class=\"track-head\">\
+             <span class=\"track-toggle\"><span class=\"track-chevron\" aria-hidden=\"true\">▾</span><span class=\"track-swatch\" aria-hidden=\"true\"></span>\
+             <span class=\"track-name\">{}</span><span class=\"track-count\"> {} of {}</span></span></div>",
+            t.colour,
+            text(&t.key),
+            text(&t.label),
+            text(&t.label),
+            group_thousands(in_view),
+            group_thousands(t.count)
+        );
+        let _ = writeln!(out, "<div class=\"lanes lanes-{}\" data-style=\"height:{}px\">", t.lane_count.max(1), t.lanes_height_px);
+        labels(&mut out, items);
+        out.push_str("</div>\n<div class=\"track-rail\" aria-hidden=\"true\"><div class=\"axis-line\"></div>\n");
+        items.iter().for_each(|item| out.push_str(&marker(item, width_px)));
+        out.push_str("</div></div>\n");
+    }
     out.push_str(&axis(frame));
     out.push_str("</div>\n");
     out
@@ -261,21 +330,9 @@ fn axis(frame: &LayoutFrame) -> String {
         frame.ticks.unit.as_str(),
         frame.ticks.step
     );
-    for item in &frame.items {
-        let p = item.placement();
-        let shape = match item {
-            PlacedItem::Cluster(c) => format!("marker-cluster density-{}", c.info.density),
-            PlacedItem::Event(e) => {
-                let shape = if p.kind == MarkKind::Point { "marker-point" } else { "marker-span" };
-                std::iter::once(shape).chain(e.date_classes()).collect::<Vec<_>>().join(" ")
-            }
-        };
-        let _ = writeln!(
-            out,
-            "<span class=\"marker {shape}\" data-marker-for=\"{}\" data-style=\"{}\"></span>",
-            text(item.key()),
-            span_style(p.marker_x_px, p.marker_width_px, width_px)
-        );
+    // In tracks, each track draws its own markers.
+    if frame.tracks.is_empty() {
+        frame.items.iter().for_each(|item| out.push_str(&marker(item, width_px)));
     }
     for tick in &frame.ticks.minor {
         let _ = writeln!(
@@ -296,4 +353,21 @@ fn axis(frame: &LayoutFrame) -> String {
     }
     out.push_str("</div>\n</div>\n");
     out
+}
+
+/// An item's dot or bar on the axis (or its track's line).
+fn marker(item: &PlacedItem, width_px: f64) -> String {
+    let p = item.placement();
+    let shape = match item {
+        PlacedItem::Cluster(c) => format!("marker-cluster density-{}", c.info.density),
+        PlacedItem::Event(e) => {
+            let shape = if p.kind == MarkKind::Point { "marker-point" } else { "marker-span" };
+            std::iter::once(shape).chain(e.date_classes()).collect::<Vec<_>>().join(" ")
+        }
+    };
+    format!(
+        "<span class=\"marker {shape}\" data-marker-for=\"{}\" data-style=\"{}\"></span>\n",
+        text(item.key()),
+        span_style(p.marker_x_px, p.marker_width_px, width_px)
+    )
 }
