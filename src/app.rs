@@ -418,7 +418,20 @@ fn loaded(props: &LoadedProps) -> Html {
     };
     use_url_tracks(session.track_choice().clone(), model.dispatcher());
     let selected_event = session.selected_event().cloned();
-    let search = use_search(&timeline);
+    let search = {
+        let search = use_search(&timeline);
+        // Hidden tracks are out of the answer too (the legend is the search's track filter).
+        let hidden = session.track_choice().hidden.clone();
+        let within = use_memo(
+            (search.result.clone().map(Same), Same(session.tracks().clone()), hidden, Same(timeline.clone())),
+            |(result, Same(tracks), hidden, Same(timeline))| {
+                result
+                    .as_ref()
+                    .map(|Same(r)| if hidden.is_empty() { r.clone() } else { Rc::new(r.within_tracks(tracks, hidden, timeline)) })
+            },
+        );
+        crate::hooks::Search { result: (*within).clone(), ..search }
+    };
     let share_open = use_state(|| false);
     let share = share_open.then(|| {
         let location = gloo::utils::window().location();

@@ -106,6 +106,16 @@ test('the seed by source: two tracks side by side, collapsed and hidden from the
     assert.equal(new URL(tl.page.url()).hash, `#tracks=document&hide=${documents[0]}&collapse=${documents[1]}`);
     assert.equal(await tl.locator('.track-legend input').first().isChecked(), false);
     await screenshot(tl.page, `tracks-seed-hidden-${name}`, { fullPage: false });
+    // The legend filters the search too: a hidden track's events are not among the results, nor
+    // its document among the places in the sources.
+    await tl.locator('#search').fill('strategy');
+    await tl.locator('.search-results').waitFor();
+    const found = await tl.locator('.search-results .result').evaluateAll((rs) => rs.map((r) => r.dataset.eventId));
+    assert.ok(found.length > 0 && found.every((id) => expected[documents[1]].includes(id)), `results: ${found}`);
+    const places = await tl.locator('.search-results .places .place-document').allTextContents();
+    assert.ok(places.every((p) => !p.includes(manifest.documents[0].title)), `places: ${places}`);
+    await tl.locator('#search').fill('');
+    await tl.locator('.search-results').waitFor({ state: 'detached' });
     // A reload keeps it all.
     await tl.page.reload();
     await tl.locator('.plot .track').first().waitFor();

@@ -15,6 +15,8 @@ use citeline_model::timeline::Timeline;
 
 use crate::layout::PlacedItem;
 use crate::session::Session;
+use crate::tracks::{TrackBy, Tracks};
+use std::collections::BTreeSet;
 
 /// What the reader asked for: words (all must match; `"a phrase"` in quotes matches as written)
 /// and filters. Empty fields filter nothing.
@@ -160,6 +162,23 @@ pub struct SearchResult {
 }
 
 impl SearchResult {
+    /// The same answer without what the hidden tracks hold: their events, and (in tracks by
+    /// source) their documents' places. The legend's boxes are the search's track filter.
+    pub fn within_tracks(&self, tracks: &Tracks, hidden: &BTreeSet<String>, timeline: &Timeline) -> SearchResult {
+        let hidden_track = |t: Option<usize>| t.and_then(|t| tracks.tracks().get(t)).is_some_and(|t| hidden.contains(&t.key));
+        if hidden.is_empty() || self.matches.is_empty() {
+            return self.clone();
+        }
+        let matches: Vec<bool> = self.matches.iter().enumerate().map(|(i, &m)| m && !hidden_track(tracks.track_of(i))).collect();
+        let documents = self
+            .documents
+            .iter()
+            .filter(|hit| tracks.by() != TrackBy::Document || timeline.documents.get(hit.document).is_none_or(|d| !hidden.contains(&d.id)))
+            .cloned()
+            .collect();
+        SearchResult { count: matches.iter().filter(|&&m| m).count(), matches, documents }
+    }
+
     /// Whether the event at `index` is shown as a match (everything is, with no query).
     pub fn is_match(&self, index: usize) -> bool {
         self.matches.get(index).copied().unwrap_or(self.matches.is_empty())
@@ -583,6 +602,25 @@ mod tests {
                 assert_eq!(item_matches(&session, &found, item), holds, "{} at {width}", item.key());
             }
         }
+    }
+
+    #[test]
+    fn hidden_tracks_leave_the_answer_with_their_events_and_in_tracks_by_source_their_documents() {
+        use crate::tracks::{TrackBy, Tracks};
+        let timeline = seed();
+        let found = SearchIndex::of_timeline(&timeline).find(&timeline, &q("strategy"));
+        let tracks = Tracks::of(&timeline, TrackBy::Document);
+        let hidden_key = tracks.tracks()[0].key.clone();
+        let hidden: BTreeSet<String> = [hidden_key.clone()].into();
+        let within = found.within_tracks(&tracks, &hidden, &timeline);
+        for i in 0..timeline.events.len() {
+            let in_hidden = tracks.track_of(i).is_some_and(|t| tracks.tracks()[t].key == hidden_key);
+            assert_eq!(within.is_match(i), found.is_match(i) && !in_hidden, "{}", timeline.events[i].id);
+        }
+        assert!(within.count < found.count, "{} of {}", within.count, found.count);
+        assert!(within.documents.iter().all(|hit| timeline.documents[hit.document].id != hidden_key));
+        assert!(found.documents.iter().any(|hit| timeline.documents[hit.document].id == hidden_key), "the hidden source mentions it");
+        assert_eq!(found.within_tracks(&tracks, &BTreeSet::new(), &timeline), found, "nothing hidden, nothing changes");
     }
 
     #[test]
