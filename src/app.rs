@@ -20,11 +20,13 @@ use crate::detail_panel::DetailPanel;
 use crate::event_from_hash;
 use crate::event_list::EventList;
 use crate::hooks::{use_host, use_search, use_url_selection, use_url_tracks, use_workspace, Same};
+use crate::locale::Locale;
 use crate::media_view::MediaView;
 use crate::search_bar::{SearchBar, SearchResults};
 use crate::session::SessionState;
 use crate::share_dialog::ShareDialog;
 use crate::timeline::TimelineView;
+use citeline_view::locale::Msg;
 
 /// Where the timeline comes from: `?src=<url>` (our JSON or TimelineJS3's), else the data the page
 /// carries (`citeline render`'s pages, the release build's seed page, the single file), else the
@@ -482,8 +484,17 @@ fn loaded(props: &LoadedProps) -> Html {
         let bytes = if props.reading.is_some() { r.bytes } else { r.total_bytes.unwrap_or(r.bytes) };
         html! { <p class="reading-status" role="status">{ citeline_view::page::reading_status(events, bytes, r.total_bytes) }</p> }
     });
+    let locale = {
+        let asked = options.lang.clone();
+        use_memo((), move |_| {
+            let locale = Locale::of_page(asked.as_deref());
+            locale.apply_to_page();
+            locale
+        })
+    };
     if options.embed {
         return html! {
+            <ContextProvider<Locale> context={(*locale).clone()}>
             <div class="embedded">
                 <h1 class="sr-only">{ &timeline.title }</h1>
                 if !options.problems.is_empty() { <ul class="message warning" role="alert">{ for problems }</ul> }
@@ -492,20 +503,21 @@ fn loaded(props: &LoadedProps) -> Html {
                 <p class="full-view"><a href={crate::embed::full_view_url()} target="_blank" rel="noopener">{ format!("{} — open the full view ↗", timeline.title) }</a></p>
                 { for reading_status }
             </div>
+            </ContextProvider<Locale>>
         };
     }
     html! {
-        <>
+        <ContextProvider<Locale> context={(*locale).clone()}>
             if !options.problems.is_empty() { <ul class="message warning" role="alert">{ for problems }</ul> }
             <header class="masthead">
                 <div class="masthead-row">
                     <h1><span class="brand">{ "Citeline" }</span></h1>
-                    <button type="button" class="share-button" onclick={open_share}>{ "Share / export" }</button>
+                    <button type="button" class="share-button" onclick={open_share}>{ locale.t(Msg::ShareExport) }</button>
                 </div>
                 <p class="subtitle">{ &timeline.title }</p>
                 if let Some(description) = &timeline.description { <p class="description">{ description }</p> }
                 if let Some(media) = &timeline.media { <div class="title-media"><MediaView media={media.clone()} /></div> }
-                <p class="lede">{ "Every event carries its evidence: select one to read the passages that date and describe it." }</p>
+                <p class="lede">{ locale.t(Msg::Lede) }</p>
             </header>
             if !props.diagnostics.is_empty() {
                 <section class="diagnostics" role="alert" aria-label="Problems in the data">
@@ -527,6 +539,6 @@ fn loaded(props: &LoadedProps) -> Html {
                     notice={documents.notice.clone()} on_open_timeline={props.on_open_timeline.clone()} />
             }) }
             { for reading_status }
-        </>
+        </ContextProvider<Locale>>
     }
 }

@@ -13,8 +13,10 @@ use citeline_view::view::ViewAction;
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 
+use crate::locale::Locale;
 use crate::media_view::MediaView;
 use crate::source_dialog::SourceDialog;
+use citeline_view::locale::Msg;
 
 /// Characters of context shown either side of a quoted passage.
 const CONTEXT_CHARS: usize = 160;
@@ -34,10 +36,6 @@ pub struct DetailPanelProps {
     #[prop_or(true)]
     pub keys: bool,
 }
-
-/// The words before anything is selected, the same as the static page's.
-pub const PLACEHOLDER: &str =
-    "Select an event on the timeline to see its date, how that date was worked out, and the passages that support it.";
 
 /// The event id a story step focuses.
 fn focus_id(action: &ViewAction) -> Option<&str> {
@@ -70,6 +68,7 @@ struct OpenSource {
 pub fn detail_panel(props: &DetailPanelProps) -> Html {
     let open = use_state(|| None::<OpenSource>);
     let heading = use_node_ref();
+    let locale = use_context::<Locale>().unwrap_or_default();
 
     // A new selection closes any open source.
     {
@@ -116,30 +115,30 @@ pub fn detail_panel(props: &DetailPanelProps) -> Html {
             Some(html! {
                 <p class="story-start">
                     <a href={crate::hash_from_selection(Some(&id))} {onclick} aria-keyshortcuts="N">
-                        { "Start with the first event: " }<span class="story-title">{ title }</span>{ " →" }
+                        { locale.t(Msg::StartWithFirst) }<span class="story-title">{ title }</span>{ " →" }
                     </a>
                 </p>
             })
         });
         return html! {
-            <aside class="detail empty" aria-label="Event details">
-                <p>{ PLACEHOLDER }</p>
+            <aside class="detail empty" aria-label={locale.t(Msg::EventDetails)}>
+                <p>{ locale.t(Msg::DetailIntro) }</p>
                 { for start }
             </aside>
         };
     };
     let story = &props.story;
     let nav = html! {
-        <nav class="story-nav" aria-label="Step through the events">
+        <nav class="story-nav" aria-label={locale.t(Msg::StepThrough)}>
             <button type="button" class="story-previous" disabled={story.previous.is_none()} aria-keyshortcuts="P"
-                title={story.previous.as_ref().map(|(t, _)| format!("Previous: {t} (P)"))}
-                onclick={story.previous.as_ref().map(|(_, a)| step(a))}>{ "‹ Previous" }</button>
+                title={story.previous.as_ref().map(|(t, _)| locale.f(Msg::PreviousTitle, &[t]))}
+                onclick={story.previous.as_ref().map(|(_, a)| step(a))}>{ locale.t(Msg::Previous) }</button>
             if let Some(position) = story.position {
-                <span class="story-position">{ format!("{position} of {}", story.count) }</span>
+                <span class="story-position">{ locale.f(Msg::StoryPosition, &[&locale.number(position), &locale.number(story.count)]) }</span>
             }
             <button type="button" class="story-next" disabled={story.next.is_none()} aria-keyshortcuts="N"
-                title={story.next.as_ref().map(|(t, _)| format!("Next: {t} (N)"))}
-                onclick={story.next.as_ref().map(|(_, a)| step(a))}>{ "Next ›" }</button>
+                title={story.next.as_ref().map(|(t, _)| locale.f(Msg::NextTitle, &[t]))}
+                onclick={story.next.as_ref().map(|(_, a)| step(a))}>{ locale.t(Msg::Next) }</button>
         </nav>
     };
 
@@ -157,10 +156,10 @@ pub fn detail_panel(props: &DetailPanelProps) -> Html {
     });
 
     html! {
-        <aside class="detail" aria-label="Event details" aria-live="polite" data-detail-for={event.id.clone()}>
+        <aside class="detail" aria-label={locale.t(Msg::EventDetails)} aria-live="polite" data-detail-for={event.id.clone()}>
             <header class="detail-header">
                 <h2 ref={heading} tabindex="-1">{ &event.title }</h2>
-                <button type="button" class="close" aria-label="Close details" onclick={close}>{ "×" }</button>
+                <button type="button" class="close" aria-label={locale.t(Msg::CloseDetails)} onclick={close}>{ "×" }</button>
             </header>
             { nav }
             if let Some(accept) = props.on_accept.clone() {
@@ -172,27 +171,27 @@ pub fn detail_panel(props: &DetailPanelProps) -> Html {
             <p class="summary">{ &event.summary }</p>
             if let Some(media) = &event.media { <MediaView media={media.clone()} /> }
             <dl class="facts">
-                <dt>{ "Date" }</dt>
-                <dd class="date-long">{ event.date.display_long() }</dd>
-                <dt>{ "Precision" }</dt>
-                <dd>{ format!("Known {}", event.date.granularity().describe()) }</dd>
+                <dt>{ locale.t(Msg::Date) }</dt>
+                <dd class="date-long">{ locale.date_long(&event.date) }</dd>
+                <dt>{ locale.t(Msg::Precision) }</dt>
+                <dd>{ locale.known(event.date.granularity()) }</dd>
                 if let Some(sure) = event.date.qualifier().explain() {
-                    <dt>{ "How sure" }</dt>
+                    <dt>{ locale.t(Msg::HowSure) }</dt>
                     <dd class="how-sure">{ sure }</dd>
                 }
-                <dt>{ "How it was determined" }</dt>
-                <dd><strong>{ event.date_basis.kind.describe() }</strong>{ ": " }{ &event.date_basis.explanation }</dd>
+                <dt>{ locale.t(Msg::HowDetermined) }</dt>
+                <dd><strong>{ locale.basis(event.date_basis.kind) }</strong>{ ": " }{ &event.date_basis.explanation }</dd>
             </dl>
-            <h3>{ format!("Evidence ({} {})", event.passages.len(), if event.passages.len() == 1 { "passage" } else { "passages" }) }</h3>
+            <h3>{ if event.passages.len() == 1 { locale.t(Msg::EvidenceOne).to_owned() } else { locale.f(Msg::EvidenceMany, &[&locale.number(event.passages.len())]) } }</h3>
             <ol class="passages">
-                { for event.passages.iter().map(|p| passage(&props.timeline, p, &open)) }
+                { for event.passages.iter().map(|p| passage(&props.timeline, p, &open, &locale)) }
             </ol>
             { for source }
         </aside>
     }
 }
 
-fn passage(timeline: &Timeline, p: &Passage, open: &UseStateHandle<Option<OpenSource>>) -> Html {
+fn passage(timeline: &Timeline, p: &Passage, open: &UseStateHandle<Option<OpenSource>>, locale: &Locale) -> Html {
     let Some(document) = timeline.document(&p.document) else {
         return html! { <li class="passage missing">{ format!("Passage from an unknown document “{}”", p.document) }</li> };
     };
@@ -202,7 +201,7 @@ fn passage(timeline: &Timeline, p: &Passage, open: &UseStateHandle<Option<OpenSo
         let target = OpenSource { document: p.document.clone(), start: p.position.start, end: p.position.end };
         Callback::from(move |_| open.set(Some(target.clone())))
     };
-    let published = document.published.as_ref().map(|d| d.date.display_long());
+    let published = document.published.as_ref().map(|d| locale.date_long(&citeline_model::date::EventDate::Point(d.date)));
     let sources = source_links(document, &p.quote);
     let accessed = document.accessed.filter(|_| !sources.is_empty()).map(|d| format!("accessed {}", d.display_long()));
     html! {
@@ -224,11 +223,11 @@ fn passage(timeline: &Timeline, p: &Passage, open: &UseStateHandle<Option<OpenSo
                     <span class="publisher">{ &document.publisher }</span>
                     if let Some(published) = published { <span class="published">{ published }</span> }
                     <span class="supports">
-                        { for p.supports.iter().map(|s| html! { <span class="badge">{ s.describe() }</span> }) }
+                        { for p.supports.iter().map(|s| html! { <span class="badge">{ locale.supports(*s) }</span> }) }
                     </span>
                 </figcaption>
                 <button type="button" class="show-source" onclick={show}
-                    aria-label={format!("Show in source: {}", document.title)}>{ "Show in source" }</button>
+                    aria-label={locale.f(Msg::ShowInSourceOf, &[&document.title])}>{ locale.t(Msg::ShowInSource) }</button>
                 if !sources.is_empty() {
                     <p class="at-source">
                         { for sources.iter().map(|link| match &link.href {

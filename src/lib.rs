@@ -14,6 +14,7 @@ mod embed;
 mod event_list;
 mod extractor;
 mod hooks;
+mod locale;
 mod media_view;
 pub mod mount;
 mod search_bar;

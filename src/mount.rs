@@ -18,6 +18,7 @@ use citeline_view::tracks::TrackAction;
 use citeline_view::view::ViewAction;
 
 use crate::detail_panel::DetailPanel;
+use crate::locale::Locale;
 use crate::session::SessionState;
 use crate::timeline::TimelineView;
 
@@ -137,14 +138,20 @@ fn mounted(props: &MountedProps) -> Html {
             }
         });
     }
+    // A mounted timeline speaks the reader's (browser's) language, marked on its own element:
+    // the host's page is not touched.
+    let locale = use_memo((), |_| Locale::of_page(None));
+    let (lang, dir) = (locale.tag.clone(), if locale.lang.rtl() { "rtl" } else { "ltr" });
     html! {
-        <div class="citeline-mounted">
+        <ContextProvider<Locale> context={(*locale).clone()}>
+        <div class="citeline-mounted" {lang} {dir}>
             if !diagnostics.is_empty() {
                 <ul class="message warning" role="alert">{ for diagnostics.iter().map(|d| html! { <li>{ d.to_string() }</li> }) }</ul>
             }
             <TimelineView session={session.clone()} on_action={on_action.clone()} {on_tracks} />
             <DetailPanel timeline={session.timeline().clone()} event={session.selected_event().cloned()} {on_action} story={session.story()} keys={false} />
         </div>
+        </ContextProvider<Locale>>
     }
 }
 

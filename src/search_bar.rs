@@ -6,6 +6,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::locale::Locale;
+use citeline_view::locale::Msg;
+
 use citeline_model::document::excerpt;
 use citeline_model::timeline::Timeline;
 use citeline_view::index::EventIndex;
@@ -21,9 +24,6 @@ const LISTED: usize = 50;
 /// Characters of context either side of a place in a document.
 const CONTEXT_CHARS: usize = 80;
 
-/// The label the static page and the app give the box.
-pub const PLACEHOLDER: &str = "Search events and sources";
-
 #[derive(Properties)]
 pub struct SearchBarProps {
     pub search: Search,
@@ -38,6 +38,7 @@ impl PartialEq for SearchBarProps {
 
 #[function_component(SearchBar)]
 pub fn search_bar(props: &SearchBarProps) -> Html {
+    let locale = use_context::<Locale>().unwrap_or_default();
     let query = &props.search.query;
     let timeline = &props.timeline;
     let change = |edit: fn(&mut SearchQuery, String)| {
@@ -96,34 +97,34 @@ pub fn search_bar(props: &SearchBarProps) -> Html {
         })
     };
     html! {
-        <div class="search-bar" role="search" aria-label="Search the timeline">
-            <label for="search" class="sr-only">{ PLACEHOLDER }</label>
-            <input id="search" type="search" placeholder={PLACEHOLDER} value={query.text.clone()} oninput={on_input} onfocus={on_focus}
+        <div class="search-bar" role="search" aria-label={locale.t(Msg::SearchTheTimeline)}>
+            <label for="search" class="sr-only">{ locale.t(Msg::SearchPlaceholder) }</label>
+            <input id="search" type="search" placeholder={locale.t(Msg::SearchPlaceholder)} value={query.text.clone()} oninput={on_input} onfocus={on_focus}
                 autocomplete="off" spellcheck="false" aria-describedby="search-count" />
             <details class="search-filters" open={*open} ontoggle={on_toggle}>
-                <summary>{ if filtered { "Filters (on)" } else { "Filters" } }</summary>
+                <summary>{ locale.t(if filtered { Msg::FiltersOn } else { Msg::Filters }) }</summary>
                 <div class="filter-row">
-                    <label>{ "Document" }
+                    <label>{ locale.t(Msg::Document) }
                         <select onchange={on_document}>
-                            <option value="" selected={query.document.is_none()}>{ "All documents" }</option>
+                            <option value="" selected={query.document.is_none()}>{ locale.t(Msg::AllDocuments) }</option>
                             { for timeline.documents.iter().map(|d| html! {
                                 <option value={d.id.clone()} selected={query.document.as_deref() == Some(d.id.as_str())}>{ &d.title }</option>
                             }) }
                         </select>
                     </label>
-                    <label>{ "Publisher" }
+                    <label>{ locale.t(Msg::Publisher) }
                         <select onchange={on_publisher}>
-                            <option value="" selected={query.publisher.is_none()}>{ "All publishers" }</option>
+                            <option value="" selected={query.publisher.is_none()}>{ locale.t(Msg::AllPublishers) }</option>
                             { for publishers.iter().map(|p| html! {
                                 <option value={p.clone()} selected={query.publisher.as_deref() == Some(p.as_str())}>{ p }</option>
                             }) }
                         </select>
                     </label>
-                    <label>{ "Date known" }
+                    <label>{ locale.t(Msg::DateKnown) }
                         <select onchange={on_precision}>
-                            <option value="" selected={query.precision.is_none()}>{ "Any precision" }</option>
+                            <option value="" selected={query.precision.is_none()}>{ locale.t(Msg::AnyPrecision) }</option>
                             { for present.iter().map(|g| html! {
-                                <option value={g.as_str()} selected={query.precision == Some(*g)}>{ g.describe() }</option>
+                                <option value={g.as_str()} selected={query.precision == Some(*g)}>{ if locale.english() { g.describe() } else { locale.known(*g) } }</option>
                             }) }
                         </select>
                     </label>
@@ -132,9 +133,9 @@ pub fn search_bar(props: &SearchBarProps) -> Html {
             <p id="search-count" class="search-count" aria-live="polite" data-query={query.text.clone()}>
                 { match count {
                     None => String::new(),
-                    Some(0) => "No event matches".to_owned(),
-                    Some(1) => format!("1 of {} events matches", group(timeline.events.len())),
-                    Some(n) => format!("{} of {} events match", group(n), group(timeline.events.len())),
+                    Some(0) => locale.t(Msg::NoEventMatches).to_owned(),
+                    Some(1) => locale.f(Msg::OneEventMatches, &[&locale.number(timeline.events.len())]),
+                    Some(n) => locale.f(Msg::EventsMatch, &[&locale.number(n), &locale.number(timeline.events.len())]),
                 } }
             </p>
         </div>
@@ -177,6 +178,7 @@ fn marked(text: &str, terms: &[String]) -> Html {
 /// What the search found: the events (the first fifty in time order) and places in the documents.
 #[function_component(SearchResults)]
 pub fn search_results(props: &SearchResultsProps) -> Html {
+    let locale = use_context::<Locale>().unwrap_or_default();
     // A place in a source, opened whole with the words marked (as "Show in source" does).
     let open = use_state(|| None::<(usize, usize, usize)>);
     let Some(result) = props.search.result.as_ref() else { return html! {} };
@@ -200,7 +202,7 @@ pub fn search_results(props: &SearchResultsProps) -> Html {
             <li>
                 <button type="button" class="result" data-event-id={event.id.clone()} {onclick}>
                     <span class="result-title">{ marked(&event.title, &terms) }</span>
-                    <span class="result-date">{ event.date.display_short() }</span>
+                    <span class="result-date">{ locale.date_short(&event.date) }</span>
                 </button>
                 <blockquote class="result-passage">{ marked(passage, &terms) }</blockquote>
             </li>
@@ -228,7 +230,7 @@ pub fn search_results(props: &SearchResultsProps) -> Html {
                     { marked(&format!("{}{}{}", e.before, e.exact, e.after), &terms) }
                     if e.clipped_after { { "…" } }
                 </blockquote>
-                <button type="button" class="show-source" onclick={show} aria-label={format!("Show in source: {}", document.title)}>{ "Show in source" }</button>
+                <button type="button" class="show-source" onclick={show} aria-label={locale.f(Msg::ShowInSourceOf, &[&document.title])}>{ locale.t(Msg::ShowInSource) }</button>
             </li>
         })
     });
@@ -248,10 +250,10 @@ pub fn search_results(props: &SearchResultsProps) -> Html {
                 <ol class="results">{ for events }</ol>
                 if more > 0 { <p class="more">{ format!("And {} more: add words or filters to narrow them.", group(more)) }</p> }
             } else {
-                <h2>{ "No event matches" }</h2>
+                <h2>{ locale.t(Msg::NoEventMatches) }</h2>
             }
             if !result.documents.is_empty() {
-                <h3>{ "In the sources" }</h3>
+                <h3>{ locale.t(Msg::InTheSources) }</h3>
                 <ul class="places">{ for places }</ul>
             }
             { for source }

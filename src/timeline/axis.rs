@@ -3,19 +3,20 @@
 use yew::prelude::*;
 
 use citeline_view::layout::{LayoutFrame, MarkKind, PlacedItem};
+use citeline_view::ticks::TickSet;
 
 /// The axis under the lanes.
-pub fn axis(frame: &LayoutFrame) -> Html {
+pub fn axis(frame: &LayoutFrame, ticks: &TickSet) -> Html {
     html! {
         <div class="axis" data-tick-unit={frame.ticks.unit.as_str()} data-tick-step={frame.ticks.step.to_string()} aria-hidden="true">
             <div class="axis-line"></div>
             // In tracks, each track draws its own markers.
             if frame.tracks.is_empty() { { for frame.items.iter().map(marker) } }
-            { for frame.ticks.minor.iter().map(|t| html! {
+            { for ticks.minor.iter().map(|t| html! {
                 <span class="tick" data-style={format!("left:{}px", t.x_px)}><span class="tick-label">{ &t.label }</span></span>
             }) }
             <div class="major-ticks">
-                { for frame.ticks.major.iter().map(|t| html! {
+                { for ticks.major.iter().map(|t| html! {
                     <span class="major-tick" data-style={format!("left:{}px", t.x_px)}>{ &t.label }</span>
                 }) }
             </div>

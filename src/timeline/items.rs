@@ -9,6 +9,8 @@ use yew::prelude::*;
 use citeline_view::layout::{ClusterInfo, PlacedCluster, PlacedEvent, PlacedItem, Placement};
 use citeline_view::view::ViewAction;
 
+use crate::locale::Locale;
+
 /// What a click on an item may do.
 #[derive(Clone)]
 pub struct ItemCallbacks {
@@ -18,19 +20,22 @@ pub struct ItemCallbacks {
     pub on_list: Callback<ClusterInfo>,
     /// Set when a drag ended: the click that follows it is not a selection.
     pub swallow_click: Rc<Cell<bool>>,
+    /// The reader's language.
+    pub locale: Rc<Locale>,
 }
 
 /// An item's stem and label.
 /// `found` is whether a search matched it (`None` with no search).
 pub fn item(item: &PlacedItem, pending: bool, found: Option<bool>, callbacks: &ItemCallbacks) -> Html {
     let search = found.map(|f| if f { "match" } else { "dimmed" });
+    let locale = &callbacks.locale;
     match item {
-        PlacedItem::Event(event) => event_label(event, pending, search, callbacks),
-        PlacedItem::Cluster(cluster) => cluster_label(cluster, search, callbacks),
+        PlacedItem::Event(event) => event_label(event, pending, search, callbacks, locale),
+        PlacedItem::Cluster(cluster) => cluster_label(cluster, search, callbacks, locale),
     }
 }
 
-fn event_label(p: &PlacedEvent, pending: bool, search: Option<&'static str>, callbacks: &ItemCallbacks) -> Html {
+fn event_label(p: &PlacedEvent, pending: bool, search: Option<&'static str>, callbacks: &ItemCallbacks, locale: &Locale) -> Html {
     let onclick = {
         let (on_action, swallow_click) = (callbacks.on_action.clone(), callbacks.swallow_click.clone());
         let action = if p.selected { ViewAction::Deselect } else { ViewAction::Select(p.id.clone()) };
@@ -40,15 +45,23 @@ fn event_label(p: &PlacedEvent, pending: bool, search: Option<&'static str>, cal
             }
         })
     };
+    // In another language: the date in the reader's locale, and the name says what is shown.
+    let (date, name) = if locale.english() {
+        (p.date_label.clone(), p.accessible_name.clone())
+    } else {
+        let (short, long) = (locale.date_short(&p.date), locale.date_long(&p.date));
+        let name = if short == long { format!("{}, {short}", p.title) } else { format!("{}, {short} ({long})", p.title) };
+        (short, name)
+    };
     html! {
         <>
             { stem(&p.placement, p.selected) }
             <button type="button"
                 class={classes!("event", format!("precision-{}", p.granularity.as_str()), p.fuzzy.then_some("fuzzy"), p.selected.then_some("selected"), pending.then_some("pending"), search)}
-                data-event-id={p.id.clone()} aria-label={p.accessible_name.clone()}
+                data-event-id={p.id.clone()} aria-label={name}
                 aria-pressed={if p.selected { "true" } else { "false" }}
                 data-style={label_geometry(&p.placement)} {onclick}>
-                { label_text(&p.title, &p.date_label) }
+                { label_text(&p.title, &date) }
             </button>
         </>
     }
@@ -56,7 +69,7 @@ fn event_label(p: &PlacedEvent, pending: bool, search: Option<&'static str>, cal
 
 /// A cluster: its count and when its events start. A click zooms in on it when that would
 /// separate its events, and otherwise lists them.
-fn cluster_label(c: &PlacedCluster, search: Option<&'static str>, callbacks: &ItemCallbacks) -> Html {
+fn cluster_label(c: &PlacedCluster, search: Option<&'static str>, callbacks: &ItemCallbacks, locale: &Locale) -> Html {
     let info = c.info;
     let onclick = {
         let (on_action, on_list, swallow_click) = (callbacks.on_action.clone(), callbacks.on_list.clone(), callbacks.swallow_click.clone());
@@ -71,13 +84,21 @@ fn cluster_label(c: &PlacedCluster, search: Option<&'static str>, callbacks: &It
         })
     };
     let hint = if info.splits { "zoom in to see them" } else { "list them" };
+    // In another language: its count and dates in the reader's words, which name it too.
+    let (title, date, name) = if locale.english() {
+        (c.title.clone(), c.date_label.clone(), format!("{}; {hint}", c.accessible_name))
+    } else {
+        let title = locale.f(citeline_view::locale::Msg::EventsCount, &[&locale.number(info.count)]);
+        let date = locale.span(info.start_days, info.last_start_days, &c.date_label);
+        (title.clone(), date.clone(), format!("{title}, {date}"))
+    };
     html! {
         <>
             { stem(&c.placement, false) }
             <button type="button" class={classes!("event", "cluster", format!("density-{}", info.density), search)}
-                data-cluster={info.count.to_string()} aria-label={format!("{}; {hint}", c.accessible_name)}
+                data-cluster={info.count.to_string()} aria-label={name}
                 data-style={label_geometry(&c.placement)} {onclick}>
-                { label_text(&c.title, &c.date_label) }
+                { label_text(&title, &date) }
             </button>
         </>
     }

@@ -27,6 +27,8 @@ use citeline_view::view::ViewAction;
 
 use crate::cssom::{apply_geometry, width_of};
 use crate::hooks::Same;
+use crate::locale::Locale;
+use citeline_view::locale::Msg;
 use cluster_list::ClusterList;
 use gestures::use_gestures;
 use items::ItemCallbacks;
@@ -65,6 +67,7 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
     let width_px = use_state(plot_width_guess_px);
     let gestures = use_gestures(&plot, &props.on_action);
     let (timeline, index, view) = (props.session.timeline(), props.session.index(), props.session.view());
+    let locale = Rc::new(use_context::<Locale>().unwrap_or_default());
 
     // Measure the plot now and whenever the window resizes.
     {
@@ -155,21 +158,23 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
             Callback::from(move |c: ClusterInfo| listing.set(Some(c)))
         },
         swallow_click: gestures.swallow_click.clone(),
+        locale: locale.clone(),
     };
     let on_close_list = {
         let listing = listing.clone();
         Callback::from(move |()| listing.set(None))
     };
-    let window_label = view.window_label();
+    let window_label = locale.window(view.start_days, view.end_days, &view.window_label());
+    let ticks = locale.ticks(&frame.ticks);
     let found =
         |p: &citeline_view::layout::PlacedItem| props.search.as_ref().map(|r| citeline_view::search::item_matches(&props.session, r, p));
 
     html! {
-        <section class="timeline" aria-label="Timeline">
-            <Toolbar window_label={window_label.clone()} on_action={props.on_action.clone()}>
-                { track_menu(&offered, props.session.tracks().by(), &props.on_tracks) }
+        <section class="timeline" aria-label={locale.t(Msg::Timeline)}>
+            <Toolbar window_label={window_label.clone()} on_action={props.on_action.clone()} locale={(*locale).clone()}>
+                { track_menu(&offered, props.session.tracks().by(), &props.on_tracks, &locale) }
             </Toolbar>
-            <TrackLegend tracks={frame.tracks.clone()} on_tracks={props.on_tracks.clone()} />
+            <TrackLegend tracks={frame.tracks.clone()} on_tracks={props.on_tracks.clone()} locale={(*locale).clone()} />
             <div class="plot" ref={plot.clone()} onkeydown={on_key_down} tabindex="-1"
                 data-view-start-days={view.start_days.to_string()} data-view-end-days={view.end_days.to_string()}
                 onpointerdown={gestures.on_pointer_down} onpointermove={gestures.on_pointer_move}
@@ -186,9 +191,9 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                         { for frame.items.iter().map(|p| items::item(p, props.pending.contains(p.key()), found(p), &callbacks)) }
                     </div>
                 } else {
-                    { track_rows(&frame, &props.on_tracks, &found, &|key| props.pending.contains(key), &callbacks) }
+                    { track_rows(&frame, &props.on_tracks, &found, &|key| props.pending.contains(key), &callbacks, &locale) }
                 }
-                { axis::axis(&frame) }
+                { axis::axis(&frame, &ticks) }
             </div>
             if let Some(cluster) = *listing {
                 <ClusterList key={format!("{:?}-{}-{}", cluster.track, cluster.first, cluster.members)} {cluster} session={props.session.clone()} timeline={timeline.clone()}
@@ -197,8 +202,8 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
             <OverviewStrip overview={props.session.overview().clone()} event_count={index.len()} view={view.clone()} {window_label}
                 on_action={gestures.batched.clone()} />
             <p class="hint">
-                <span class="hint-pointer">{ "Scroll to zoom, drag to pan. Keys: + and − zoom, arrows pan, Home fits all, Tab moves between events." }</span>
-                <span class="hint-touch">{ "Pinch to zoom, drag to pan, tap an event for its evidence." }</span>
+                <span class="hint-pointer">{ locale.t(Msg::HintPointer) }</span>
+                <span class="hint-touch">{ locale.t(Msg::HintTouch) }</span>
             </p>
         </section>
     }

@@ -4,14 +4,17 @@
 
 use yew::prelude::*;
 
-use citeline_view::layout::{group_thousands, LayoutFrame, PlacedTrack};
+use citeline_view::layout::{LayoutFrame, PlacedTrack};
+use citeline_view::locale::Msg;
+
+use crate::locale::Locale;
 use citeline_view::tracks::{TrackAction, TrackBy};
 
 use super::axis::marker;
 use super::items::{item, ItemCallbacks};
 
 /// The grouping menu (in the toolbar): `offered` from [`TrackBy::offered`], nothing when empty.
-pub fn track_menu(offered: &[TrackBy], by: TrackBy, on_tracks: &Callback<TrackAction>) -> Html {
+pub fn track_menu(offered: &[TrackBy], by: TrackBy, on_tracks: &Callback<TrackAction>, locale: &Locale) -> Html {
     if offered.is_empty() {
         return html! {};
     }
@@ -20,8 +23,8 @@ pub fn track_menu(offered: &[TrackBy], by: TrackBy, on_tracks: &Callback<TrackAc
         TrackAction::By(TrackBy::parse(&value).unwrap_or_default())
     });
     html! {
-        <select class="track-by" aria-label="Tracks" onchange={on_change}>
-            { for offered.iter().map(|b| html! { <option value={b.as_str()} selected={*b == by}>{ b.label() }</option> }) }
+        <select class="track-by" aria-label={locale.t(Msg::Tracks)} onchange={on_change}>
+            { for offered.iter().map(|b| html! { <option value={b.as_str()} selected={*b == by}>{ locale.t(menu_msg(*b)) }</option> }) }
         </select>
     }
 }
@@ -32,6 +35,8 @@ pub struct TrackLegendProps {
     pub tracks: Vec<PlacedTrack>,
     /// What the boxes ask for.
     pub on_tracks: Callback<TrackAction>,
+    /// The reader's language.
+    pub locale: Locale,
 }
 
 /// The legend: each track's colour, label and count, with a box that shows or hides it.
@@ -41,8 +46,9 @@ pub fn track_legend(props: &TrackLegendProps) -> Html {
         return html! {};
     }
     let hidden = props.tracks.iter().filter(|t| t.hidden).count();
+    let locale = &props.locale;
     html! {
-        <ul class="track-legend" aria-label="Tracks shown">
+        <ul class="track-legend" aria-label={locale.t(Msg::TracksShown)}>
             { for props.tracks.iter().map(|t| {
                 let (key, hidden) = (t.key.clone(), t.hidden);
                 let onchange = props.on_tracks.reform(move |_: Event| TrackAction::Hide(key.clone(), !hidden));
@@ -51,15 +57,15 @@ pub fn track_legend(props: &TrackLegendProps) -> Html {
                         <label>
                             <input type="checkbox" checked={!t.hidden} {onchange} />
                             <span class="track-swatch" aria-hidden="true"></span>
-                            <span class="track-name">{ &t.label }</span>
-                            <span class="track-count">{ format!(" ({})", group_thousands(t.count)) }</span>
+                            <span class="track-name">{ track_label(t, locale) }</span>
+                            <span class="track-count">{ format!(" ({})", locale.number(t.count)) }</span>
                         </label>
                     </li>
                 }
             }) }
             if hidden > 0 {
                 <li><button type="button" class="track-show-all" onclick={props.on_tracks.reform(|_: MouseEvent| TrackAction::ShowAll)}>
-                    { "Show all tracks" }
+                    { locale.t(Msg::ShowAllTracks) }
                 </button></li>
             }
         </ul>
@@ -74,6 +80,7 @@ pub fn track_rows(
     found: &dyn Fn(&citeline_view::layout::PlacedItem) -> Option<bool>,
     pending: &dyn Fn(&str) -> bool,
     callbacks: &ItemCallbacks,
+    locale: &Locale,
 ) -> Html {
     html! {
         { for frame.tracks.iter().filter(|t| !t.hidden).map(|t| {
@@ -83,15 +90,15 @@ pub fn track_rows(
             let in_view: usize = items.iter().map(|p| p.event_count()).sum();
             html! {
                 <div class={classes!("track", format!("track-colour-{}", t.colour), t.collapsed.then_some("collapsed"))} data-track={t.key.clone()}
-                    role="group" aria-label={format!("Track {}", t.label)}>
+                    role="group" aria-label={locale.f(Msg::TrackNamed, &[&track_label(t, locale)])}>
                     <div class="track-head">
                         // Its name is what it shows ("Politics 40 of 2,034", in view of all); whether it
                         // is open is aria-expanded.
                         <button type="button" class="track-toggle" aria-expanded={(!t.collapsed).to_string()} onclick={toggle}>
                             <span class="track-chevron" aria-hidden="true">{ if t.collapsed { "▸" } else { "▾" } }</span>
                             <span class="track-swatch" aria-hidden="true"></span>
-                            <span class="track-name">{ &t.label }</span>
-                            <span class="track-count">{ format!(" {} of {}", group_thousands(in_view), group_thousands(t.count)) }</span>
+                            <span class="track-name">{ track_label(t, locale) }</span>
+                            <span class="track-count">{ format!(" {}", locale.f(Msg::OfCount, &[&locale.number(in_view), &locale.number(t.count)])) }</span>
                         </button>
                     </div>
                     if !t.collapsed {
@@ -106,5 +113,24 @@ pub fn track_rows(
                 </div>
             }
         }) }
+    }
+}
+
+/// The menu's words for a grouping.
+fn menu_msg(by: TrackBy) -> Msg {
+    match by {
+        TrackBy::None => Msg::NoTracks,
+        TrackBy::Group => Msg::TracksByGroup,
+        TrackBy::Document => Msg::TracksBySource,
+    }
+}
+
+/// A track's label: its group or document, or for the rest, in the reader's words.
+fn track_label(t: &PlacedTrack, locale: &Locale) -> String {
+    match (t.key.as_str(), locale.english()) {
+        (_, true) => t.label.clone(),
+        (citeline_view::tracks::OTHER_KEY, _) if t.label == Msg::NoSourceDocument.english() => locale.t(Msg::NoSourceDocument).to_owned(),
+        (citeline_view::tracks::OTHER_KEY, _) => locale.t(Msg::OtherEvents).to_owned(),
+        _ => t.label.clone(),
     }
 }

@@ -136,6 +136,17 @@ for (const engine of ENGINES) {
       });
     });
 
+    test('in Arabic (right to left) and in Japanese, an event selected and tracks by source', async () => {
+      for (const lang of ['ar', 'ja']) {
+        await check(`lang-${lang}`, `?lang=${lang}#event=contest-2018-launch&tracks=document`, {
+          steps: async (p) => {
+            await p.waitForSelector('[data-detail-for="contest-2018-launch"]');
+            await p.waitForSelector('.plot .track');
+          },
+        });
+      }
+    });
+
     test('an event with a picture, a link card, source links and uncertain dates', async () => {
       const src = `?src=${encodeURIComponent(`${data.url}rich.json`)}`;
       await check('media', `${src}#event=mill`, { steps: (p) => p.waitForSelector('[data-detail-for="mill"] .media-image img') });

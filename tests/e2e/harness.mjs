@@ -52,7 +52,7 @@ export async function serve(dir = dist, { cors = false, headers = {} } = {}) {
 }
 
 /** Debian's Chromium, headless, with a fresh profile (and JavaScript off when asked). */
-export async function launch({ javaScriptEnabled = true } = {}) {
+export async function launch({ javaScriptEnabled = true, locale } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'citeline-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -63,6 +63,7 @@ export async function launch({ javaScriptEnabled = true } = {}) {
     ],
     viewport: { width: 1280, height: 800 },
     javaScriptEnabled,
+    ...(locale ? { locale } : {}),
   });
   return {
     context,

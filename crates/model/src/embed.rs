@@ -35,6 +35,9 @@ pub struct EmbedOptions {
     pub height: Option<u32>,
     /// `childId=` (pym.js): the id to put in pym height messages.
     pub pym_child: Option<String>,
+    /// `lang=` (or TimelineJS3's `language=`): the reader's language, a BCP 47 tag such as `fr`
+    /// or `pt-BR` (else the browser's languages).
+    pub lang: Option<String>,
     /// Problems with the options, in words (the page shows them; nothing fails).
     pub problems: Vec<String>,
 }
@@ -64,8 +67,16 @@ pub fn parse_options<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) ->
                 _ => o.problems.push(format!("height \"{value}\" is not a number of pixels between 120 and 4000")),
             },
             "childId" if !value.is_empty() => o.pym_child = Some(value.to_owned()),
-            "lang" | "language" if !value.is_empty() && !value.starts_with("en") => {
-                o.problems.push(format!("language \"{value}\" is not available yet; showing English"));
+            "lang" | "language" if !value.is_empty() => {
+                let tag = value.replace('_', "-");
+                if tag.len() <= 35
+                    && tag.split('-').all(|part| (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric()))
+                {
+                    o.lang = Some(tag);
+                } else {
+                    o.problems
+                        .push(format!("language \"{value}\" is not a language tag such as fr or pt-BR; showing the browser's language"));
+                }
             }
             _ => {}
         }
@@ -153,8 +164,11 @@ mod tests {
         assert_eq!(o.height, Some(480));
         assert_eq!(o.pym_child.as_deref(), Some("c1"));
         assert!(o.problems.is_empty());
-        let bad = parse_options([("theme", "pink"), ("height", "9"), ("start", "2018"), ("end", "2017"), ("lang", "fr")]);
+        let bad = parse_options([("theme", "pink"), ("height", "9"), ("start", "2018"), ("end", "2017"), ("lang", "fr\"><b>")]);
         assert_eq!(bad.problems.len(), 4, "{:?}", bad.problems);
+        assert_eq!(bad.lang, None);
+        assert_eq!(parse_options([("language", "pt_BR")]).lang.as_deref(), Some("pt-BR"), "TimelineJS3's option");
+        assert_eq!(parse_options([("lang", "ar")]).lang.as_deref(), Some("ar"));
         assert_eq!(bad.window, None);
     }
 

@@ -10,6 +10,7 @@
 //! - [`input`]: wheel, pinch, drag, keys and buttons as view actions, batched per frame.
 //! - [`page`]: the plot's width at a window width (mirroring the stylesheet), and the loading skeleton.
 //! - [`tracks`]: events in labelled rows (by group or by source document), each with its own index.
+//! - [`locale`]: the reader's language: which translation, right to left or not, the interface's words.
 //! - [`session`]: data + index + view, and the one reducer the page, embed and mount API share.
 //!
 //! Architecture invariant: pure Rust, depending on `citeline-model` only. No web crate, no clock
@@ -19,6 +20,7 @@ pub mod index;
 pub mod input;
 pub mod lanes;
 pub mod layout;
+pub mod locale;
 pub mod overview;
 pub mod page;
 pub mod picture;

@@ -143,8 +143,8 @@ impl Tracks {
             of_event.push(at);
         }
         let other_label = match by {
-            TrackBy::Document => "No source document",
-            _ => "Other events",
+            TrackBy::Document => crate::locale::Msg::NoSourceDocument.english(),
+            _ => crate::locale::Msg::OtherEvents.english(),
         };
         if other {
             keys.push((OTHER_KEY.to_owned(), other_label.to_owned()));

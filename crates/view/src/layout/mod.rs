@@ -43,6 +43,9 @@ pub struct PlacedEvent {
     pub accessible_name: String,
     /// Precision of the date.
     pub granularity: Granularity,
+    /// The date itself (for a page that writes it in the reader's locale).
+    #[serde(skip)]
+    pub date: citeline_model::date::EventDate,
     /// The date is approximate or uncertain: drawn with soft edges.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub fuzzy: bool,
@@ -487,6 +490,7 @@ impl FrameInput<'_> {
             accessible_name: label_name(&event.title, &date_label, &event.date.display_long()),
             date_label,
             granularity: event.date.granularity(),
+            date: event.date,
             fuzzy: !event.date.qualifier().is_exact(),
             open: match event.date.open() {
                 Some((citeline_model::date::OpenEnd::Start, _)) => "start",
