@@ -92,10 +92,30 @@ pub(crate) fn search_from_hash() -> citeline_view::search::SearchQuery {
 /// The fragment for the current URL with `search` in place of the one it has (the selection
 /// and anything else kept).
 pub(crate) fn hash_with_search(search: &citeline_view::search::SearchQuery) -> String {
-    let mut pairs: Vec<(String, String)> =
-        hash_pairs().into_iter().filter(|(k, _)| !citeline_view::search::QUERY_KEYS.contains(&k.as_str())).collect();
-    pairs.extend(search.to_pairs().into_iter().map(|(k, v)| (k.to_owned(), v)));
-    hash_of(&pairs)
+    hash_replacing(&citeline_view::search::QUERY_KEYS, search.to_pairs())
+}
+
+/// The fragment for the current URL with `pairs` in place of the pairs it has under `keys`.
+fn hash_replacing(keys: &[&str], pairs: Vec<(&'static str, String)>) -> String {
+    let mut kept: Vec<(String, String)> = hash_pairs().into_iter().filter(|(k, _)| !keys.contains(&k.as_str())).collect();
+    kept.extend(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)));
+    hash_of(&kept)
+}
+
+/// Puts `hash` (a fragment, or nothing) in the URL: a new history entry when `push`, else in
+/// place of the current one. Nothing happens when the URL has it already.
+pub(crate) fn set_hash(hash: &str, push: bool) {
+    let window = gloo::utils::window();
+    let location = window.location();
+    if location.hash().unwrap_or_default() == hash {
+        return;
+    }
+    let url = format!("{}{}{hash}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    if let Ok(history) = window.history() {
+        let state = wasm_bindgen::JsValue::NULL;
+        let _ =
+            if push { history.push_state_with_url(&state, "", Some(&url)) } else { history.replace_state_with_url(&state, "", Some(&url)) };
+    }
 }
 
 /// The tracks the current URL asks for (`#tracks=…&hide=…&collapse=…`).
@@ -106,10 +126,7 @@ pub(crate) fn tracks_from_hash() -> citeline_view::tracks::TrackChoice {
 
 /// The fragment for the current URL with `choice` in place of the tracks it has.
 pub(crate) fn hash_with_tracks(choice: &citeline_view::tracks::TrackChoice) -> String {
-    let mut pairs: Vec<(String, String)> =
-        hash_pairs().into_iter().filter(|(k, _)| !citeline_view::tracks::TRACK_KEYS.contains(&k.as_str())).collect();
-    pairs.extend(choice.to_pairs().into_iter().map(|(k, v)| (k.to_owned(), v)));
-    hash_of(&pairs)
+    hash_replacing(&citeline_view::tracks::TRACK_KEYS, choice.to_pairs())
 }
 
 /// Percent-decodes a URL component (ids are usually plain, but links may be encoded).

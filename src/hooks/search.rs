@@ -66,13 +66,7 @@ pub fn use_search(timeline: &Rc<Timeline>) -> Search {
         let query = query.clone();
         Callback::from(move |next: SearchQuery| {
             // The URL follows without a new history entry per keystroke.
-            let window = gloo::utils::window();
-            let location = window.location();
-            let hash = crate::hash_with_search(&next);
-            let url = format!("{}{}{hash}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
-            if let Ok(history) = window.history() {
-                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-            }
+            crate::set_hash(&crate::hash_with_search(&next), false);
             query.set(next);
         })
     };

@@ -36,23 +36,10 @@ pub fn use_url_selection(selected: Option<String>, ready: bool, dispatch: UseRed
     });
     // A new selection: a new history entry, so back steps through the selections.
     use_effect_with((selected, ready), |(selected, ready)| {
-        let window = gloo::utils::window();
         if selected.is_none() && !*ready {
             return;
         }
-        let wanted = hash_from_selection(selected.as_deref());
-        if window.location().hash().unwrap_or_default() == wanted {
-            return;
-        }
-        let url = if wanted.is_empty() {
-            let location = window.location();
-            format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default())
-        } else {
-            wanted
-        };
-        if let Ok(history) = window.history() {
-            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-        }
+        crate::set_hash(&hash_from_selection(selected.as_deref()), true);
     });
 }
 
@@ -67,20 +54,5 @@ pub fn use_url_tracks(choice: TrackChoice, dispatch: UseReducerDispatcher<crate:
         });
         move || drop(listener)
     });
-    use_effect_with(choice, |choice| {
-        let window = gloo::utils::window();
-        let wanted = hash_with_tracks(choice);
-        if window.location().hash().unwrap_or_default() == wanted {
-            return;
-        }
-        let url = if wanted.is_empty() {
-            let location = window.location();
-            format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default())
-        } else {
-            wanted
-        };
-        if let Ok(history) = window.history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-        }
-    });
+    use_effect_with(choice, |choice| crate::set_hash(&hash_with_tracks(choice), false));
 }

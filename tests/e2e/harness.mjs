@@ -114,3 +114,24 @@ export async function seedTexts() {
   const { events } = JSON.parse(await readFile(join(root, 'seeds', 'events.json'), 'utf8'));
   return { texts, events };
 }
+
+/**
+ * The benchmark's synthetic timeline of `n` events (bench/gen-data.mjs, TimelineJS3's format, in
+ * five groups), written to a temporary folder and served with CORS for `?src=`: `{ data, url, close }`.
+ */
+export async function serveSynthetic(n) {
+  const { generate } = await import('../../bench/gen-data.mjs');
+  const { writeFile } = await import('node:fs/promises');
+  const data = generate(n);
+  const dir = await mkdtemp(join(tmpdir(), 'citeline-synthetic-'));
+  await writeFile(join(dir, 'events.json'), JSON.stringify(data));
+  const server = await serve(dir, { cors: true });
+  return {
+    data,
+    url: `${server.url}events.json`,
+    close: async () => {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -3,29 +3,22 @@
 // stands alone with its own label and can be selected. No timings here: speed is in bench/scale.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { serve, launch, screenshot } from './harness.mjs';
+import { serve, serveSynthetic, launch, screenshot } from './harness.mjs';
 import { TimelinePage, stemCrossings } from './pages.mjs';
-import { generate } from '../../bench/gen-data.mjs';
 
 const N = 10_000;
-let server, dataServer, browser, dataDir, data;
+let server, synthetic, browser, data, dataUrl;
 
 before(async () => {
-  data = generate(N);
-  dataDir = await mkdtemp(join(tmpdir(), 'citeline-scale-'));
-  await writeFile(join(dataDir, 'events.json'), JSON.stringify(data));
+  synthetic = await serveSynthetic(N);
+  ({ data, url: dataUrl } = synthetic);
   server = await serve();
-  dataServer = await serve(dataDir, { cors: true });
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
   await server?.close();
-  await dataServer?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await synthetic?.close();
 });
 
 const DAY_MS = 86_400_000;
@@ -45,7 +38,7 @@ function chosenEvent() {
 
 /** The N events through ?src=, in a new page at 1280 × 900 (`query` adds to the URL). */
 const openScale = (query = '') => TimelinePage.open(browser.context,
-  `${server.url}?src=${encodeURIComponent(`${dataServer.url}events.json`)}${query}`, { viewport: { width: 1280, height: 900 }, wait: false });
+  `${server.url}?src=${encodeURIComponent(dataUrl)}${query}`, { viewport: { width: 1280, height: 900 }, wait: false });
 
 /**
  * Wheel zoom anchored on day `centre` until the window is at most `days` wide (at most 200

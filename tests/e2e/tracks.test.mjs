@@ -5,29 +5,24 @@
 // cluster in a track listing its own events, zoomed down to single events.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile, rm, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, screenshot, root } from './harness.mjs';
+import { serve, serveSynthetic, launch, screenshot, root } from './harness.mjs';
 import { TimelinePage } from './pages.mjs';
-import { generate } from '../../bench/gen-data.mjs';
 
 const N = 10_000;
-let server, dataServer, browser, dataDir, data;
+let server, synthetic, browser, data, dataUrl;
 
 before(async () => {
-  data = generate(N);
-  dataDir = await mkdtemp(join(tmpdir(), 'citeline-tracks-'));
-  await writeFile(join(dataDir, 'events.json'), JSON.stringify(data));
+  synthetic = await serveSynthetic(N);
+  ({ data, url: dataUrl } = synthetic);
   server = await serve();
-  dataServer = await serve(dataDir, { cors: true });
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
   await server?.close();
-  await dataServer?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await synthetic?.close();
 });
 
 /** Each track's key, label, whether collapsed, the ids of its events drawn alone, and its label boxes. */
@@ -149,7 +144,7 @@ test('10,000 events in five groups: a track each from the start, clustered on it
   for (const [name, viewport, scheme] of [['desktop', { width: 1280, height: 900 }, 'light'], ['phone-dark', { width: 390, height: 844 }, 'dark']]) {
     const tl = await TimelinePage.open(browser.context, 'about:blank', { wait: false, viewport });
     await tl.page.emulateMedia({ colorScheme: scheme });
-    await tl.page.goto(`${server.url}?src=${encodeURIComponent(`${dataServer.url}events.json`)}`);
+    await tl.page.goto(`${server.url}?src=${encodeURIComponent(dataUrl)}`);
     await tl.locator('.plot .track .event').first().waitFor({ timeout: 60_000 });
     await tl.whole();
     let tracks = await tracksOf(tl);
@@ -197,7 +192,7 @@ test('a cluster in a track lists that track\'s events only, and the one picked i
   const groups = [...new Set(data.events.map((e) => e.group))];
   // One day of 2020: each track's year-precision events of 2020 form a cluster that zooming cannot split.
   const tl = await TimelinePage.open(browser.context,
-    `${server.url}?src=${encodeURIComponent(`${dataServer.url}events.json`)}&start=2020-06-10&end=2020-06-11`, { viewport: { width: 1280, height: 900 }, wait: false });
+    `${server.url}?src=${encodeURIComponent(dataUrl)}&start=2020-06-10&end=2020-06-11`, { viewport: { width: 1280, height: 900 }, wait: false });
   const second = tl.locator('.plot .track').nth(1);
   const year = second.locator('.event.cluster', { hasText: /^⊕?\s*[\d,]+ events\s*2020$/ });
   await year.first().waitFor({ timeout: 60_000 });
