@@ -36,5 +36,6 @@ echo "== the citeline command (the browser tests publish a static page with cite
 cargo build --locked -p citeline-cli
 
 echo "== end-to-end tests (release page: engines.test.mjs in Chromium, Firefox ESR and WebKitGTK; the rest in Chromium)"
-node --test --test-concurrency=1 tests/e2e/*.test.mjs
+# A test that hangs (a browser that died under its driver) fails after 10 minutes instead of using up CI.
+node --test --test-concurrency=1 --test-timeout=600000 tests/e2e/*.test.mjs
 echo "== all tests passed; screenshots in test-output/"

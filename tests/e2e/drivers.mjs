@@ -306,9 +306,34 @@ async function launchWebKit() {
     browserName: 'MiniBrowser',
     'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
   };
-  /** One MiniBrowser session per page (WebDriver classic drives one window at a time). */
+  /**
+   * One MiniBrowser session per page (WebDriver classic drives one window at a time). A browser
+   * that does not come up within a minute is tried once more (MiniBrowser under Xvfb rarely fails
+   * to start, and the driver then waits for ever); scripts and page loads time out rather than hang.
+   */
   async function session() {
-    return new Builder().usingServer(server).withCapabilities(capabilities).build();
+    for (let attempt = 1; ; attempt++) {
+      const build = new Builder().usingServer(server).withCapabilities(capabilities).build();
+      const driver = await Promise.race([build, sleep(60_000).then(() => null)]);
+      if (driver) {
+        await driver.manage().setTimeouts({ script: 60_000, pageLoad: 60_000 });
+        return driver;
+      }
+      build.then((late) => late.quit(), () => {});
+      if (attempt === 2) throw new Error('webkit: MiniBrowser did not start within a minute, twice');
+    }
+  }
+  /**
+   * A script run in the page, once more when WebKitWebDriver cannot read its answer ("Could not
+   * parse script result": a driver error that a second run does not repeat).
+   */
+  async function run(driver, source, ...args) {
+    try {
+      return await driver.executeScript(source, ...args);
+    } catch (e) {
+      if (!/Could not parse script result/.test(String(e))) throw e;
+      return driver.executeScript(source, ...args);
+    }
   }
   const KEYS = { Tab: Key.TAB, Enter: Key.ENTER, Escape: Key.ESCAPE, ArrowRight: Key.ARROW_RIGHT, ArrowLeft: Key.ARROW_LEFT, ArrowDown: Key.ARROW_DOWN, ArrowUp: Key.ARROW_UP, Home: Key.HOME, End: Key.END, ' ': ' ' };
   const script = (fn) => `return (${fn}).apply(null, arguments);`;
@@ -330,8 +355,8 @@ async function launchWebKit() {
       const [iw, ih] = await this.driver.executeScript('return [innerWidth, innerHeight]');
       await win.setRect({ width: width + (width - iw), height: height + (height - ih) });
     }
-    async evaluate(fn, arg = null) { return this.driver.executeScript(script(fn), arg); }
-    async evaluateScript(source) { return this.driver.executeScript(asBody(source)); }
+    async evaluate(fn, arg = null) { return run(this.driver, script(fn), arg); }
+    async evaluateScript(source) { return run(this.driver, asBody(source)); }
     async click(selector) { await (await this.driver.findElement(By.css(selector))).click(); }
     async press(key) { await this.driver.actions().sendKeys(KEYS[key] ?? key).perform(); }
     /**
