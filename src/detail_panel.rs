@@ -115,7 +115,7 @@ pub fn detail_panel(props: &DetailPanelProps) -> Html {
             Some(html! {
                 <p class="story-start">
                     <a href={crate::hash_from_selection(Some(&id))} {onclick} aria-keyshortcuts="N">
-                        { locale.t(Msg::StartWithFirst) }<span class="story-title">{ title }</span>{ " →" }
+                        { locale.t(Msg::StartWithFirst) }<span class="story-title">{ title }</span>{ if locale.lang.rtl() { " ←" } else { " →" } }
                     </a>
                 </p>
             })

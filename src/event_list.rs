@@ -8,6 +8,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::locale::Locale;
+use citeline_view::locale::Msg;
+
 use citeline_model::date::EventDate;
 use citeline_model::timeline::Timeline;
 use citeline_view::index::EventIndex;
@@ -47,22 +50,28 @@ fn focus_details() {
 }
 
 /// One `<time>` per end of the date, with its ISO value (as the static list writes them).
-fn time_element(date: &EventDate) -> Html {
-    let time = |v: &citeline_model::date::DateValue| match v.html_datetime() {
-        Some(datetime) => html! { <time datetime={datetime}>{ v.display_long() }</time> },
-        None => html! { <span class="date">{ v.display_long() }</span> },
+/// In another language than English, the dates in the reader's locale and open ends as "… –".
+fn time_element(date: &EventDate, locale: &Locale) -> Html {
+    let time = |v: &citeline_model::date::DateValue| {
+        let words = if locale.english() { v.display_long() } else { locale.date_long(&EventDate::Point(*v)) };
+        match v.html_datetime() {
+            Some(datetime) => html! { <time datetime={datetime}>{ words }</time> },
+            None => html! { <span class="date">{ words }</span> },
+        }
     };
+    let english = locale.english();
     match date {
         EventDate::Point(v) => time(v),
         EventDate::Range { start, end } => html! { <>{ time(start) }{ " – " }{ time(end) }</> },
-        EventDate::Until(v) => html! { <>{ "until " }{ time(v) }</> },
-        EventDate::From(v) => html! { <>{ "from " }{ time(v) }{ " on" }</> },
+        EventDate::Until(v) => html! { <>{ if english { "until " } else { "… – " } }{ time(v) }</> },
+        EventDate::From(v) => html! { <>{ if english { "from " } else { "" } }{ time(v) }{ if english { " on" } else { " – …" } }</> },
     }
 }
 
 #[function_component(EventList)]
 pub fn event_list(props: &EventListProps) -> Html {
     let shown = use_state(|| PAGE);
+    let locale = use_context::<Locale>().unwrap_or_default();
     let order = props.index.in_time_order();
     let total = order.len();
     let entries = order.iter().take(*shown).filter_map(|&i| props.timeline.events.get(i)).map(|event| {
@@ -80,11 +89,16 @@ pub fn event_list(props: &EventListProps) -> Html {
                 <article class={classes!("list-entry", current.then_some("current"))} aria-current={current.then_some("true")}>
                     <h3><button type="button" class="link" onclick={choose}>{ &event.title }</button></h3>
                     <p class="entry-date">
-                        { time_element(&event.date) }
-                        { format!(" · known {}", event.date.granularity().describe()) }
+                        { time_element(&event.date, &locale) }
+                        { format!(" · {}", lower_first(locale.known(event.date.granularity()))) }
                     </p>
                     if !event.summary.is_empty() { <p class="summary">{ &event.summary }</p> }
-                    <p class="entry-evidence">{ format!("{passages} {}", if passages == 1 { "passage" } else { "passages" }) }</p>
+                    <p class="entry-evidence">{ match (locale.english(), passages) {
+                        (true, 1) => "1 passage".to_owned(),
+                        (true, n) => format!("{n} passages"),
+                        (false, 1) => locale.t(Msg::EvidenceOne).to_owned(),
+                        (false, n) => locale.f(Msg::EvidenceMany, &[&locale.number(n)]),
+                    } }</p>
                 </article>
             </li>
         }
@@ -94,16 +108,20 @@ pub fn event_list(props: &EventListProps) -> Html {
         let next = (now + PAGE).min(total);
         let shown = shown.clone();
         let onclick = Callback::from(move |_: MouseEvent| shown.set(next));
-        html! { <button type="button" class="more" {onclick}>{ {
-            let n = citeline_view::layout::group_thousands;
-            format!("Show the next {} events ({} of {} listed)", n(next - now), n(now), n(total))
-        } }</button> }
+        let n = |count: usize| locale.number(count);
+        html! { <button type="button" class="more" {onclick}>{ locale.f(Msg::ShowNextEvents, &[&n(next - now), &n(now), &n(total)]) }</button> }
     });
     html! {
         <section class="app-list" id="event-list" aria-labelledby="event-list-heading">
-            <h2 id="event-list-heading">{ format!("{} {}, in time order", citeline_view::layout::group_thousands(total), if total == 1 { "event" } else { "events" }) }</h2>
+            <h2 id="event-list-heading">{ if total == 1 { locale.t(Msg::OneEventInTimeOrder).to_owned() } else { locale.f(Msg::EventsInTimeOrder, &[&locale.number(total)]) } }</h2>
             <ol>{ for entries }</ol>
             { for more }
         </section>
     }
+}
+
+/// `text` with its first letter in lower case ("Known to the day" after a middle dot).
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
 }

@@ -4,8 +4,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::locale::Locale;
+
 use citeline_model::timeline::Timeline;
 use citeline_view::layout::ClusterInfo;
+use citeline_view::locale::Msg;
 use citeline_view::session::Session;
 use citeline_view::view::ViewAction;
 
@@ -44,9 +47,10 @@ impl PartialEq for ClusterListProps {
 pub fn cluster_list(props: &ClusterListProps) -> Html {
     let shown = use_state(|| LIST_PAGE);
     let members = props.session.cluster_members(&props.cluster);
+    let locale = use_context::<Locale>().unwrap_or_default();
     let heading = members
         .first()
-        .map(|&i| format!("{} events that start {}", members.len(), props.timeline.events[i].date.display_long()))
+        .map(|&i| locale.f(Msg::EventsThatStart, &[&locale.number(members.len()), &locale.date_long(&props.timeline.events[i].date)]))
         .unwrap_or_default();
     let close = props.on_close.reform(|_: MouseEvent| ());
     let more = {
@@ -57,7 +61,7 @@ pub fn cluster_list(props: &ClusterListProps) -> Html {
         <section class="cluster-list" aria-label={heading.clone()}>
             <div class="cluster-list-head">
                 <h2>{ heading }</h2>
-                <button type="button" class="close" aria-label="Close the list" onclick={close}>{ "×" }</button>
+                <button type="button" class="close" aria-label={locale.t(Msg::CloseTheList)} onclick={close}>{ "×" }</button>
             </div>
             <ol>
                 { for members.iter().take(*shown).map(|&i| {
@@ -71,13 +75,13 @@ pub fn cluster_list(props: &ClusterListProps) -> Html {
                         <li><button type="button" class={classes!("list-event", selected.then_some("selected"))}
                             data-list-event-id={event.id.clone()} aria-pressed={if selected { "true" } else { "false" }} {onclick}>
                             <span class="event-title">{ &event.title }</span>
-                            <span class="event-date">{ event.date.display_short() }</span>
+                            <span class="event-date">{ locale.date_short(&event.date) }</span>
                         </button></li>
                     }
                 }) }
             </ol>
             if members.len() > *shown {
-                <button type="button" class="tool" onclick={more}>{ format!("Show more ({} not shown)", members.len() - *shown) }</button>
+                <button type="button" class="tool" onclick={more}>{ locale.f(Msg::ShowMoreNotShown, &[&locale.number(members.len() - *shown)]) }</button>
             }
         </section>
     }

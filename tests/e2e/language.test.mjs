@@ -3,7 +3,7 @@
 // language written right to left mirrors the page while time still runs left to right.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, screenshot } from './harness.mjs';
+import { serve, serveSynthetic, launch, screenshot } from './harness.mjs';
 import { TimelinePage } from './pages.mjs';
 
 let server, browser, spanish;
@@ -108,5 +108,29 @@ test('right to left: the page is mirrored, time still runs left to right (screen
     await tl.waitForDetail('contest-2018-launch');
     await screenshot(tl.page, `language-fr-${name}`, { fullPage: false });
     await tl.close();
+  }
+});
+
+test('a ?src= timeline in French: its event list and a cluster\'s list speak French, with Intl\'s dates', async () => {
+  const synthetic = await serveSynthetic(10_000);
+  try {
+    // One day of 2020, where the year's events share a start and are listed, not zoomed.
+    const tl = await TimelinePage.open(browser.context,
+      `${server.url}?lang=fr&src=${encodeURIComponent(synthetic.url)}&start=2020-06-10&end=2020-06-11#tracks=none`, { wait: false });
+    const year = tl.locator('#app .plot .event.cluster', { hasText: /2020$/ }).first();
+    await year.waitFor({ timeout: 60_000 });
+    await tl.whole();
+    const heading = await tl.locator('#event-list-heading').textContent();
+    assert.ok(heading.includes("10") && !heading.includes("events, in time order"), heading);
+    await year.click();
+    await tl.clusterList().waitFor();
+    const listHeading = await tl.locator('.cluster-list h2').textContent();
+    const intl = await tl.page.evaluate(() => new Intl.DateTimeFormat('fr', { timeZone: 'UTC', year: 'numeric' }).format(Date.UTC(2020, 0, 1)));
+    assert.ok(listHeading.endsWith(intl) && !/events that start/.test(listHeading), listHeading);
+    assert.notEqual(await tl.locator('.cluster-list .close').getAttribute('aria-label'), 'Close the list');
+    assert.deepEqual(tl.errors, []);
+    await tl.close();
+  } finally {
+    await synthetic.close();
   }
 });

@@ -231,11 +231,23 @@ pub enum Msg {
     StepThrough,
     /// The detail panel's close button.
     CloseDetails,
+    /// A list of a cluster's events that share a start: "{n} events that start {date}".
+    EventsThatStart,
+    /// That list's close button.
+    CloseTheList,
+    /// That list's button: "Show more ({n} not shown)".
+    ShowMoreNotShown,
+    /// The event list's heading with one event.
+    OneEventInTimeOrder,
+    /// The event list's heading: "{n} events, in time order".
+    EventsInTimeOrder,
+    /// The event list's button: "Show the next {n} events ({shown} of {total} listed)".
+    ShowNextEvents,
 }
 
 impl Msg {
     /// Every message.
-    pub const ALL: [Msg; 68] = [
+    pub const ALL: [Msg; 74] = [
         Msg::Timeline,
         Msg::ZoomAndPan,
         Msg::ZoomOut,
@@ -304,6 +316,12 @@ impl Msg {
         Msg::SearchTheTimeline,
         Msg::StepThrough,
         Msg::CloseDetails,
+        Msg::EventsThatStart,
+        Msg::CloseTheList,
+        Msg::ShowMoreNotShown,
+        Msg::OneEventInTimeOrder,
+        Msg::EventsInTimeOrder,
+        Msg::ShowNextEvents,
     ];
 
     /// The interface's own (English) words.
@@ -379,6 +397,12 @@ impl Msg {
             Msg::SearchTheTimeline => "Search the timeline",
             Msg::StepThrough => "Step through the events",
             Msg::CloseDetails => "Close details",
+            Msg::EventsThatStart => "{} events that start {}",
+            Msg::CloseTheList => "Close the list",
+            Msg::ShowMoreNotShown => "Show more ({} not shown)",
+            Msg::OneEventInTimeOrder => "1 event, in time order",
+            Msg::EventsInTimeOrder => "{} events, in time order",
+            Msg::ShowNextEvents => "Show the next {} events ({} of {} listed)",
         }
     }
 }

@@ -92,6 +92,12 @@ const ES: &[(Msg, &str)] = &[
     (Msg::SearchTheTimeline, "Buscar en la cronología"),
     (Msg::StepThrough, "Recorrer los eventos"),
     (Msg::CloseDetails, "Cerrar detalles"),
+    (Msg::EventsThatStart, "{} eventos que empiezan el {}"),
+    (Msg::CloseTheList, "Cerrar la lista"),
+    (Msg::ShowMoreNotShown, "Mostrar más ({} sin mostrar)"),
+    (Msg::OneEventInTimeOrder, "1 evento, en orden cronológico"),
+    (Msg::EventsInTimeOrder, "{} eventos, en orden cronológico"),
+    (Msg::ShowNextEvents, "Mostrar los siguientes {} eventos ({} de {} en la lista)"),
 ];
 
 const FR: &[(Msg, &str)] = &[
@@ -169,6 +175,12 @@ const FR: &[(Msg, &str)] = &[
     (Msg::SearchTheTimeline, "Rechercher dans la chronologie"),
     (Msg::StepThrough, "Parcourir les événements"),
     (Msg::CloseDetails, "Fermer les détails"),
+    (Msg::EventsThatStart, "{} événements qui commencent le {}"),
+    (Msg::CloseTheList, "Fermer la liste"),
+    (Msg::ShowMoreNotShown, "Afficher plus ({} non affichés)"),
+    (Msg::OneEventInTimeOrder, "1 événement, par ordre chronologique"),
+    (Msg::EventsInTimeOrder, "{} événements, par ordre chronologique"),
+    (Msg::ShowNextEvents, "Afficher les {} événements suivants ({} sur {} dans la liste)"),
 ];
 
 const DE: &[(Msg, &str)] = &[
@@ -246,6 +258,12 @@ const DE: &[(Msg, &str)] = &[
     (Msg::SearchTheTimeline, "Zeitleiste durchsuchen"),
     (Msg::StepThrough, "Durch die Ereignisse blättern"),
     (Msg::CloseDetails, "Details schließen"),
+    (Msg::EventsThatStart, "{} Ereignisse, die am {} beginnen"),
+    (Msg::CloseTheList, "Liste schließen"),
+    (Msg::ShowMoreNotShown, "Mehr zeigen ({} nicht angezeigt)"),
+    (Msg::OneEventInTimeOrder, "1 Ereignis, in zeitlicher Reihenfolge"),
+    (Msg::EventsInTimeOrder, "{} Ereignisse, in zeitlicher Reihenfolge"),
+    (Msg::ShowNextEvents, "Die nächsten {} Ereignisse zeigen ({} von {} aufgelistet)"),
 ];
 
 const IT: &[(Msg, &str)] = &[
@@ -320,6 +338,12 @@ const IT: &[(Msg, &str)] = &[
     (Msg::SearchTheTimeline, "Cerca nella cronologia"),
     (Msg::StepThrough, "Scorri gli eventi"),
     (Msg::CloseDetails, "Chiudi i dettagli"),
+    (Msg::EventsThatStart, "{} eventi che iniziano {}"),
+    (Msg::CloseTheList, "Chiudi l’elenco"),
+    (Msg::ShowMoreNotShown, "Mostra altri ({} non visualizzati)"),
+    (Msg::OneEventInTimeOrder, "1 evento, in ordine cronologico"),
+    (Msg::EventsInTimeOrder, "{} eventi, in ordine cronologico"),
+    (Msg::ShowNextEvents, "Mostra i prossimi {} eventi ({} di {} elencati)"),
 ];
 
 const PT: &[(Msg, &str)] = &[
@@ -394,6 +418,12 @@ const PT: &[(Msg, &str)] = &[
     (Msg::SearchTheTimeline, "Pesquisar na linha do tempo"),
     (Msg::StepThrough, "Percorrer os eventos"),
     (Msg::CloseDetails, "Fechar detalhes"),
+    (Msg::EventsThatStart, "{} eventos com início em {}"),
+    (Msg::CloseTheList, "Fechar a lista"),
+    (Msg::ShowMoreNotShown, "Mostrar mais ({} não exibidos)"),
+    (Msg::OneEventInTimeOrder, "1 evento, em ordem cronológica"),
+    (Msg::EventsInTimeOrder, "{} eventos, em ordem cronológica"),
+    (Msg::ShowNextEvents, "Mostrar os próximos {} eventos ({} de {} listados)"),
 ];
 
 const NL: &[(Msg, &str)] = &[
@@ -471,6 +501,12 @@ const NL: &[(Msg, &str)] = &[
     (Msg::SearchTheTimeline, "Zoeken in de tijdlijn"),
     (Msg::StepThrough, "Door de gebeurtenissen bladeren"),
     (Msg::CloseDetails, "Details sluiten"),
+    (Msg::EventsThatStart, "{} gebeurtenissen die beginnen op {}"),
+    (Msg::CloseTheList, "Lijst sluiten"),
+    (Msg::ShowMoreNotShown, "Meer tonen ({} niet getoond)"),
+    (Msg::OneEventInTimeOrder, "1 gebeurtenis, in chronologische volgorde"),
+    (Msg::EventsInTimeOrder, "{} gebeurtenissen, in chronologische volgorde"),
+    (Msg::ShowNextEvents, "De volgende {} gebeurtenissen tonen ({} van {} in de lijst)"),
 ];
 
 const PL: &[(Msg, &str)] = &[
@@ -545,6 +581,12 @@ const PL: &[(Msg, &str)] = &[
     (Msg::SearchTheTimeline, "Przeszukaj oś czasu"),
     (Msg::StepThrough, "Przeglądaj zdarzenia po kolei"),
     (Msg::CloseDetails, "Zamknij szczegóły"),
+    (Msg::EventsThatStart, "Zdarzenia: {}, data rozpoczęcia: {}"),
+    (Msg::CloseTheList, "Zamknij listę"),
+    (Msg::ShowMoreNotShown, "Pokaż więcej (nie pokazano: {})"),
+    (Msg::OneEventInTimeOrder, "1 zdarzenie, w kolejności chronologicznej"),
+    (Msg::EventsInTimeOrder, "Zdarzenia: {}, w kolejności chronologicznej"),
+    (Msg::ShowNextEvents, "Pokaż kolejne zdarzenia: {} (na liście {} z {})"),
 ];
 
 const AR: &[(Msg, &str)] = &[
@@ -619,6 +661,12 @@ const AR: &[(Msg, &str)] = &[
     (Msg::SearchTheTimeline, "البحث في الخط الزمني"),
     (Msg::StepThrough, "التنقل بين الأحداث"),
     (Msg::CloseDetails, "إغلاق التفاصيل"),
+    (Msg::EventsThatStart, "الأحداث: {}، تاريخ البدء: {}"),
+    (Msg::CloseTheList, "إغلاق القائمة"),
+    (Msg::ShowMoreNotShown, "عرض المزيد (غير المعروض: {})"),
+    (Msg::OneEventInTimeOrder, "حدث واحد، بالترتيب الزمني"),
+    (Msg::EventsInTimeOrder, "الأحداث: {}، بالترتيب الزمني"),
+    (Msg::ShowNextEvents, "عرض الأحداث التالية: {} (في القائمة {} من {})"),
 ];
 
 const HE: &[(Msg, &str)] = &[
@@ -690,6 +738,12 @@ const HE: &[(Msg, &str)] = &[
     (Msg::SearchTheTimeline, "חיפוש בציר הזמן"),
     (Msg::StepThrough, "מעבר בין האירועים"),
     (Msg::CloseDetails, "סגירת הפרטים"),
+    (Msg::EventsThatStart, "{} אירועים שמתחילים בתאריך {}"),
+    (Msg::CloseTheList, "סגירת הרשימה"),
+    (Msg::ShowMoreNotShown, "הצגת עוד ({} לא מוצגים)"),
+    (Msg::OneEventInTimeOrder, "אירוע אחד, בסדר כרונולוגי"),
+    (Msg::EventsInTimeOrder, "{} אירועים, בסדר כרונולוגי"),
+    (Msg::ShowNextEvents, "הצגת {} האירועים הבאים ({} מתוך {} ברשימה)"),
 ];
 
 const JA: &[(Msg, &str)] = &[
@@ -764,6 +818,12 @@ const JA: &[(Msg, &str)] = &[
     (Msg::SearchTheTimeline, "タイムラインを検索"),
     (Msg::StepThrough, "出来事を順に見る"),
     (Msg::CloseDetails, "詳細を閉じる"),
+    (Msg::EventsThatStart, "{} 件の出来事（開始日：{}）"),
+    (Msg::CloseTheList, "一覧を閉じる"),
+    (Msg::ShowMoreNotShown, "さらに表示（未表示 {} 件）"),
+    (Msg::OneEventInTimeOrder, "1 件の出来事（時系列順）"),
+    (Msg::EventsInTimeOrder, "{} 件の出来事（時系列順）"),
+    (Msg::ShowNextEvents, "次の {} 件を表示（{} / {} 件を表示中）"),
 ];
 
 const ZH: &[(Msg, &str)] = &[
@@ -835,4 +895,10 @@ const ZH: &[(Msg, &str)] = &[
     (Msg::SearchTheTimeline, "搜索时间线"),
     (Msg::StepThrough, "逐个浏览事件"),
     (Msg::CloseDetails, "关闭详情"),
+    (Msg::EventsThatStart, "{} 个事件（开始于 {}）"),
+    (Msg::CloseTheList, "关闭列表"),
+    (Msg::ShowMoreNotShown, "显示更多（另有 {} 个未显示）"),
+    (Msg::OneEventInTimeOrder, "1 个事件，按时间顺序"),
+    (Msg::EventsInTimeOrder, "{} 个事件，按时间顺序"),
+    (Msg::ShowNextEvents, "显示接下来的 {} 个事件（已列出 {} / {} 个）"),
 ];
