@@ -24,6 +24,7 @@ use std::fmt;
 
 use citeline_model::timeline::Timeline;
 use citeline_view::index::EventIndex;
+use citeline_view::locale::Msg;
 use citeline_view::view::{ViewBounds, ViewState};
 
 use citeline_view::page::SKELETON_HTML;
@@ -44,41 +45,42 @@ pub struct View {
     pub variants: Vec<Variant>,
 }
 
-/// The lede, the same words as the app's.
-const LEDE: &str = "Every event carries its evidence: select one to read the passages that date and describe it.";
-
 /// The app's search box, in its place but hidden until the app can work it (so nothing moves
 /// when it takes over).
 const SEARCH_BAR: &str = "<div class=\"search-bar static\" aria-hidden=\"true\"><label for=\"search-static\" class=\"sr-only\">Search events and sources</label>\
     <input id=\"search-static\" type=\"search\" placeholder=\"Search events and sources\" disabled tabindex=\"-1\">\
     <details class=\"search-filters\"><summary tabindex=\"-1\">Filters</summary></details><p class=\"search-count\"></p></div>\n";
 
-/// The detail panel before anything is selected, the same words as the app's.
-const DETAIL_PLACEHOLDER: &str =
-    "Select an event on the timeline to see its date, how that date was worked out, and the passages that support it.";
-
 /// The static view of `timeline` at the view a session starts on (everything).
 pub fn view_of(timeline: &Timeline) -> View {
     let index = EventIndex::of_timeline(timeline);
     let view = ViewState::fit(&ViewBounds::of_extent(timeline.extent_days()));
     let in_time_order = timeline.extent_days().map(|(start, end)| index.events_in(start, end)).unwrap_or_default();
-    let variants = strip::variants(timeline, &index, &view);
+    let tracks = strip::first_tracks(timeline);
+    let variants = strip::variants(timeline, &index, &tracks, &view);
+    // The app's own (English) words, from the one catalogue.
+    let words = |msg: Msg| escape::text(msg.english());
     let first_screen = format!(
         "<div class=\"first-view\">\n<header class=\"masthead\">\n<div class=\"masthead-row\"><h1><span class=\"brand\">Citeline</span></h1>\
-         <button type=\"button\" class=\"share-button\" disabled aria-hidden=\"true\" tabindex=\"-1\">Share / export</button></div>\n\
-         <p class=\"subtitle\">{}</p>\n{}{}<p class=\"lede\">{LEDE}</p>\n</header>\n{SEARCH_BAR}{}\
-         <aside class=\"detail empty\" aria-label=\"Event details\"><p>{DETAIL_PLACEHOLDER}</p>{}</aside>\n</div>\n",
+         <button type=\"button\" class=\"share-button\" disabled aria-hidden=\"true\" tabindex=\"-1\">{}</button></div>\n\
+         <p class=\"subtitle\">{}</p>\n{}{}<p class=\"lede\">{}</p>\n</header>\n{SEARCH_BAR}{}\
+         <aside class=\"detail empty\" aria-label=\"{}\"><p>{}</p>{}</aside>\n</div>\n",
+        words(Msg::ShareExport),
         escape::text(&timeline.title),
         timeline.description.as_deref().map(|d| format!("<p class=\"description\">{}</p>\n", escape::text(d))).unwrap_or_default(),
         timeline.media.as_ref().map(|m| format!("<div class=\"title-media\">{}</div>\n", events::media_figure(m))).unwrap_or_default(),
-        strip::timeline_section(timeline, &index, &view, &variants),
+        words(Msg::Lede),
+        strip::timeline_section(timeline, &index, &tracks, &view, &variants),
+        words(Msg::EventDetails),
+        words(Msg::DetailIntro),
         // The story's start, as the app's title card has it (a link that works with no script).
         in_time_order
             .first()
             .map(|&i| &timeline.events[i])
             .map(|e| format!(
-                "<p class=\"story-start\"><a href=\"#event={}\" aria-keyshortcuts=\"N\">Start with the first event: <span class=\"story-title\">{}</span> →</a></p>",
+                "<p class=\"story-start\"><a href=\"#event={}\" aria-keyshortcuts=\"N\">{}<span class=\"story-title\">{}</span> →</a></p>",
                 escape::text(&e.id),
+                words(Msg::StartWithFirst),
                 escape::text(&e.title)
             ))
             .unwrap_or_default(),

@@ -15,6 +15,7 @@ use citeline_view::input::toolbar as toolbar_buttons;
 use citeline_view::layout::{
     group_thousands, layout_tracked, LayoutFrame, MarkKind, PlacedCluster, PlacedEvent, PlacedItem, PlacedTrack, Placement, TrackInput,
 };
+use citeline_view::locale::Msg;
 use citeline_view::overview::{Overview, OVERVIEW_BINS};
 use citeline_view::page::{plot_width_px, PHONE_MAX_WINDOW_PX};
 use citeline_view::tracks::{TrackBy, TrackChoice, Tracks};
@@ -61,11 +62,10 @@ const PREFERRED_WINDOWS_PX: [u32; 9] = [360, 375, 390, 412, 430, 768, 820, 1024,
 /// nearest common width ([`PREFERRED_WINDOWS_PX`]), laid out at that width. At a common width the
 /// strip is placed exactly like the app's; in between, labels scale with the window and may sit
 /// in other lanes than the app will give them. Run edges are found on a grid and refined to the pixel.
-pub fn variants(timeline: &Timeline, index: &EventIndex, view: &ViewState) -> Vec<Variant> {
-    let tracks = first_tracks(timeline);
+pub fn variants(timeline: &Timeline, index: &EventIndex, tracks: &Tracks, view: &ViewState) -> Vec<Variant> {
     let nearest = |window_px: u32| PREFERRED_WINDOWS_PX.windows(2).filter(|pair| window_px >= (pair[0] + pair[1]).div_ceil(2)).count();
     let key = |window_px: u32| {
-        let lanes = first_frame(timeline, index, &tracks, view, plot_width_px(f64::from(window_px))).lane_count;
+        let lanes = first_frame(timeline, index, tracks, view, plot_width_px(f64::from(window_px))).lane_count;
         (f64::from(window_px) <= PHONE_MAX_WINDOW_PX, lanes, nearest(window_px))
     };
     let (first, last) = SAMPLE_WINDOWS_PX;
@@ -123,21 +123,22 @@ pub fn variant_stylesheet(variants: &[Variant]) -> String {
 /// The timeline section of the first screen, shaped like the app's (`src/timeline/`): the
 /// toolbar (its buttons held in place but hidden until the app can work them), the strip in each
 /// variant, the overview and the hint.
-pub fn timeline_section(timeline: &Timeline, index: &EventIndex, view: &ViewState, variants: &[Variant]) -> String {
+pub fn timeline_section(timeline: &Timeline, index: &EventIndex, tracks: &Tracks, view: &ViewState, variants: &[Variant]) -> String {
     let mut out = String::from("<section class=\"timeline static\" aria-label=\"Timeline\">\n");
     out.push_str(&toolbar(timeline, view));
-    let tracks = first_tracks(timeline);
     for (n, variant) in variants.iter().enumerate() {
-        let frame = first_frame(timeline, index, &tracks, view, variant.plot_px);
+        let frame = first_frame(timeline, index, tracks, view, variant.plot_px);
         if n == 0 {
             out.push_str(&legend(&frame.tracks));
         }
-        out.push_str(&plot(timeline, index, &tracks, view, &frame, n));
+        out.push_str(&plot(timeline, index, tracks, view, &frame, n));
     }
     out.push_str(&overview(timeline, index, view));
-    out.push_str(
-        "<p class=\"hint\"><span class=\"hint-pointer\">Scroll to zoom, drag to pan. Keys: + and − zoom, arrows pan, Home fits all, Tab moves between events.</span>\
-         <span class=\"hint-touch\">Pinch to zoom, drag to pan, tap an event for its evidence.</span></p>\n",
+    let _ = writeln!(
+        out,
+        "<p class=\"hint\"><span class=\"hint-pointer\">{}</span><span class=\"hint-touch\">{}</span></p>",
+        text(Msg::HintPointer.english()),
+        text(Msg::HintTouch.english())
     );
     out.push_str("</section>\n");
     out
@@ -181,8 +182,9 @@ fn overview(timeline: &Timeline, index: &EventIndex, view: &ViewState) -> String
     )
 }
 
-/// The tracks the app starts with: by group when the timeline has groups, else none.
-fn first_tracks(timeline: &Timeline) -> Tracks {
+/// The tracks the app starts with: by group when the timeline has groups, else none (built once
+/// per render: every variant is laid out in them).
+pub fn first_tracks(timeline: &Timeline) -> Tracks {
     Tracks::of(timeline, TrackBy::default_for(timeline))
 }
 

@@ -147,7 +147,7 @@ fn at_every_window_width_the_variant_shown_has_the_app_s_lane_count() {
     for timeline in [seed(), hostile()] {
         let index = EventIndex::of_timeline(&timeline);
         let view = ViewState::fit(&ViewBounds::of_extent(timeline.extent_days()));
-        let variants = variants(&timeline, &index, &view);
+        let variants = variants(&timeline, &index, &crate::strip::first_tracks(&timeline), &view);
         assert!(variants[0].min_window_px == 0.0 && variants.windows(2).all(|w| w[0].min_window_px < w[1].min_window_px));
         let lanes = |plot_px: f64| layout_indexed(&timeline, &index, &view, plot_px).lane_count;
         for window in 320..=1600 {
@@ -160,7 +160,7 @@ fn at_every_window_width_the_variant_shown_has_the_app_s_lane_count() {
     let timeline = seed();
     let index = EventIndex::of_timeline(&timeline);
     let view = ViewState::fit(&ViewBounds::of_extent(timeline.extent_days()));
-    let variants = variants(&timeline, &index, &view);
+    let variants = variants(&timeline, &index, &crate::strip::first_tracks(&timeline), &view);
     for window in [360.0, 375.0, 390.0, 412.0, 430.0, 768.0, 820.0, 1024.0, 1280.0, 1920.0] {
         let shown = variants.iter().rev().find(|v| v.min_window_px <= window).expect("one shows");
         assert_eq!(shown.plot_px, plot_width_px(window), "{window} px: {variants:?}");
