@@ -3,6 +3,7 @@
 //! knows works, and the wasm carries no locale data). English keeps the view crate's own wording
 //! (en-GB dates), exactly as the static first view has it.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -37,10 +38,17 @@ enum Style {
     HourMinute,
 }
 
+/// One locale's written dates, by date and whether long.
+type DateWords = HashMap<(EventDate, bool), String>;
+
 thread_local! {
     /// `Intl.DateTimeFormat`s (their bound `format`), made once per locale and style.
-    static FORMATS: RefCell<HashMap<(String, Style), js_sys::Function>> = RefCell::new(HashMap::new());
+    static FORMATS: RefCell<HashMap<String, HashMap<Style, js_sys::Function>>> = RefCell::new(HashMap::new());
+    /// `Intl.NumberFormat`s (their bound `format`), made once per locale.
     static NUMBERS: RefCell<HashMap<String, js_sys::Function>> = RefCell::new(HashMap::new());
+    /// Events' dates as written in a locale (short and long), so a frame's labels ask `Intl` only
+    /// for dates they have not shown before: zooming redraws every label each frame.
+    static WORDS: RefCell<HashMap<String, DateWords>> = RefCell::new(HashMap::new());
 }
 
 impl Locale {
@@ -61,7 +69,7 @@ impl Locale {
     /// Whether the page keeps its own English wording (and en-GB dates): an English reader's.
     /// A reader whose language has no translation gets English words and their own dates.
     pub fn english(&self) -> bool {
-        self.lang == Lang::En && (self.tag == "en" || self.tag.starts_with("en-"))
+        Lang::of_tag(&self.tag) == Some(Lang::En)
     }
 
     /// A word or phrase of the interface.
@@ -119,33 +127,41 @@ impl Locale {
         if self.english() {
             return citeline_model::date::group_digits(n as i64);
         }
-        let tag = self.tag.clone();
         NUMBERS
             .with(|cache| {
                 let mut cache = cache.borrow_mut();
-                let format = cache.entry(tag.clone()).or_insert_with(|| {
-                    let locales = js_sys::Array::of1(&JsValue::from_str(&tag));
-                    js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new()).format()
-                });
-                format.call1(&JsValue::NULL, &JsValue::from_f64(n as f64)).ok().and_then(|v| v.as_string())
+                if !cache.contains_key(&self.tag) {
+                    let locales = js_sys::Array::of1(&JsValue::from_str(&self.tag));
+                    cache.insert(self.tag.clone(), js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new()).format());
+                }
+                cache[&self.tag].call1(&JsValue::NULL, &JsValue::from_f64(n as f64)).ok().and_then(|v| v.as_string())
             })
             .unwrap_or_else(|| n.to_string())
     }
 
     /// An event's date as labels show it ("8 juin 2018").
     pub fn date_short(&self, date: &EventDate) -> String {
-        if self.english() {
-            return date.display_short();
-        }
-        self.event_date(date, false).unwrap_or_else(|| date.display_short())
+        self.date_words(date, false)
     }
 
     /// An event's date in full ("vendredi 8 juin 2018").
     pub fn date_long(&self, date: &EventDate) -> String {
+        self.date_words(date, true)
+    }
+
+    /// An event's date in the locale (once per date and locale), or the view's English words for
+    /// an English reader and where `Intl` cannot say it.
+    fn date_words(&self, date: &EventDate, long: bool) -> String {
+        let english = || if long { date.display_long() } else { date.display_short() };
         if self.english() {
-            return date.display_long();
+            return english();
         }
-        self.event_date(date, true).unwrap_or_else(|| date.display_long())
+        let known = WORDS.with(|cache| cache.borrow().get(&self.tag).and_then(|words| words.get(&(*date, long)).cloned()));
+        known.unwrap_or_else(|| {
+            let words = self.event_date(date, long).unwrap_or_else(english);
+            WORDS.with(|cache| cache.borrow_mut().entry(self.tag.clone()).or_default().insert((*date, long), words.clone()));
+            words
+        })
     }
 
     /// The window's dates: "Showing 13 Sep 2010 to 18 Oct 2018" in English words from the view.
@@ -160,10 +176,11 @@ impl Locale {
         }
     }
 
-    /// The axis's labels in the locale (the years of deep time stay as the view gives them).
-    pub fn ticks(&self, ticks: &TickSet) -> TickSet {
+    /// The axis's labels in the locale (the years of deep time stay as the view gives them);
+    /// the view's own for an English reader.
+    pub fn ticks<'a>(&self, ticks: &'a TickSet) -> Cow<'a, TickSet> {
         if self.english() {
-            return ticks.clone();
+            return Cow::Borrowed(ticks);
         }
         let (minor, major) = match ticks.unit {
             TickUnit::Years => (Style::Year, None),
@@ -179,11 +196,11 @@ impl Locale {
                 })
                 .collect()
         };
-        TickSet {
+        Cow::Owned(TickSet {
             minor: relabel(&ticks.minor, minor),
             major: major.map_or_else(|| ticks.major.clone(), |style| relabel(&ticks.major, style)),
             ..ticks.clone()
-        }
+        })
     }
 
     /// A cluster's dates: from its first start to its last, at the month (or the year when they
@@ -245,7 +262,11 @@ impl Locale {
         }
         FORMATS.with(|cache| {
             let mut cache = cache.borrow_mut();
-            let format = cache.entry((self.tag.clone(), style)).or_insert_with(|| date_format(&self.tag, style));
+            if !cache.contains_key(&self.tag) {
+                cache.insert(self.tag.clone(), HashMap::new());
+            }
+            let formats = cache.get_mut(&self.tag)?;
+            let format = formats.entry(style).or_insert_with(|| date_format(&self.tag, style));
             let date = js_sys::Date::new(&JsValue::from_f64(ms));
             format.call1(&JsValue::NULL, &date).ok().and_then(|v| v.as_string())
         })

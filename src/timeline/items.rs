@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use citeline_view::layout::{ClusterInfo, PlacedCluster, PlacedEvent, PlacedItem, Placement};
+use citeline_view::layout::{label_name, ClusterInfo, PlacedCluster, PlacedEvent, PlacedItem, Placement};
 use citeline_view::view::ViewAction;
 
 use crate::locale::Locale;
@@ -50,7 +50,7 @@ fn event_label(p: &PlacedEvent, pending: bool, search: Option<&'static str>, cal
         (p.date_label.clone(), p.accessible_name.clone())
     } else {
         let (short, long) = (locale.date_short(&p.date), locale.date_long(&p.date));
-        let name = if short == long { format!("{}, {short}", p.title) } else { format!("{}, {short} ({long})", p.title) };
+        let name = label_name(&p.title, &short, &long);
         (short, name)
     };
     html! {
@@ -90,7 +90,8 @@ fn cluster_label(c: &PlacedCluster, search: Option<&'static str>, callbacks: &It
     } else {
         let title = locale.f(citeline_view::locale::Msg::EventsCount, &[&locale.number(info.count)]);
         let date = locale.span(info.start_days, info.last_start_days, &c.date_label);
-        (title.clone(), date.clone(), format!("{title}, {date}"))
+        let name = label_name(&title, &date, &date);
+        (title, date, name)
     };
     html! {
         <>

@@ -536,7 +536,7 @@ impl FrameInput<'_> {
 /// A label's accessible name: what it shows (title, then the date as drawn), so that speech
 /// input users can say what they see (WCAG 2.5.3, label in name), then the date in full words
 /// when it reads differently ("4 Jun 2018 (Monday 4 June 2018)").
-fn label_name(title: &str, shown: &str, long: &str) -> String {
+pub fn label_name(title: &str, shown: &str, long: &str) -> String {
     if shown == long {
         format!("{title}, {shown}")
     } else {
