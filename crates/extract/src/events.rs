@@ -1,16 +1,16 @@
-//! From mentions to proposed events: one per sentence that carries a specific date, titled from the
-//! sentence, dated by its most precise mention, and anchored to the sentence as its passage.
+//! From mentions to proposed events: one per happening and date (see [`crate::happenings`]), titled
+//! from the happening and its participants, anchored to its sentence (or clause) as its passage.
 
 use citeline_model::anchor::{TextPositionSelector, TextQuoteSelector};
 use citeline_model::date::{DateValue, EventDate, Qualifier};
 use citeline_model::document::Document;
 use citeline_model::timeline::{DateBasis, DateBasisKind, Event, Passage, Support};
 
+use super::happenings::{clause_of, title_for, trigger_for, TriggerKind};
 use super::sentence::sentences;
+use super::tokens::{tokenize, Token};
 use super::{extract, Locale, Mention, Modifier, TimexType, ValueBasis};
 
-/// Words in a proposed title.
-const TITLE_WORDS: usize = 9;
 /// Characters of quote context kept with each passage.
 const CONTEXT_CHARS: usize = 32;
 
@@ -55,68 +55,6 @@ fn basis(m: &Mention, document: &Document) -> DateBasis {
     DateBasis { kind, explanation }
 }
 
-/// A short title from a sentence: the date expression and leading connectives dropped, at most
-/// [`TITLE_WORDS`] words.
-pub fn title_from(sentence: &str, date_text: &str) -> String {
-    // Drop the date with the preposition that introduces it ("closed in 2015" -> "closed").
-    let without = match sentence.find(date_text) {
-        Some(at) => {
-            let head = sentence[..at].trim_end();
-            let last_word = head.rsplit(char::is_whitespace).next().unwrap_or("");
-            let head = if matches!(
-                last_word.to_lowercase().as_str(),
-                "on" | "in" | "at" | "by" | "since" | "from" | "until" | "during" | "of" | "before" | "after"
-            ) {
-                &head[..head.len() - last_word.len()]
-            } else {
-                head
-            };
-            format!("{head} {}", &sentence[at + date_text.len()..])
-        }
-        None => sentence.to_owned(),
-    };
-    let words: Vec<&str> = without
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '(' | ')')))
-        .filter(|w| !w.is_empty() && !matches!(*w, "," | "–" | "-" | "—"))
-        .collect();
-    let skip = words
-        .iter()
-        .take_while(|w| {
-            matches!(
-                w.to_lowercase().trim_end_matches(','),
-                "on" | "in"
-                    | "at"
-                    | "by"
-                    | "since"
-                    | "from"
-                    | "during"
-                    | "and"
-                    | "but"
-                    | "then"
-                    | "as"
-                    | "of"
-                    | "until"
-                    | "the"
-                    | "this"
-                    | "that"
-            )
-        })
-        .count();
-    let skip = if skip == words.len() { 0 } else { skip };
-    let kept: Vec<&str> = words[skip..].iter().take(TITLE_WORDS).copied().collect();
-    let mut title =
-        kept.join(" ").trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '–' | '-')).to_owned();
-    if words.len() - skip > TITLE_WORDS {
-        title.push('…');
-    }
-    let mut chars = title.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => date_text.to_owned(),
-    }
-}
-
 fn slug(text: &str) -> String {
     let mut out = String::new();
     for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(6) {
@@ -133,9 +71,9 @@ fn slug(text: &str) -> String {
 /// description). Ids are `<document id>-<char offset>-<slug>`, unique within the document.
 pub fn propose_events(document: &Document, locale: Locale) -> Vec<Event> {
     let chunk = Chunk { start_char: 0, end_char: document.text.chars().count(), start_byte: 0, end_byte: document.text.len() };
-    let mut events = Vec::new();
-    propose_in(document, &chunk, locale, &mut events);
-    events
+    let mut found = Vec::new();
+    propose_in(document, &chunk, locale, &mut found);
+    found.into_iter().map(|h| h.event).collect()
 }
 
 /// Proposes events chunk by chunk (chunks of about `chunk_chars`, cut at paragraph breaks), so a
@@ -149,9 +87,9 @@ pub fn propose_events_chunked(
     let bounds = chunk_bounds(&document.text, chunk_chars.max(1000));
     let total = bounds.last().map_or(0, |c| c.end_char);
     bounds.into_iter().map(move |chunk| {
-        let mut events = Vec::new();
-        propose_in(document, &chunk, locale, &mut events);
-        (chunk.end_char, total, events)
+        let mut found = Vec::new();
+        propose_in(document, &chunk, locale, &mut found);
+        (chunk.end_char, total, found.into_iter().map(|h| h.event).collect())
     })
 }
 
@@ -196,51 +134,171 @@ fn chunk_bounds(text: &str, chunk_chars: usize) -> Vec<Chunk> {
     out
 }
 
+/// One proposed happening with where it was found (chars of the document): the word that names
+/// it, the date expression, and the TIMEX3 value of that expression.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Happening {
+    /// The proposed event (its passage is the sentence, or the clause when the sentence has several).
+    pub event: Event,
+    /// The word naming the happening.
+    pub trigger: (usize, usize),
+    /// The date expression (both ends of a range).
+    pub date_span: (usize, usize),
+    /// The TIMEX3 value of the (first) date expression.
+    pub timex_value: String,
+}
+
+/// The happenings of a whole document (see [`propose_events`]).
+pub fn happenings(document: &Document, locale: Locale) -> Vec<Happening> {
+    let chunk = Chunk { start_char: 0, end_char: document.text.chars().count(), start_byte: 0, end_byte: document.text.len() };
+    let mut out = Vec::new();
+    propose_in(document, &chunk, locale, &mut out);
+    out
+}
+
+/// A date found in a sentence: the model's date, its tokens, the mentions behind it.
+struct Dated<'m> {
+    date: EventDate,
+    tokens: (usize, usize),
+    first: &'m Mention,
+    last: &'m Mention,
+}
+
+/// Token bounds of the char span `start..end` (the tokens inside it).
+fn token_span(toks: &[Token<'_>], start: usize, end: usize) -> (usize, usize) {
+    let a = toks.partition_point(|t| t.start < start);
+    let b = toks.partition_point(|t| t.end <= end).max(a);
+    (a, b)
+}
+
+/// The dates of a sentence: each specific mention, two joined as a range ("between 2017 and 2018",
+/// "from May to June 2018", "2017-2018") taken as one.
+fn dates_in<'m>(
+    toks: &[Token<'_>],
+    mentions: &[&'m Mention],
+    text_between: &dyn Fn(usize, usize) -> String,
+    before: &dyn Fn(usize) -> String,
+) -> Vec<Dated<'m>> {
+    let mut out: Vec<Dated<'m>> = Vec::new();
+    let mut i = 0;
+    while i < mentions.len() {
+        let m = mentions[i];
+        let Some(value) = date_of(m) else {
+            i += 1;
+            continue;
+        };
+        if let Some(n) = mentions.get(i + 1) {
+            let joint = text_between(m.end, n.start).trim().to_lowercase();
+            let opener = before(m.start);
+            let ranged = match joint.as_str() {
+                "and" => opener.ends_with("between"),
+                "to" | "until" | "till" | "through" => opener.ends_with("from") || joint != "to",
+                "-" | "–" | "—" => true,
+                _ => false,
+            };
+            if let Some(end) = date_of(n).filter(|e| ranged && e.start_days() >= value.start_days()) {
+                let date = if end == value { EventDate::Point(value) } else { EventDate::Range { start: value, end } };
+                let (a, _) = token_span(toks, m.start, m.end);
+                let (_, b) = token_span(toks, n.start, n.end);
+                out.push(Dated { date, tokens: (a, b), first: m, last: n });
+                i += 2;
+                continue;
+            }
+        }
+        out.push(Dated { date: EventDate::Point(value), tokens: token_span(toks, m.start, m.end), first: m, last: m });
+        i += 1;
+    }
+    out
+}
+
 /// Proposes events for one chunk; positions are absolute, quotes carry context from inside the chunk.
-fn propose_in(document: &Document, chunk: &Chunk, locale: Locale, events: &mut Vec<Event>) {
+fn propose_in(document: &Document, chunk: &Chunk, locale: Locale, out: &mut Vec<Happening>) {
     let reference = document.published.as_ref().and_then(|p| p.date.first_day());
     let text = &document.text[chunk.start_byte..chunk.end_byte];
     // Byte offset of every char of the chunk (and its end), so slicing stays linear.
     let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
-    let cut = |a: usize, b: usize| &text[bytes[a.min(bytes.len() - 1)]..bytes[b.min(bytes.len() - 1)]];
+    let cut = |a: usize, b: usize| &text[bytes[a.min(bytes.len() - 1)]..bytes[b.min(bytes.len() - 1)].max(bytes[a.min(bytes.len() - 1)])];
     let mentions = extract(text, reference, locale);
+    let toks = tokenize(text);
     let mut next = 0;
     for (start, end) in sentences(text) {
         while next < mentions.len() && mentions[next].end <= start {
             next += 1;
         }
-        let in_sentence = mentions[next..].iter().take_while(|m| m.start < end).filter(|m| m.end <= end);
-        let best = in_sentence.filter_map(|m| Some((date_of(m)?, m))).max_by_key(|(d, m)| (d.granularity(), std::cmp::Reverse(m.start)));
-        let Some((date, mention)) = best else { continue };
-        // "about 2010", "around June 2018", "circa 1850": given as about that date.
-        let before = cut(start, mention.start).trim_end().to_lowercase();
-        let hedged = ["about", "around", "approximately", "roughly", "circa", "c.", "ca."]
-            .iter()
-            .any(|w| before.strip_suffix(w).is_some_and(|rest| rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric())));
-        let date = if hedged { date.qualified(Qualifier { approximate: true, ..date.qualifier() }) } else { date };
-        let sentence = cut(start, end);
-        let quote = TextQuoteSelector {
-            exact: sentence.to_owned(),
-            prefix: cut(start.saturating_sub(CONTEXT_CHARS), start).to_owned(),
-            suffix: cut(end, end + CONTEXT_CHARS).to_owned(),
-        };
-        let position = TextPositionSelector { start: chunk.start_char + start, end: chunk.start_char + end };
-        // A line that is only a date (a dateline, a heading) says nothing happened.
-        if sentence.replacen(mention.text.as_str(), " ", 1).split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() < 2 {
+        let in_sentence: Vec<&Mention> = mentions[next..].iter().take_while(|m| m.start < end).filter(|m| m.end <= end).collect();
+        if in_sentence.is_empty() {
             continue;
         }
-        let title = title_from(sentence, &mention.text);
-        let summary: String = sentence.chars().take(240).collect();
-        events.push(Event {
-            id: format!("{}-{}-{}", document.id, position.start, slug(&title)),
-            title,
-            summary,
-            date: EventDate::Point(date),
-            date_basis: basis(mention, document),
-            passages: vec![Passage { document: document.id.clone(), supports: vec![Support::Date, Support::Description], quote, position }],
-            media: None,
-            group: None,
-        });
+        let (lo, hi) = token_span(&toks, start, end);
+        let before = |at: usize| cut(start, at).trim_end().to_lowercase();
+        let dates = dates_in(&toks, &in_sentence, &|a, b| cut(a, b).to_owned(), &before);
+        let spans: Vec<(usize, usize)> = dates.iter().map(|d| d.tokens).collect();
+        let mut found: Vec<(usize, TriggerKind, &Dated<'_>)> = Vec::new();
+        for dated in &dates {
+            let (d0, d1) = dated.tokens;
+            let Some((t, kind)) = trigger_for(&toks, lo, hi, d0, d1, &spans) else { continue };
+            if !found.iter().any(|(u, _, other)| *u == t && other.date == dated.date) {
+                found.push((t, kind, dated));
+            }
+        }
+        let several = found.len() > 1;
+        for (t, kind, dated) in found {
+            let (d0, d1) = dated.tokens;
+            // The passage: the sentence, or with several happenings the clause holding both.
+            let (p0, p1) = if several {
+                let (a, _) = clause_of(&toks, lo, hi, t.min(d0));
+                let (_, b) = clause_of(&toks, lo, hi, t.max(d1.saturating_sub(1)));
+                (toks[a].start, toks[b.max(a + 1) - 1].end)
+            } else {
+                (start, end)
+            };
+            let date = match dated.date {
+                EventDate::Point(value) => {
+                    // "about 2010", "around June 2018", "circa 1850": given as about that date.
+                    let hedged = ["about", "around", "approximately", "roughly", "circa", "c.", "ca."].iter().any(|w| {
+                        before(dated.first.start)
+                            .strip_suffix(w)
+                            .is_some_and(|rest| rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric()))
+                    });
+                    EventDate::Point(if hedged { value.qualified(Qualifier { approximate: true, ..value.qualifier() }) } else { value })
+                }
+                range => range,
+            };
+            let sentence = cut(p0, p1);
+            let quote = TextQuoteSelector {
+                exact: sentence.to_owned(),
+                prefix: cut(p0.saturating_sub(CONTEXT_CHARS), p0).to_owned(),
+                suffix: cut(p1, p1 + CONTEXT_CHARS).to_owned(),
+            };
+            let position = TextPositionSelector { start: chunk.start_char + p0, end: chunk.start_char + p1 };
+            let title = title_for(&toks, lo, hi, t, kind, &spans);
+            let summary: String = cut(start, end).chars().take(240).collect();
+            let mut date_basis = basis(dated.first, document);
+            if !std::ptr::eq(dated.first, dated.last) {
+                date_basis.explanation = format!("{} And to: {}", date_basis.explanation, basis(dated.last, document).explanation);
+            }
+            let trigger = (chunk.start_char + toks[t].start, chunk.start_char + toks[t].end);
+            out.push(Happening {
+                event: Event {
+                    id: format!("{}-{}-{}", document.id, trigger.0, slug(&title)),
+                    title,
+                    summary,
+                    date,
+                    date_basis,
+                    passages: vec![Passage {
+                        document: document.id.clone(),
+                        supports: vec![Support::Date, Support::Description],
+                        quote,
+                        position,
+                    }],
+                    media: None,
+                    group: None,
+                },
+                trigger,
+                date_span: (chunk.start_char + toks[d0].start, chunk.start_char + toks[d1.max(d0 + 1) - 1].end),
+                timex_value: dated.first.value.clone(),
+            });
+        }
     }
 }
 
@@ -289,23 +347,6 @@ mod tests {
         let events = propose_events(&document, Locale::EnGb);
         assert_eq!(events.len(), 1);
         assert_eq!(events[0].date.display_long(), "Monday 11 March 2019");
-    }
-
-    #[test]
-    fn titles_drop_the_date_with_its_preposition() {
-        assert_eq!(
-            title_from("The previous crossing was closed in 2015 after an inspection.", "2015"),
-            "Previous crossing was closed after an inspection"
-        );
-        assert_eq!(title_from("Construction will begin in September.", "September"), "Construction will begin");
-    }
-
-    #[test]
-    fn titles_drop_the_date_and_connectives() {
-        assert_eq!(
-            title_from("On Friday 8 June, the Home Secretary will travel to the US for talks with tech firms.", "Friday 8 June"),
-            "Home Secretary will travel to the US for talks…"
-        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 mod calendar;
 mod events;
+mod happenings;
 mod lexicon;
 mod publication;
 mod rules;
@@ -16,7 +17,7 @@ mod tokens;
 
 pub use calendar::Cal;
 pub use citeline_model::date::Locale;
-pub use events::{propose_events, propose_events_chunked, title_from};
+pub use events::{happenings, propose_events, propose_events_chunked, Happening};
 pub use publication::guess_publication_date;
 pub use sentence::sentences;
 

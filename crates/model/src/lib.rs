@@ -22,6 +22,7 @@
 //! never panics and returns a value with diagnostics, or an error in words.
 
 pub mod anchor;
+pub mod corroboration;
 pub mod date;
 pub mod document;
 pub mod embed;

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::corroboration::{merge_into, same_happening, Verdict};
 use crate::date::{DateValue, EventDate};
 use crate::document::{Document, Published};
 use crate::markup::{self, Dialect, MarkupToken, TagKind};
@@ -29,6 +30,32 @@ pub struct Proposal {
     pub event: Event,
     /// Whether the person accepted it.
     pub accepted: bool,
+    /// The proposals it was merged from, as they were (so "Split" can give them back); empty for
+    /// one that was never merged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged_from: Vec<Event>,
+}
+
+impl Proposal {
+    /// A new proposal, not yet accepted.
+    pub fn new(event: Event) -> Self {
+        Proposal { event, accepted: false, merged_from: Vec::new() }
+    }
+
+    /// Adds `other` to this proposal (its passages, and its date where `verdict` says), keeping both
+    /// originals for [`Workspace::split`].
+    fn absorb(&mut self, other: Proposal, verdict: Verdict) {
+        if self.merged_from.is_empty() {
+            self.merged_from.push(self.event.clone());
+        }
+        merge_into(&mut self.event, &other.event, verdict);
+        self.accepted |= other.accepted;
+        if other.merged_from.is_empty() {
+            self.merged_from.push(other.event);
+        } else {
+            self.merged_from.extend(other.merged_from);
+        }
+    }
 }
 
 /// Everything the person added; kept in local storage as JSON.
@@ -202,12 +229,28 @@ impl Workspace {
         id
     }
 
-    /// Adds proposals (not yet accepted), skipping ids already present.
+    /// Adds proposals (not yet accepted), skipping ids already present. One that reports the same
+    /// happening as a proposal not yet accepted (see [`crate::corroboration`]) is merged into it:
+    /// one event, both sources' passages.
     pub fn add_proposals(&mut self, events: Vec<Event>) {
         for event in events {
-            if !self.proposals.iter().any(|p| p.event.id == event.id) {
-                self.proposals.push(Proposal { event, accepted: false });
+            if self.proposals.iter().any(|p| p.event.id == event.id || p.merged_from.iter().any(|e| e.id == event.id)) {
+                continue;
             }
+            let same = self.proposals.iter_mut().filter(|p| !p.accepted).find_map(|p| same_happening(&p.event, &event).map(|v| (p, v)));
+            match same {
+                Some((kept, verdict)) => kept.absorb(Proposal::new(event), verdict),
+                None => self.proposals.push(Proposal::new(event)),
+            }
+        }
+    }
+
+    /// Splits a merged proposal back into the proposals it was made of (each as it was proposed).
+    pub fn split(&mut self, id: &str) {
+        let Some(index) = self.proposals.iter().position(|p| p.event.id == id && !p.merged_from.is_empty()) else { return };
+        let merged = self.proposals.remove(index);
+        for (k, event) in merged.merged_from.into_iter().enumerate() {
+            self.proposals.insert(index + k, Proposal { event, accepted: merged.accepted, merged_from: Vec::new() });
         }
     }
 
@@ -279,12 +322,10 @@ impl Workspace {
             match merged.as_mut() {
                 None => merged = Some(p),
                 Some(m) => {
-                    for passage in p.event.passages {
-                        if !m.event.passages.contains(&passage) {
-                            m.event.passages.push(passage);
-                        }
-                    }
-                    m.accepted |= p.accepted;
+                    // By hand: the first event's title and date stand.
+                    let (title, date, basis) = (m.event.title.clone(), m.event.date, m.event.date_basis.clone());
+                    m.absorb(p, Verdict::Agree);
+                    (m.event.title, m.event.date, m.event.date_basis) = (title, date, basis);
                 }
             }
         }
