@@ -49,6 +49,8 @@ pub(crate) enum Format {
     Json,
     /// The TimeML document with our TIMEX3.
     Timeml,
+    /// JSON lines in, JSON lines out (`propose`).
+    Jsonl,
 }
 
 /// Parses `--name value`, `--name=value` and flags; `allowed` lists the options this subcommand takes,
@@ -125,7 +127,8 @@ pub(crate) fn parse_options(args: &[String], allowed: &[&str], missing: &str) ->
                 parsed.format = Some(match value.to_ascii_lowercase().as_str() {
                     "json" => Format::Json,
                     "timeml" | "tml" => Format::Timeml,
-                    _ => return Err(format!("--format is timeml or json, not '{value}'")),
+                    "jsonl" | "ndjson" | "json-lines" => Format::Jsonl,
+                    _ => return Err(format!("--format is timeml, json or jsonl, not '{value}'")),
                 });
             }
             "--assets" => parsed.assets = Some(value),
@@ -186,6 +189,11 @@ impl<'a> Problems<'a> {
     pub(crate) fn report(&mut self, problem: impl Display, fails: bool) -> io::Result<()> {
         self.failed |= fails;
         writeln!(self.err, "{problem}")
+    }
+
+    /// The stream problems are written to.
+    pub(crate) fn err(&mut self) -> &mut dyn Write {
+        self.err
     }
 
     /// 0 if nothing failed, else 1.

@@ -34,6 +34,9 @@ pub(crate) fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> 
         Ok(o) => o,
         Err(problem) => return Ok(usage(err, &problem)),
     };
+    if opts.format == Some(Format::Jsonl) {
+        return Ok(usage(err, "extract writes timeml or json, not jsonl"));
+    }
     let locale = opts.locale.unwrap_or_default();
     let mut problems = Problems::new(err);
     for path in &opts.files {
@@ -47,7 +50,7 @@ pub(crate) fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> 
                 let line = serde_json::to_string(&line).map_err(io::Error::other)?;
                 writeln!(out, "{line}")?;
             }
-            Format::Timeml => match timeml::rewrite(&doc.timeml, &mentions) {
+            Format::Timeml | Format::Jsonl => match timeml::rewrite(&doc.timeml, &mentions) {
                 Ok(doc) => {
                     write!(out, "{doc}")?;
                     if !doc.ends_with('\n') {

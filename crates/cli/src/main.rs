@@ -1,4 +1,4 @@
-//! The native command line: `citeline check | export | extract | eval | render`, one module per command, and [`args`]
+//! The native command line: `citeline check | export | extract | propose | eval | render`, one module per command, and [`args`]
 //! for what they share. Everything is written to the `out` and `err` streams given to [`run`], which
 //! returns the exit code: 0 done, 1 some input failed, 2 bad arguments. Nothing here panics on user
 //! input.
@@ -8,6 +8,7 @@ mod check;
 mod eval;
 mod export;
 mod extract;
+mod propose;
 mod render;
 
 use std::ffi::OsString;
@@ -44,6 +45,17 @@ usage:
       with offsets in chars of the (decoded) text; --format timeml (the default for .tml) prints
       the document with its TIMEX3 replaced by the extractor's (plain text is wrapped in a minimal
       TimeML document). FILE may be - for standard input (plain text).
+
+  citeline propose [--dct YYYY-MM-DD] [--locale en-GB|en-US] [--format json|jsonl] FILE...
+      Propose a timeline from documents, as \"Add documents\" does on the page: one event per
+      dated happening (the word a date anchors: \"launched ... today\", \"attacks in 2017\"), titled
+      from it, anchored to its sentence as its passage; events from different files that report
+      the same happening are merged into one with each source's passage. FILE is plain text,
+      Markdown or HTML; its publication date is --dct, else a dateline near its top.
+      --format json (the default) writes one Citeline timeline with the documents and events.
+      --format jsonl reads JSON lines {\"id\", \"title\", \"published\", \"text\"} (from FILE, or
+      - for standard input) and writes one line per document: {\"id\", \"published\", \"events\"}
+      (or \"error\"), so a corpus can be split across processes.
 
   citeline eval [--verbose] [--locale en-US|en-GB] DIR_OR_FILE...
       Score the extractor against the gold TIMEX3 in .tml files (each directory's *.tml), with
@@ -96,6 +108,7 @@ pub fn run(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             "extract" => extract::run(rest, out, err),
             "eval" => eval::run(rest, out, err),
             "render" => render::run(rest, out, err),
+            "propose" => propose::run(rest, out, err),
             "export" => export::run(rest, out, err),
             other => return usage(err, &format!("unknown command '{other}'")),
         },
@@ -397,5 +410,59 @@ mod tests {
         let (code, out, _) = run_args(&["eval", &format!("{a}/a.tml")]);
         assert_eq!(code, 0);
         assert!(!out.contains("all: "));
+    }
+
+    #[test]
+    fn propose_makes_one_timeline_from_the_two_seed_texts_with_the_launch_backed_by_both() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds/");
+        let home_office = format!("{dir}home-office-contest-2018-press-release.txt");
+        let apcc = format!("{dir}apcc-response-contest-2018.txt");
+        let (code, out, err) = run_args(&["propose", "--dct", "2018-06-04", &home_office, &apcc]);
+        assert_eq!(code, 0, "{err}");
+        let (timeline, diagnostics) = citeline_model::timeline::Timeline::from_json(&out).expect("a timeline");
+        assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+        let rows: Vec<(String, String, Vec<&str>)> =
+            timeline.events.iter().map(|e| (e.date.first().iso(), e.title.clone(), citeline_model::corroboration::sources(e))).collect();
+        let find = |iso: &str| rows.iter().filter(|r| r.0 == iso).collect::<Vec<_>>();
+        let docs = ["home-office-contest-2018-press-release", "apcc-response-contest-2018"];
+        match &find("2018-06-04")[..] {
+            [(_, title, sources)] => {
+                assert_eq!(sources, &docs, "the launch is one event with both documents' passages");
+                assert!(title.contains("strategy") && title.contains("launched"), "{title}");
+            }
+            other => panic!("one launch event, not {other:?}"),
+        }
+        assert!(matches!(&find("2017")[..], [(_, t, _)] if t == "Attacks in London and Manchester"), "{rows:?}");
+        assert!(matches!(&find("2011")[..], [(_, t, s)] if t.contains("strategy published") && s == &[docs[1]]), "{rows:?}");
+        assert!(matches!(&find("2018-06-08")[..], [(_, t, _)] if t.starts_with("Home Secretary") && t.contains("travel")), "{rows:?}");
+        for (_, title, _) in &rows {
+            assert!(title.chars().count() <= 60 && title.starts_with(char::is_uppercase), "{title}");
+        }
+    }
+
+    #[test]
+    fn propose_reads_and_writes_json_lines_and_names_a_bad_line() {
+        let scratch = Scratch::new("propose");
+        let lines = [
+            r#"{"id": "a", "title": "A", "published": "2019-03-12", "text": "The council met on 11 March 2019 to vote on the bridge."}"#,
+            r#"{"id": "b", "text": 5}"#,
+            r#"{"id": "c", "text": "The bridge was opened in 2021.", "published": "12 March"}"#,
+            r#"{"id": "d", "text": "Nothing is dated here."}"#,
+        ];
+        let input = scratch.file("docs.jsonl", lines.join("\n").as_bytes());
+        let (code, out, err) = run_args(&["propose", "--format", "jsonl", &input]);
+        assert_eq!(code, 1, "a bad line fails the run, after the others are done");
+        let out: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect();
+        assert_eq!(out.iter().map(|l| l["id"].as_str().unwrap_or("")).collect::<Vec<_>>(), ["a", "b", "c", "d"]);
+        assert_eq!(out[0]["published"], "2019-03-12");
+        assert_eq!(out[0]["events"][0]["date"], "2019-03-11");
+        assert_eq!(out[0]["events"][0]["title"], "Council met");
+        assert!(out[1]["error"].as_str().is_some_and(|e| e.contains("not a document")));
+        assert!(out[2]["error"].as_str().is_some_and(|e| e.starts_with("published:")), "{:?}", out[2]);
+        assert_eq!(out[3]["events"].as_array().map(Vec::len), Some(0));
+        assert!(err.contains("line 2:") && err.contains("line 3:"), "{err}");
+        for args in [&["propose"][..], &["propose", "--format", "timeml", "x.txt"], &["propose", "--verbose", "x.txt"]] {
+            assert_eq!(run_args(args).0, 2, "{args:?}");
+        }
     }
 }
