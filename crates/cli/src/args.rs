@@ -26,6 +26,8 @@ pub(crate) struct Options {
     pub(crate) format: Option<Format>,
     /// `--verbose` or `-v`.
     pub(crate) verbose: bool,
+    /// `--anchoring`: `eval` scores event anchoring instead of TIMEX3.
+    pub(crate) anchoring: bool,
     /// `--assets DIR`: the release build `render` publishes.
     pub(crate) assets: Option<String>,
     /// `--out DIR`: the folder `render` writes.
@@ -61,6 +63,7 @@ pub(crate) fn parse_options(args: &[String], allowed: &[&str], missing: &str) ->
         locale: None,
         format: None,
         verbose: false,
+        anchoring: false,
         assets: None,
         out: None,
         fragment: false,
@@ -92,6 +95,7 @@ pub(crate) fn parse_options(args: &[String], allowed: &[&str], missing: &str) ->
         }
         if let Some(flag) = match name {
             "--verbose" => Some(&mut parsed.verbose),
+            "--anchoring" => Some(&mut parsed.anchoring),
             "--fragment" => Some(&mut parsed.fragment),
             "--seed" => Some(&mut parsed.seed),
             _ => None,
@@ -222,6 +226,7 @@ mod tests {
                 locale: Some(Locale::EnUs),
                 format: Some(Format::Timeml),
                 verbose: true,
+                anchoring: false,
                 assets: None,
                 out: None,
                 fragment: false,

@@ -57,13 +57,18 @@ usage:
       - for standard input) and writes one line per document: {\"id\", \"published\", \"events\"}
       (or \"error\"), so a corpus can be split across processes.
 
-  citeline eval [--verbose] [--locale en-US|en-GB] DIR_OR_FILE...
+  citeline eval [--verbose] [--anchoring] [--locale en-US|en-GB] DIR_OR_FILE...
       Score the extractor against the gold TIMEX3 in .tml files (each directory's *.tml), with
       each file's DCT as reference date, as TempEval-3 does: strict and relaxed extent P/R/F1,
       type and value accuracy over relaxed matches, type and value F1; all types, DATE/TIME and
       per type; micro-averaged over files. One table per argument and, for several, one for all.
       --verbose first lists misses, false positives and wrong extents, types or values.
       --locale defaults to en-US here (TimeBank and AQUAINT are American news).
+      --anchoring scores the proposed happenings (as propose makes them) instead: of the events
+      the TLINKs anchor to a DATE in the text (IS_INCLUDED, DURING, SIMULTANEOUS, BEGINS, ENDS,
+      BEGUN_BY, ENDED_BY), the share a proposal finds at that date by its trigger word, and by its
+      passage; the share of proposals whose trigger (or passage) holds an annotated event; and
+      documents proposed per second on one core.
 
   citeline render FILE.json [--assets DIR] --out DIR
   citeline render FILE.json --fragment

@@ -1,7 +1,7 @@
-//! Reading TimeML: the `<TEXT>` element, its decoded text and gold TIMEX3 ([`parse`]), and the
-//! document creation time.
+//! Reading TimeML: the `<TEXT>` element, its decoded text, gold TIMEX3 and EVENT ([`parse`]), the
+//! document creation time, and the events the TLINKs anchor to a date.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -9,16 +9,18 @@ use chrono::NaiveDate;
 use citeline_model::markup::{attribute, MarkupToken, TagKind};
 
 use super::xml::tokenize;
-use super::{GoldTimex, TimemlDoc};
+use super::{GoldAnchor, GoldEvent, GoldTimex, TimemlDoc};
 
 /// Reads a TimeML document. Errors (in words) if there is no `<TEXT>` element, it is never closed, or
-/// the TIMEX3 tags inside it do not balance.
+/// the TIMEX3 tags inside it do not balance. Unbalanced EVENT tags are skipped.
 pub fn parse(source: &str) -> Result<TimemlDoc, String> {
     let scan = Scan::new(source)?;
     let mut text = String::new();
     let mut pos = 0usize;
     let mut open: Vec<(usize, &str)> = Vec::new();
+    let mut open_events: Vec<(usize, &str)> = Vec::new();
     let mut gold = Vec::new();
+    let mut events = Vec::new();
     for token in &scan.tokens[scan.region.clone()] {
         match token {
             MarkupToken::Tag { raw, kind, name } if *name == "TIMEX3" => match kind {
@@ -28,6 +30,17 @@ pub fn parse(source: &str) -> Result<TimemlDoc, String> {
                     Some((start, tag)) => gold.push(gold_timex(tag, start, pos)),
                     None => return Err(format!("</TIMEX3> at byte {} closes no open TIMEX3", raw.start)),
                 },
+                TagKind::Other => {}
+            },
+            // Leniently: a close tag with nothing open, and an open tag never closed, are skipped.
+            MarkupToken::Tag { raw, kind, name } if *name == "EVENT" => match kind {
+                TagKind::Open => open_events.push((pos, &source[raw.clone()])),
+                TagKind::Empty => events.push(gold_event(&source[raw.clone()], pos, pos)),
+                TagKind::Close => {
+                    if let Some((start, tag)) = open_events.pop() {
+                        events.push(gold_event(tag, start, pos));
+                    }
+                }
                 TagKind::Other => {}
             },
             MarkupToken::Tag { .. } => {}
@@ -42,7 +55,9 @@ pub fn parse(source: &str) -> Result<TimemlDoc, String> {
         return Err(format!("TIMEX3 {} (at char {start} of the text) is never closed", short(tag)));
     }
     gold.sort_by_key(|g| (g.start, g.end));
-    Ok(TimemlDoc { dct: scan.dct(), text, gold })
+    events.sort_by_key(|e| (e.start, e.end));
+    let anchors = scan.anchors(&gold);
+    Ok(TimemlDoc { dct: scan.dct(), text, gold, events, anchors })
 }
 
 /// A tokenized TimeML source and where its `<TEXT>` element is.
@@ -114,6 +129,44 @@ impl<'a> Scan<'a> {
         date_of_value(&attribute(creation.0, "value")?)
     }
 
+    /// The anchors of events to the DATE timexes among `gold` (those inside `<TEXT>`): every TLINK
+    /// (read anywhere but inside `<TEXT>`) between an event instance and such a timex whose relation,
+    /// read from the event to the time, places the event at the date (see [`GoldAnchor`]). Instances
+    /// are resolved to events through the MAKEINSTANCE elements; links to unknown instances or times
+    /// are skipped, and only the first link of each (event, timex) pair is kept.
+    fn anchors(&self, gold: &[GoldTimex]) -> Vec<GoldAnchor> {
+        let dates: HashSet<&str> = gold.iter().filter(|g| g.kind.trim() == "DATE" && !g.tid.is_empty()).map(|g| g.tid.as_str()).collect();
+        let (text_open, text_close) = self.text_tags;
+        let outside =
+            self.tokens.iter().enumerate().filter(|(i, _)| !(text_open..=text_close).contains(i)).filter_map(|(_, token)| match token {
+                MarkupToken::Tag { raw, kind: TagKind::Open | TagKind::Empty, name } => Some((*name, &self.src[raw.clone()])),
+                _ => None,
+            });
+        let mut instances: HashMap<String, String> = HashMap::new();
+        let mut links: Vec<&str> = Vec::new();
+        for (name, tag) in outside {
+            match name {
+                "MAKEINSTANCE" => {
+                    if let (Some(eiid), Some(eid)) = (attribute(tag, "eiid"), attribute(tag, "eventID")) {
+                        instances.entry(eiid.trim().to_owned()).or_insert_with(|| eid.trim().to_owned());
+                    }
+                }
+                "TLINK" => links.push(tag),
+                _ => {}
+            }
+        }
+        let mut seen: HashSet<(String, String)> = HashSet::new();
+        let mut anchors = Vec::new();
+        for tag in links {
+            let Some((eiid, tid, rel)) = event_to_time(tag) else { continue };
+            let Some(eid) = instances.get(&eiid) else { continue };
+            if dates.contains(tid.as_str()) && seen.insert((eid.clone(), tid.clone())) {
+                anchors.push(GoldAnchor { eid: eid.clone(), tid, rel: rel.to_owned() });
+            }
+        }
+        anchors
+    }
+
     /// The tids of the TIMEX3 outside `<TEXT>` (the DCT's), which new tags must not reuse.
     pub(super) fn outside_timex_ids(&self) -> HashSet<String> {
         self.outside_timexes().into_iter().filter_map(|(tag, _)| attribute(tag, "tid")).collect()
@@ -135,7 +188,51 @@ fn gold_timex(tag: &str, start: usize, end: usize) -> GoldTimex {
         kind: attribute(tag, "type").unwrap_or_default(),
         value: attribute(tag, "value").unwrap_or_default(),
         modifier: attribute(tag, "mod"),
+        tid: attribute(tag, "tid").map(|t| t.trim().to_owned()).unwrap_or_default(),
     }
+}
+
+fn gold_event(tag: &str, start: usize, end: usize) -> GoldEvent {
+    GoldEvent {
+        start,
+        end,
+        eid: attribute(tag, "eid").map(|e| e.trim().to_owned()).unwrap_or_default(),
+        class: attribute(tag, "class").unwrap_or_default(),
+    }
+}
+
+/// A TLINK tag read from the event instance to the time: (eiid, tid, relation), when it links an event
+/// instance and a time with a relation that anchors the event (see [`GoldAnchor`]), inverting a link
+/// written from the time to the event.
+fn event_to_time(tag: &str) -> Option<(String, String, &'static str)> {
+    let rel = attribute(tag, "relType")?;
+    let rel = rel.trim();
+    let trimmed = |name: &str| attribute(tag, name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+    if let (Some(eiid), Some(tid)) = (trimmed("eventInstanceID"), trimmed("relatedToTime")) {
+        let rel = match rel {
+            "IS_INCLUDED" => "IS_INCLUDED",
+            "DURING" => "DURING",
+            "SIMULTANEOUS" => "SIMULTANEOUS",
+            "BEGINS" => "BEGINS",
+            "ENDS" => "ENDS",
+            "BEGUN_BY" => "BEGUN_BY",
+            "ENDED_BY" => "ENDED_BY",
+            _ => return None,
+        };
+        return Some((eiid, tid, rel));
+    }
+    let (tid, eiid) = (trimmed("timeID")?, trimmed("relatedToEventInstance")?);
+    let inverse = match rel {
+        "INCLUDES" => "IS_INCLUDED",
+        "DURING_INV" => "DURING",
+        "SIMULTANEOUS" => "SIMULTANEOUS",
+        "BEGUN_BY" => "BEGINS",
+        "ENDED_BY" => "ENDS",
+        "BEGINS" => "BEGUN_BY",
+        "ENDS" => "ENDED_BY",
+        _ => return None,
+    };
+    Some((eiid, tid, inverse))
 }
 
 /// The first 60 chars of a tag, for messages.

@@ -50,6 +50,10 @@ fn parses_text_gold_and_dct() {
     assert_eq!(doc.gold[0].modifier, None);
     assert_eq!(span_text(&doc, &doc.gold[1]), "more than three years");
     assert_eq!(doc.gold[1].modifier.as_deref(), Some("MORE_THAN"));
+    assert_eq!((doc.gold[0].tid.as_str(), doc.gold[1].tid.as_str()), ("t1", "t2"));
+    assert_eq!(doc.events, [GoldEvent { start: 16, end: 20, eid: "e1".into(), class: "OCCURRENCE".into() }]);
+    // The one TLINK links two times.
+    assert!(doc.anchors.is_empty());
 }
 
 #[test]
@@ -298,16 +302,69 @@ fn modifier(m: Option<&str>) -> Option<Modifier> {
     })
 }
 
-fn corpus_files() -> Option<Vec<std::path::PathBuf>> {
-    let root = citeline_model::testdata::shared_dir("the TimeBank/AQUAINT corpus tests")?.join("data/timebank");
-    let mut files = Vec::new();
-    for dir in ["TimeBank", "AQUAINT"] {
-        // The shared folder is there: its corpora must be too.
-        let entries = std::fs::read_dir(root.join(dir)).unwrap_or_else(|e| panic!("{}: {e}", root.join(dir).display()));
-        files.extend(entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "tml")));
-    }
+/// The `.tml` files of one corpus (`TimeBank`, `AQUAINT`) in the shared folder, sorted, or `None`
+/// (after saying so) when there is no shared folder.
+fn corpus_dir_files(dir: &str) -> Option<Vec<std::path::PathBuf>> {
+    let root = citeline_model::testdata::shared_dir("the TimeBank/AQUAINT corpus tests")?.join("data/timebank").join(dir);
+    // The shared folder is there: its corpora must be too.
+    let entries = std::fs::read_dir(&root).unwrap_or_else(|e| panic!("{}: {e}", root.display()));
+    let mut files: Vec<_> =
+        entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "tml")).collect();
     files.sort();
     Some(files)
+}
+
+fn corpus_files() -> Option<Vec<std::path::PathBuf>> {
+    let mut files = corpus_dir_files("TimeBank")?;
+    files.extend(corpus_dir_files("AQUAINT")?);
+    files.sort();
+    Some(files)
+}
+
+#[test]
+fn corpus_anchors_resolve() {
+    let mut total = 0;
+    for corpus in ["TimeBank", "AQUAINT"] {
+        let Some(files) = corpus_dir_files(corpus) else { return };
+        let (mut events, mut anchors) = (0, 0);
+        let mut by_rel = std::collections::BTreeMap::<String, usize>::new();
+        let mut counts = crate::anchoring::AnchorCounts::default();
+        for path in &files {
+            let src = std::fs::read_to_string(path).unwrap();
+            let doc = parse(&src).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            events += doc.events.len();
+            anchors += doc.anchors.len();
+            for a in &doc.anchors {
+                assert!(doc.events.iter().any(|e| e.eid == a.eid), "{}: {a:?}: no such event", path.display());
+                let timex = doc.gold.iter().find(|g| g.tid == a.tid);
+                assert!(timex.is_some_and(|t| t.kind == "DATE"), "{}: {a:?}: no such DATE timex", path.display());
+                *by_rel.entry(a.rel.clone()).or_default() += 1;
+            }
+            // Proposals made from the gold itself find every anchor.
+            let proposed: Vec<crate::anchoring::Proposed> = doc
+                .anchors
+                .iter()
+                .filter_map(|a| {
+                    let e = doc.events.iter().find(|e| e.eid == a.eid)?;
+                    let t = doc.gold.iter().find(|g| g.tid == a.tid)?;
+                    Some(crate::anchoring::Proposed {
+                        trigger: e.start..e.end,
+                        passage: e.start.min(t.start)..e.end.max(t.end),
+                        date: t.start..t.end,
+                        value: t.value.clone(),
+                    })
+                })
+                .collect();
+            counts += crate::anchoring::score(&doc, &proposed);
+        }
+        eprintln!("{corpus}: {} files, {events} events, {anchors} anchors to a DATE {by_rel:?}", files.len());
+        eprintln!("{}", crate::anchoring::AnchorReport::new(format!("{corpus} (gold as proposals)"), counts));
+        assert_eq!(counts.gold, anchors);
+        // An event with an empty word (none in the corpus) could not be found.
+        assert_eq!((counts.found_trigger, counts.found_passage, counts.proposals_on_event), (anchors, anchors, anchors));
+        total += anchors;
+    }
+    assert!(total > 500, "{total} anchors");
 }
 
 #[test]
