@@ -54,8 +54,9 @@ usage:
       Markdown or HTML; its publication date is --dct, else a dateline near its top.
       --format json (the default) writes one Citeline timeline with the documents and events.
       --format jsonl reads JSON lines {\"id\", \"title\", \"published\", \"text\"} (from FILE, or
-      - for standard input) and writes one line per document: {\"id\", \"published\", \"events\"}
-      (or \"error\"), so a corpus can be split across processes.
+      - for standard input) and writes one line per document: {\"id\", \"published\", \"events\",
+      \"undated\"} (or \"error\"), so a corpus can be split across processes; \"undated\" lists the
+      happenings the text gives no date for, each with its passage.
 
   citeline eval [--verbose] [--anchoring] [--locale en-US|en-GB] DIR_OR_FILE...
       Score the extractor against the gold TIMEX3 in .tml files (each directory's *.tml), with
@@ -465,6 +466,10 @@ mod tests {
         assert!(out[1]["error"].as_str().is_some_and(|e| e.contains("not a document")));
         assert!(out[2]["error"].as_str().is_some_and(|e| e.starts_with("published:")), "{:?}", out[2]);
         assert_eq!(out[3]["events"].as_array().map(Vec::len), Some(0));
+        let with_review = r#"{"id": "e", "text": "It prompted a fundamental review of the strategy."}"#;
+        let (_, out, _) = run_args(&["propose", "--format", "jsonl", &scratch.file("e.jsonl", with_review.as_bytes())]);
+        let line: serde_json::Value = serde_json::from_str(out.trim()).expect("a line");
+        assert_eq!(line["undated"][0]["title"], "Fundamental review of the strategy");
         assert!(err.contains("line 2:") && err.contains("line 3:"), "{err}");
         for args in [&["propose"][..], &["propose", "--format", "timeml", "x.txt"], &["propose", "--verbose", "x.txt"]] {
             assert_eq!(run_args(args).0, 2, "{args:?}");

@@ -2,7 +2,8 @@
 //! document (its publication date from `--dct`, else from a dateline near its top); its happenings
 //! become proposed events anchored to their passages; proposals that report the same happening are
 //! merged across documents ([`citeline_model::corroboration`]). Writes a Citeline timeline, or with
-//! `--format jsonl` one JSON line per document, reading documents as JSON lines.
+//! `--format jsonl` one JSON line per document (its events, and the happenings it gives no date for),
+//! reading documents as JSON lines.
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -10,10 +11,11 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use citeline_extract::{guess_publication_date, propose_events};
+use citeline_extract::{guess_publication_date, propose_events, undated_happenings};
 use citeline_model::corroboration::corroborate;
 use citeline_model::date::DateValue;
 use citeline_model::document::{Document, Published};
+use citeline_model::extraction::Undated;
 use citeline_model::timeline::{Event, Timeline, FORMAT, VERSION};
 use citeline_model::workspace::{decode_input, title_guess};
 
@@ -40,6 +42,9 @@ struct LineOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<String>,
     events: Vec<Event>,
+    /// Happenings with no date, for the author to date by hand.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    undated: Vec<Undated>,
 }
 
 /// Runs `propose` with `args`; exit code 1 if any input cannot be read.
@@ -56,17 +61,18 @@ pub(crate) fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> 
             for path in &opts.files {
                 let Some(source) = problems.or_report(read_text(path))? else { continue };
                 for (n, line) in source.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-                    let (id, published, events, error) = match document_of_line(line, opts.dct) {
+                    let (id, published, events, undated, error) = match document_of_line(line, opts.dct) {
                         Ok(document) => {
                             let events = corroborate(propose_events(&document, locale));
-                            (document.id, document.published.map(|p| p.date.iso()), events, None)
+                            let undated = undated_happenings(&document, locale);
+                            (document.id, document.published.map(|p| p.date.iso()), events, undated, None)
                         }
                         Err((id, problem)) => {
                             problems.report(format_args!("{path}: line {}: {problem}", n + 1), true)?;
-                            (id, None, Vec::new(), Some(problem))
+                            (id, None, Vec::new(), Vec::new(), Some(problem))
                         }
                     };
-                    let line = LineOut { id: &id, published, error, events };
+                    let line = LineOut { id: &id, published, error, events, undated };
                     writeln!(out, "{}", serde_json::to_string(&line).map_err(io::Error::other)?)?;
                 }
             }
@@ -81,6 +87,13 @@ pub(crate) fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> 
             let events = corroborate(documents.iter().flat_map(|d| propose_events(d, locale)).collect());
             if events.is_empty() {
                 problems.report("propose: no dated happening was found; the timeline has no events", false)?;
+            }
+            let undated: usize = documents.iter().map(|d| undated_happenings(d, locale).len()).sum();
+            if undated > 0 {
+                problems.report(
+                    format_args!("propose: {undated} happenings have no date and are not in the timeline (--format jsonl lists them)"),
+                    false,
+                )?;
             }
             let title = match &documents[..] {
                 [one] => one.title.clone(),

@@ -1,12 +1,15 @@
 //! From mentions to proposed events: one per happening and date (see [`crate::happenings`]), titled
 //! from the happening and its participants, anchored to its sentence (or clause) as its passage.
 
+use chrono::Datelike;
 use citeline_model::anchor::{TextPositionSelector, TextQuoteSelector};
 use citeline_model::date::{DateValue, EventDate, Qualifier};
 use citeline_model::document::Document;
 use citeline_model::timeline::{DateBasis, DateBasisKind, Event, Passage, Support};
 
-use super::happenings::{clause_of, title_for, trigger_for, TriggerKind};
+use citeline_model::extraction::Undated;
+
+use super::happenings::{clause_of, title_for, trigger_for, undated_trigger, TriggerKind};
 use super::sentence::sentences;
 use super::tokens::{tokenize, Token};
 use super::{extract, Locale, Mention, Modifier, TimexType, ValueBasis};
@@ -29,6 +32,37 @@ fn date_of(m: &Mention) -> Option<DateValue> {
     // "about 2010", "the early 1990s", "mid-2018": the text gives it as about that date.
     let approximate = matches!(m.modifier, Some(Modifier::Approx | Modifier::Start | Modifier::Mid | Modifier::End));
     Some(if approximate { date.qualified(Qualifier { approximate: true, uncertain: false }) } else { date })
+}
+
+/// The model's date for a mention: its value where the model writes it, else the interval it
+/// covers as a range ("the third quarter" `1989-Q3`: July to September 1989; "this week"
+/// `1998-W02`: the days of that week; "last fall" `1997-FA`: its months, as about those).
+fn event_date_of(m: &Mention) -> Option<EventDate> {
+    if let Some(value) = date_of(m) {
+        return Some(EventDate::Point(value));
+    }
+    if !matches!(m.kind, TimexType::Date) {
+        return None;
+    }
+    let (first, after) = m.interval.as_ref()?;
+    let first: chrono::NaiveDate = first.parse().ok()?;
+    let after: chrono::NaiveDate = after.parse().ok()?;
+    let last = after.pred_opt().filter(|l| *l >= first)?;
+    let by_month = first.day() == 1 && after.day() == 1;
+    let (start, end) = if by_month {
+        (DateValue::month(first.year(), first.month())?, DateValue::month(last.year(), last.month())?)
+    } else {
+        (DateValue::from_date(first), DateValue::from_date(last))
+    };
+    // A season's bounds are conventional.
+    let season = ["SP", "SU", "FA", "WI"].iter().any(|s| m.value.ends_with(s));
+    let (start, end) = if season {
+        let about = Qualifier { approximate: true, uncertain: false };
+        (start.qualified(about), end.qualified(about))
+    } else {
+        (start, end)
+    };
+    Some(if start == end { EventDate::Point(start) } else { EventDate::Range { start, end } })
 }
 
 fn basis(m: &Mention, document: &Document) -> DateBasis {
@@ -72,24 +106,32 @@ fn slug(text: &str) -> String {
 pub fn propose_events(document: &Document, locale: Locale) -> Vec<Event> {
     let chunk = Chunk { start_char: 0, end_char: document.text.chars().count(), start_byte: 0, end_byte: document.text.len() };
     let mut found = Vec::new();
-    propose_in(document, &chunk, locale, &mut found);
+    propose_in(document, &chunk, locale, &mut found, &mut Vec::new());
     found.into_iter().map(|h| h.event).collect()
+}
+
+/// The happenings of `document` that have no date (see [`Undated`]).
+pub fn undated_happenings(document: &Document, locale: Locale) -> Vec<Undated> {
+    let chunk = Chunk { start_char: 0, end_char: document.text.chars().count(), start_byte: 0, end_byte: document.text.len() };
+    let mut undated = Vec::new();
+    propose_in(document, &chunk, locale, &mut Vec::new(), &mut undated);
+    undated
 }
 
 /// Proposes events chunk by chunk (chunks of about `chunk_chars`, cut at paragraph breaks), so a
 /// caller can report progress and stay responsive on large texts. Yields (chars done, chars in all,
-/// events of the chunk). Each chunk costs time linear in its own length.
+/// events of the chunk, its undated happenings). Each chunk costs time linear in its own length.
 pub fn propose_events_chunked(
     document: &Document,
     locale: Locale,
     chunk_chars: usize,
-) -> impl Iterator<Item = (usize, usize, Vec<Event>)> + '_ {
+) -> impl Iterator<Item = (usize, usize, Vec<Event>, Vec<Undated>)> + '_ {
     let bounds = chunk_bounds(&document.text, chunk_chars.max(1000));
     let total = bounds.last().map_or(0, |c| c.end_char);
     bounds.into_iter().map(move |chunk| {
-        let mut found = Vec::new();
-        propose_in(document, &chunk, locale, &mut found);
-        (chunk.end_char, total, found.into_iter().map(|h| h.event).collect())
+        let (mut found, mut undated) = (Vec::new(), Vec::new());
+        propose_in(document, &chunk, locale, &mut found, &mut undated);
+        (chunk.end_char, total, found.into_iter().map(|h| h.event).collect(), undated)
     })
 }
 
@@ -152,7 +194,7 @@ pub struct Happening {
 pub fn happenings(document: &Document, locale: Locale) -> Vec<Happening> {
     let chunk = Chunk { start_char: 0, end_char: document.text.chars().count(), start_byte: 0, end_byte: document.text.len() };
     let mut out = Vec::new();
-    propose_in(document, &chunk, locale, &mut out);
+    propose_in(document, &chunk, locale, &mut out, &mut Vec::new());
     out
 }
 
@@ -183,11 +225,11 @@ fn dates_in<'m>(
     let mut i = 0;
     while i < mentions.len() {
         let m = mentions[i];
-        let Some(value) = date_of(m) else {
+        let Some(date) = event_date_of(m) else {
             i += 1;
             continue;
         };
-        if let Some(n) = mentions.get(i + 1) {
+        if let (EventDate::Point(value), Some(n)) = (date, mentions.get(i + 1)) {
             let joint = text_between(m.end, n.start).trim().to_lowercase();
             let opener = before(m.start);
             let ranged = match joint.as_str() {
@@ -205,14 +247,14 @@ fn dates_in<'m>(
                 continue;
             }
         }
-        out.push(Dated { date: EventDate::Point(value), tokens: token_span(toks, m.start, m.end), first: m, last: m });
+        out.push(Dated { date, tokens: token_span(toks, m.start, m.end), first: m, last: m });
         i += 1;
     }
     out
 }
 
 /// Proposes events for one chunk; positions are absolute, quotes carry context from inside the chunk.
-fn propose_in(document: &Document, chunk: &Chunk, locale: Locale, out: &mut Vec<Happening>) {
+fn propose_in(document: &Document, chunk: &Chunk, locale: Locale, out: &mut Vec<Happening>, undated: &mut Vec<Undated>) {
     let reference = document.published.as_ref().and_then(|p| p.date.first_day());
     let text = &document.text[chunk.start_byte..chunk.end_byte];
     // Byte offset of every char of the chunk (and its end), so slicing stays linear.
@@ -226,12 +268,29 @@ fn propose_in(document: &Document, chunk: &Chunk, locale: Locale, out: &mut Vec<
             next += 1;
         }
         let in_sentence: Vec<&Mention> = mentions[next..].iter().take_while(|m| m.start < end).filter(|m| m.end <= end).collect();
-        if in_sentence.is_empty() {
-            continue;
-        }
         let (lo, hi) = token_span(&toks, start, end);
         let before = |at: usize| cut(start, at).trim_end().to_lowercase();
         let dates = dates_in(&toks, &in_sentence, &|a, b| cut(a, b).to_owned(), &before);
+        if dates.is_empty() {
+            // No date at all: a happening here is listed apart, for the person to date.
+            if let Some((t, kind)) = undated_trigger(&toks, lo, hi) {
+                let title = title_for(&toks, lo, hi, t, kind, &[]);
+                let sentence = cut(start, end);
+                let passage = Passage {
+                    document: document.id.clone(),
+                    supports: vec![Support::Description],
+                    quote: TextQuoteSelector {
+                        exact: sentence.to_owned(),
+                        prefix: cut(start.saturating_sub(CONTEXT_CHARS), start).to_owned(),
+                        suffix: cut(end, end + CONTEXT_CHARS).to_owned(),
+                    },
+                    position: TextPositionSelector { start: chunk.start_char + start, end: chunk.start_char + end },
+                };
+                let id = format!("{}-u{}-{}", document.id, chunk.start_char + toks[t].start, slug(&title));
+                undated.push(Undated { id, title, passage });
+            }
+            continue;
+        }
         let spans: Vec<(usize, usize)> = dates.iter().map(|d| d.tokens).collect();
         let mut found: Vec<(usize, TriggerKind, &Dated<'_>)> = Vec::new();
         for dated in &dates {
@@ -372,10 +431,72 @@ mod tests {
         let (seed, _) = seed_timeline().expect("seed");
         let document = &seed.documents[0];
         let whole = propose_events(document, Locale::EnGb);
-        let chunked: Vec<Event> = propose_events_chunked(document, Locale::EnGb, 1000).flat_map(|(_, _, e)| e).collect();
+        let chunked: Vec<Event> = propose_events_chunked(document, Locale::EnGb, 1000).flat_map(|(_, _, e, _)| e).collect();
         let dates = |events: &[Event]| events.iter().map(|e| (e.passages[0].position.start, e.date)).collect::<Vec<_>>();
         assert_eq!(dates(&chunked), dates(&whole));
-        let (done, total, _) = propose_events_chunked(document, Locale::EnGb, 1000).last().expect("chunks");
+        let (done, total, _, _) = propose_events_chunked(document, Locale::EnGb, 1000).last().expect("chunks");
         assert_eq!(done, total);
+    }
+
+    fn doc(text: &str, published: Option<&str>) -> Document {
+        Document {
+            id: "d".into(),
+            title: "t".into(),
+            publisher: "p".into(),
+            published: published.map(|p| citeline_model::document::Published { date: p.parse().expect("date"), source: "test".into() }),
+            text: text.into(),
+            ..Document::default()
+        }
+    }
+
+    fn rows(document: &Document) -> Vec<(String, String, String)> {
+        propose_events(document, Locale::EnGb)
+            .into_iter()
+            .map(|e| (e.date.display_long(), e.title, e.passages[0].quote.exact.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn each_happening_of_a_sentence_is_its_own_event_with_its_clause() {
+        let got = rows(&doc("The plant opened in 1990; the council closed it in 2015.", None));
+        assert_eq!(
+            got,
+            [
+                ("1990".to_owned(), "Plant opened".to_owned(), "The plant opened in 1990".to_owned()),
+                ("2015".to_owned(), "Council closed".to_owned(), "the council closed it in 2015.".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_date_with_no_happening_near_it_gives_nothing() {
+        assert_eq!(rows(&doc("Profits in 2017 were high.", None)), []);
+    }
+
+    #[test]
+    fn ranges_stay_ranges_and_a_quarter_is_its_months() {
+        let got = rows(&doc("The review ran between 2017 and 2018. Sales fell in the third quarter of 2019.", None));
+        let dates: Vec<&str> = got.iter().map(|r| r.0.as_str()).collect();
+        assert_eq!(dates, ["2017 – 2018", "July 2019 – September 2019"], "{got:?}");
+    }
+
+    #[test]
+    fn happenings_without_a_date_are_listed_apart_with_their_sentence() {
+        let (seed, _) = seed_timeline().expect("seed");
+        let document = seed.documents.iter().find(|d| d.id == "home-office-contest-2018").expect("the release");
+        let undated = undated_happenings(document, Locale::EnGb);
+        let review = undated.iter().find(|u| u.title == "Fundamental review of the UK’s counter-terrorism strategy").expect("the review");
+        assert!(review.passage.quote.exact.starts_with("It prompted a fundamental review"));
+        // The passage is where it says it is.
+        let at: String = document
+            .text
+            .chars()
+            .skip(review.passage.position.start)
+            .take(review.passage.position.end - review.passage.position.start)
+            .collect();
+        assert_eq!(at, review.passage.quote.exact);
+        // Not every undated sentence: plans, wishes and generic plurals are not happenings.
+        assert!(undated.len() <= 6, "{:#?}", undated.iter().map(|u| &u.title).collect::<Vec<_>>());
+        assert!(undated.iter().all(|u| u.title.chars().count() <= 60));
     }
 }

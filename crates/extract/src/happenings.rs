@@ -757,6 +757,13 @@ fn title_of(toks: &[Token<'_>], ids: &[usize]) -> String {
                 break;
             }
         }
+        // And whole phrases: back to before the last preposition, if that leaves a title.
+        if let Some(at) = ids.iter().rposition(|&k| preposition(&toks[k].lower)).filter(|&at| at >= 2) {
+            let shorter = join(toks, ids[..at].iter().copied(), |_| false);
+            if shorter.chars().count() <= TITLE_CHARS {
+                ids.truncate(at);
+            }
+        }
     }
 }
 
@@ -773,7 +780,15 @@ fn phrase_end(toks: &[Token<'_>], j: usize, in_date: &dyn Fn(usize) -> bool) -> 
 fn phrase_after(toks: &[Token<'_>], from: usize, hi: usize, lo: usize, in_date: &dyn Fn(usize) -> bool) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     let mut j = from;
+    let mut prepositions = 0;
     while j < hi && out.len() < 12 {
+        if preposition(&toks[j].lower) && toks[j].lower != "of" {
+            prepositions += 1;
+            // One phrase of place or purpose is enough: "speech on security", not "... to an audience".
+            if prepositions > 1 {
+                break;
+            }
+        }
         if phrase_end(toks, j, in_date) {
             // "publication of today's CONTEST strategy": step over a possessive date.
             if in_date(j) && out.last().is_some_and(|&k| matches!(toks[k].lower.as_str(), "of")) {
@@ -788,7 +803,10 @@ fn phrase_after(toks: &[Token<'_>], from: usize, hi: usize, lo: usize, in_date: 
         if preposition(&toks[j].lower) && toks[j].lower != "of" && (j + 1 < hi && in_date(j + 1)) {
             break;
         }
+        // A verb ends the phrase, unless it is the one after "to" ("decision to establish pilots").
+        let after_to = out.last().is_some_and(|&k| toks[k].lower == "to");
         if !out.is_empty()
+            && !after_to
             && toks[j].kind == Kind::Word
             && trigger_kind(toks, j, lo) == Some(TriggerKind::Verb)
             && !toks[j].lower.ends_with("ing")
@@ -844,6 +862,12 @@ fn pre_modifiers(toks: &[Token<'_>], n: usize, lo: usize, in_date: &dyn Fn(usize
                     | "peace"
                     | "trade"
                     | "press"
+                    | "fundamental"
+                    | "major"
+                    | "public"
+                    | "independent"
+                    | "official"
+                    | "keynote"
             );
         if !keep || function_word(w) && !matches!(w, "last") {
             break;
@@ -949,6 +973,10 @@ fn fit(text: &str) -> String {
                 break;
             }
         }
+        // And whole phrases: back to before the last preposition.
+        if let Some(at) = words.iter().rposition(|w| preposition(&w.to_lowercase())).filter(|&at| at >= 2) {
+            words.truncate(at);
+        }
     }
     while words.len() > 1 && words.last().is_some_and(|w| dangling(&w.to_lowercase())) {
         words.pop();
@@ -959,4 +987,45 @@ fn fit(text: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => title,
     }
+}
+
+/// The happening of a sentence that has no date: a specific event noun ("a fundamental review",
+/// "his speech"), else a past verb with a named subject ("The council approved ..."). Reporting
+/// verbs and generic plurals ("terrorist attacks") are not happenings.
+pub(crate) fn undated_trigger(toks: &[Token<'_>], lo: usize, hi: usize) -> Option<(usize, TriggerKind)> {
+    let determined = |j: usize| {
+        (j.saturating_sub(3).max(lo)..j)
+            .any(|k| matches!(toks[k].lower.as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this"))
+    };
+    let noun = (lo..hi).find(|&j| {
+        let w = toks[j].lower.as_str();
+        toks[j].kind == Kind::Word && EVENT_NOUNS.contains(&w) && trigger_kind(toks, j, lo) == Some(TriggerKind::Noun) && determined(j)
+    });
+    if let Some(j) = noun {
+        return Some((j, TriggerKind::Noun));
+    }
+    (lo..hi).find_map(|j| {
+        let w = toks[j].lower.as_str();
+        let past = lexicon::regular_past(w) || irregular_past(w);
+        let reporting = matches!(w, "said" | "told" | "added" | "stated" | "noted" | "explained" | "reported" | "done" | "been" | "based");
+        if !past || reporting || trigger_kind(toks, j, lo) != Some(TriggerKind::Verb) {
+            return None;
+        }
+        // A verb, not an adjective ("directed activity"): followed by a particle, an article, a
+        // pronoun or the end of a clause.
+        let verb_like = toks.get(j + 1).is_none_or(|n| n.kind == Kind::Punct || lexicon::VERB_FOLLOWERS.contains(&n.lower.as_str()));
+        // Not a plan or a wish ("will be developed", "to spread"), not a present passive ("is tailored").
+        let chain = &toks[j.saturating_sub(3).max(lo)..j];
+        let unreal = chain.iter().any(|t| {
+            matches!(
+                t.lower.as_str(),
+                "will" | "would" | "to" | "must" | "should" | "can" | "could" | "may" | "might" | "shall" | "is" | "are" | "be"
+            )
+        });
+        if !verb_like || unreal || toks.get(j.wrapping_sub(1)).is_some_and(|p| p.text == "-") {
+            return None;
+        }
+        let (subject, _, _) = subject_before(toks, j, lo, &|_| false);
+        (!subject.is_empty()).then_some((j, TriggerKind::Verb))
+    })
 }

@@ -13,8 +13,8 @@ pub fn answer(request: Request, send: &mut dyn FnMut(Reply)) {
     match request {
         Request::GuessPublished { text } => send(Reply::Published { published: guess_publication_date(&text) }),
         Request::Propose { document, locale, chunk_chars } => {
-            for (done_chars, total_chars, events) in propose_events_chunked(&document, locale, chunk_chars) {
-                send(Reply::Progress { done_chars, total_chars, events });
+            for (done_chars, total_chars, events, undated) in propose_events_chunked(&document, locale, chunk_chars) {
+                send(Reply::Progress { done_chars, total_chars, events, undated });
             }
             send(Reply::Done);
         }
@@ -88,7 +88,7 @@ mod tests {
         let progress: Vec<_> = out
             .iter()
             .filter_map(|r| {
-                if let Reply::Progress { done_chars, total_chars, events } = r {
+                if let Reply::Progress { done_chars, total_chars, events, .. } = r {
                     Some((*done_chars, *total_chars, events.len()))
                 } else {
                     None

@@ -146,20 +146,25 @@ fn compatible(a: &EventDate, b: &EventDate) -> bool {
 
 /// Whether `a` and `b` report the same happening, and whether their dates agree.
 pub fn same_happening(a: &Event, b: &Event) -> Option<Verdict> {
-    let (ta, tb) = (key_terms(&a.title), key_terms(&b.title));
-    let shared_titles = ta.intersection(&tb).count();
+    // Dates first: they rule most pairs out for the cost of a few comparisons.
+    let agree = compatible(&a.date, &b.date);
+    let ((a0, _), (b0, _)) = (span(&a.date), span(&b.date));
+    // Different dates: only days apart, for a happening both clearly name, from different sources.
+    let close = (a0 - b0).abs() <= 7.0 && a.date.granularity() >= Granularity::Day && b.date.granularity() >= Granularity::Day;
+    let other_sources = || sources(a).iter().all(|d| !sources(b).contains(d));
+    if !(agree || close && other_sources()) {
+        return None;
+    }
+    let shared_titles = key_terms(&a.title).intersection(&key_terms(&b.title)).count();
     if shared_titles == 0 {
         return None;
     }
-    let shared_passages = passage_terms(a).intersection(&passage_terms(b)).count();
-    if compatible(&a.date, &b.date) {
-        return (shared_titles >= 2 || shared_passages >= 3).then_some(Verdict::Agree);
+    let shared_passages = || passage_terms(a).intersection(&passage_terms(b)).count();
+    if agree {
+        (shared_titles >= 2 || shared_passages() >= 3).then_some(Verdict::Agree)
+    } else {
+        (shared_titles >= 2 || shared_passages() >= 4).then_some(Verdict::Disagree)
     }
-    // Different dates: only days apart, for a happening both clearly name, from different sources.
-    let ((a0, _), (b0, _)) = (span(&a.date), span(&b.date));
-    let close = (a0 - b0).abs() <= 7.0 && a.date.granularity() >= Granularity::Day && b.date.granularity() >= Granularity::Day;
-    let other_sources = sources(a).iter().all(|d| !sources(b).contains(d));
-    (close && other_sources && (shared_titles >= 2 || shared_passages >= 4)).then_some(Verdict::Disagree)
 }
 
 /// Adds `other`'s passages to `target`. Agreeing, `target` takes the more precise date; disagreeing,

@@ -7,10 +7,22 @@ use serde_json::Value;
 
 use crate::date::{DateValue, Locale};
 use crate::document::{Document, Published};
-use crate::timeline::Event;
+use crate::timeline::{Event, Passage};
 
 /// How much of a text's head is read for its dateline (the page sends no more than this).
 pub const DATELINE_CHARS: usize = 600;
+
+/// A happening the text mentions without a date the extractor could work out ("It prompted a
+/// fundamental review"): listed apart, with its passage, for the person to date by hand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Undated {
+    /// Stable id (`<document id>-u<char offset>-<slug>`).
+    pub id: String,
+    /// A proposed title.
+    pub title: String,
+    /// The sentence that mentions it.
+    pub passage: Passage,
+}
 
 /// What the page asks of the extractor.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -62,6 +74,9 @@ pub enum Reply {
         total_chars: usize,
         /// Events proposed from this chunk.
         events: Vec<Event>,
+        /// Happenings of this chunk with no date.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        undated: Vec<Undated>,
     },
     /// Every chunk done.
     Done,
@@ -134,9 +149,14 @@ impl Reply {
                     return unreadable("progress without its counts".to_owned());
                 };
                 let raw = value.get("events").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
-                match raw.iter().map(Event::from_value).collect::<Result<Vec<_>, _>>() {
-                    Ok(events) => Reply::Progress { done_chars, total_chars, events },
-                    Err((field, problem)) => unreadable(format!("an event's {field}: {problem}")),
+                let undated = match value.get("undated") {
+                    None | Some(Value::Null) => Ok(Vec::new()),
+                    Some(list) => Vec::<Undated>::deserialize(list).map_err(|e| format!("an undated happening: {e}")),
+                };
+                match (raw.iter().map(Event::from_value).collect::<Result<Vec<_>, _>>(), undated) {
+                    (Ok(events), Ok(undated)) => Reply::Progress { done_chars, total_chars, events, undated },
+                    (Err((field, problem)), _) => unreadable(format!("an event's {field}: {problem}")),
+                    (_, Err(problem)) => unreadable(problem),
                 }
             }
             other => unreadable(format!("unknown reply type {other:?}")),
@@ -160,8 +180,13 @@ mod tests {
             Reply::Failed { message: "stopped".into() },
             Reply::Published { published: None },
             Reply::Published { published },
-            Reply::Progress { done_chars: 3, total_chars: 9, events: Vec::new() },
-            Reply::Progress { done_chars: 9, total_chars: 9, events: seed.events.clone() },
+            Reply::Progress {
+                done_chars: 3,
+                total_chars: 9,
+                events: Vec::new(),
+                undated: vec![Undated { id: "u".into(), title: "Review".into(), passage: seed.events[0].passages[0].clone() }],
+            },
+            Reply::Progress { done_chars: 9, total_chars: 9, events: seed.events.clone(), undated: Vec::new() },
         ] {
             assert_eq!(Reply::from_json(&reply.to_json()), reply);
         }
@@ -172,6 +197,7 @@ mod tests {
             "{\"type\":\"progress\"}",
             "{\"type\":\"progress\",\"done_chars\":1,\"total_chars\":2,\"events\":[{}]}",
             "{\"type\":\"published\",\"published\":{\"date\":\"x\"}}",
+            "{\"type\":\"progress\",\"done_chars\":1,\"total_chars\":2,\"events\":[],\"undated\":[{\"id\":\"u\"}]}",
         ] {
             assert!(matches!(Reply::from_json(bad), Reply::Failed { message } if message.contains("could not be read")), "{bad}");
         }

@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 use crate::corroboration::{merge_into, same_happening, Verdict};
 use crate::date::{DateValue, EventDate};
 use crate::document::{Document, Published};
+use crate::extraction::Undated;
 use crate::markup::{self, Dialect, MarkupToken, TagKind};
-use crate::timeline::{DateBasis, DateBasisKind, Event, Timeline};
+use crate::timeline::{DateBasis, DateBasisKind, Event, Support, Timeline};
 
 /// Largest document accepted, in bytes.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
@@ -65,6 +66,9 @@ pub struct Workspace {
     pub documents: Vec<Document>,
     /// Events proposed from them (accepted or not).
     pub proposals: Vec<Proposal>,
+    /// Happenings they mention with no date, for the person to date by hand.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub undated: Vec<Undated>,
 }
 
 /// Turns file bytes into text: refuses empty, binary and non-UTF-8 input with a clear message;
@@ -245,6 +249,50 @@ impl Workspace {
         }
     }
 
+    /// Adds undated happenings, skipping ids already present.
+    pub fn add_undated(&mut self, found: Vec<Undated>) {
+        for u in found {
+            if !self.undated.iter().any(|x| x.id == u.id) {
+                self.undated.push(u);
+            }
+        }
+    }
+
+    /// Dates an undated happening by hand ("2018", "2018-06", "2018-06-08"): it becomes an
+    /// accepted event with its passage, and leaves the undated list.
+    pub fn date_undated(&mut self, id: &str, date: &str) -> Result<(), InputError> {
+        let value: DateValue = date.trim().parse().map_err(|e| InputError(format!("{e}")))?;
+        let Some(index) = self.undated.iter().position(|u| u.id == id) else { return Ok(()) };
+        let u = self.undated.remove(index);
+        let mut passage = u.passage;
+        if !passage.supports.contains(&Support::Date) {
+            passage.supports.insert(0, Support::Date);
+        }
+        let summary = passage.quote.exact.chars().take(240).collect();
+        let event = Event {
+            id: u.id,
+            title: u.title,
+            summary,
+            date: EventDate::Point(value),
+            date_basis: DateBasis { kind: DateBasisKind::Stated, explanation: "Set by hand.".into() },
+            passages: vec![passage],
+            media: None,
+            group: None,
+        };
+        self.proposals.push(Proposal { accepted: true, ..Proposal::new(event) });
+        Ok(())
+    }
+
+    /// Drops an undated happening from the list.
+    pub fn dismiss_undated(&mut self, id: &str) {
+        self.undated.retain(|u| u.id != id);
+    }
+
+    /// The undated happenings of one document.
+    pub fn undated_from<'a>(&'a self, document: &'a str) -> impl Iterator<Item = &'a Undated> + 'a {
+        self.undated.iter().filter(move |u| u.passage.document == document)
+    }
+
     /// Splits a merged proposal back into the proposals it was made of (each as it was proposed).
     pub fn split(&mut self, id: &str) {
         let Some(index) = self.proposals.iter().position(|p| p.event.id == id && !p.merged_from.is_empty()) else { return };
@@ -308,6 +356,7 @@ impl Workspace {
     pub fn remove_document(&mut self, document: &str) {
         self.documents.retain(|d| d.id != document);
         self.proposals.retain(|p| p.event.passages.iter().all(|x| x.document != document));
+        self.undated.retain(|u| u.passage.document != document);
     }
 
     /// Merges events into the first one: its title and date, everyone's passages.
@@ -468,6 +517,8 @@ struct ExportFile {
     documents: Vec<Document>,
     #[serde(default)]
     proposals: Vec<Proposal>,
+    #[serde(default)]
+    undated: Vec<Undated>,
 }
 
 /// An id like `base` that `taken` does not hold: `base-2`, `base-3`, …
@@ -517,7 +568,7 @@ impl Workspace {
                 file.version
             )));
         }
-        Ok(Workspace { documents: file.documents, proposals: file.proposals })
+        Ok(Workspace { documents: file.documents, proposals: file.proposals, undated: file.undated })
     }
 
     /// Joins `other` into this workspace, losing nothing of either: what is already here is left
@@ -562,6 +613,20 @@ impl Workspace {
                 }
             }
         }
+        for mut u in other.undated {
+            if let Some((_, new)) = document_ids.iter().find(|(old, _)| *old == u.passage.document) {
+                u.passage.document = new.clone();
+            }
+            match self.undated.iter().find(|x| x.id == u.id) {
+                Some(here) if *here == u => report.already_here += 1,
+                existing => {
+                    if existing.is_some() {
+                        u.id = fresh_id(&u.id, |id| self.undated.iter().any(|x| x.id == id));
+                    }
+                    self.undated.push(u);
+                }
+            }
+        }
         report
     }
 
@@ -595,7 +660,22 @@ impl Workspace {
             "the event",
             &mut notes,
         );
-        Reconciled { workspace: Workspace { documents, proposals }, notes }
+        let mut mine = self.undated.clone();
+        for (old, new) in &renamed_documents {
+            for u in mine.iter_mut().filter(|u| u.passage.document == *old) {
+                u.passage.document = new.clone();
+            }
+        }
+        let (undated, _) = reconcile_items(
+            &base.undated,
+            &mine,
+            &theirs.undated,
+            |u| u.id.as_str(),
+            |u, id| u.id = id,
+            "the undated happening",
+            &mut notes,
+        );
+        Reconciled { workspace: Workspace { documents, proposals, undated }, notes }
     }
 }
 
@@ -782,5 +862,41 @@ mod tests {
         assert_eq!(done.workspace.documents.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["notes", "notes-2"]);
         let x = done.workspace.proposals.iter().find(|p| p.event.id == "x").expect("x kept");
         assert_eq!(x.event.passages[0].document, "notes-2");
+    }
+
+    #[test]
+    fn an_undated_happening_is_kept_dated_by_hand_or_dismissed_and_travels_with_the_workspace() {
+        use crate::anchor::{TextPositionSelector, TextQuoteSelector};
+        use crate::timeline::Passage;
+        let mut w = Workspace::default();
+        let doc = w.add_document("Notes", "It prompted a fundamental review. The bridge closed.".into(), None, &[]);
+        let undated = |id: &str, start: usize, end: usize| Undated {
+            id: id.into(),
+            title: id.into(),
+            passage: Passage {
+                document: doc.clone(),
+                supports: vec![Support::Description],
+                quote: TextQuoteSelector { exact: "x".into(), prefix: String::new(), suffix: String::new() },
+                position: TextPositionSelector { start, end },
+            },
+        };
+        w.add_undated(vec![undated("review", 0, 33), undated("closed", 34, 52)]);
+        w.add_undated(vec![undated("review", 0, 33)]);
+        assert_eq!(w.undated_from(&doc).count(), 2);
+        // Kept through storage and through the whole-workspace file.
+        assert_eq!(Workspace::from_json(&w.to_json()).0, w);
+        assert_eq!(Workspace::from_export("w.json", &w.export_json()), Ok(w.clone()));
+        // A bad date is refused in words and nothing changes.
+        assert!(w.date_undated("review", "June-ish").is_err());
+        assert_eq!(w.undated.len(), 2);
+        w.date_undated("review", "2017-06").expect("dated");
+        assert_eq!(w.undated.len(), 1);
+        let p = w.proposals.last().expect("an event");
+        assert!(p.accepted && p.event.date.display_long() == "June 2017" && p.event.passages[0].supports.contains(&Support::Date));
+        w.dismiss_undated("closed");
+        assert!(w.undated.is_empty());
+        w.add_undated(vec![undated("closed", 34, 52)]);
+        w.remove_document(&doc);
+        assert!(w.undated.is_empty() && w.proposals.is_empty());
     }
 }
