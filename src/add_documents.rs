@@ -1,6 +1,6 @@
 //! "Add documents": paste text or drop .txt/.md/.html files, confirm the title and publication date,
 //! let the extractor propose events (chunk by chunk, with progress), then accept, rename, re-date,
-//! merge or delete them. The workspace itself lives in the app and is kept in local storage.
+//! merge, split or delete them, and date by hand the happenings it found without a date. The workspace itself lives in the app and is kept in local storage.
 
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
@@ -9,7 +9,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use citeline_model::corroboration::sources;
 use citeline_model::date::{DateValue, Locale};
+use citeline_model::extraction::Undated;
 use citeline_model::source::web_address;
 use citeline_model::workspace::{
     accepts_file_name, decode_input, is_timeline_file, published_from_input, title_guess, Proposal, Workspace, ACCEPTED_FILES,
@@ -427,8 +429,9 @@ fn review(
                     move |done, total| stage.set(Stage::Extracting { title: title.clone(), done, total })
                 };
                 match extractor::propose(document, draft.locale, CHUNK_CHARS, progress).await {
-                    Ok(events) => {
+                    Ok((events, undated)) => {
                         next.add_proposals(events);
+                        next.add_undated(undated);
                         on_update.emit(next);
                         advance();
                     }
@@ -532,6 +535,7 @@ fn proposals(
                     update(Rc::new(move |w: &mut Workspace| { w.remove_document(&id); Ok(()) }))
                 };
                 let events: Vec<_> = workspace.proposals_from(&doc.id).collect();
+                let undated: Vec<&Undated> = workspace.undated_from(&doc.id).collect();
                 let limit = shown.get(&doc.id).copied().unwrap_or(PROPOSALS_PAGE);
                 let more = {
                     let (shown, id) = (shown.clone(), doc.id.clone());
@@ -557,6 +561,19 @@ fn proposals(
                                     { format!("Show {} more ({} of {} listed)", PROPOSALS_PAGE.min(events.len() - limit), limit, events.len()) }
                                 </button>
                             }
+                        }
+                        if !undated.is_empty() {
+                            <details class="undated" data-undated-count={undated.len().to_string()}>
+                                <summary>
+                                    { if undated.len() == 1 { "1 happening without a date".to_owned() } else { format!("{} happenings without a date", undated.len()) } }
+                                    <span class="hint-text">{ " — give one a date to add it to the timeline" }</span>
+                                </summary>
+                                <ol class="undated-list">
+                                    { for undated.iter().take(PROPOSALS_PAGE).map(|u| html! {
+                                        <UndatedRow key={u.id.clone()} undated={(*u).clone()} workspace={workspace.clone()} on_update={props.on_update.clone()} />
+                                    }) }
+                                </ol>
+                            </details>
                         }
                     </section>
                 }
@@ -616,6 +633,14 @@ fn proposal_row(p: &Proposal, props: &AddDocumentsProps, selected: &UseStateHand
         citeline_model::date::EventDate::Point(v) => v.iso(),
         other => other.display_short(),
     };
+    let source_count = sources(&p.event).len();
+    let disagreement = p
+        .event
+        .date_basis
+        .explanation
+        .strip_prefix("Sources disagree: ")
+        .and_then(|rest| rest.split_once(". "))
+        .map(|(dates, _)| dates.to_owned());
     html! {
         <li class={classes!("proposal", p.accepted.then_some("accepted"))} data-proposal={id.clone()}>
             <input type="checkbox" aria-label={format!("Select “{}” to merge", p.event.title)} checked={selected.contains(&id)} onchange={toggle} />
@@ -623,11 +648,80 @@ fn proposal_row(p: &Proposal, props: &AddDocumentsProps, selected: &UseStateHand
                 onchange={change(|w, id, v| w.rename(id, v).map_err(|e| e.0))} />
             <input class="date" type="text" aria-label="Date (2018, 2018-06 or 2018-06-08)" value={date_text}
                 onchange={change(|w, id, v| w.redate(id, v).map_err(|e| e.0))} />
-            <span class="status">{ if p.accepted { "accepted" } else { "proposed" } }</span>
-            <button type="button" onclick={show}>{ "Show" }</button>
-            if !p.accepted { <button type="button" onclick={simple(|w, id| w.accept(id))}>{ "Accept" }</button> }
-            <button type="button" class="danger" onclick={simple(|w, id| w.delete(id))} aria-label={format!("Delete “{}”", p.event.title)}>{ "Delete" }</button>
+            <span class="status">
+                { if p.accepted { "accepted" } else { "proposed" } }
+                if source_count > 1 {
+                    <span class="sources-count">{ format!(" · {source_count} sources") }</span>
+                }
+            </span>
+            <span class="row-actions">
+                <button type="button" onclick={show}>{ "Show" }</button>
+                if !p.accepted { <button type="button" onclick={simple(|w, id| w.accept(id))}>{ "Accept" }</button> }
+                if !p.merged_from.is_empty() {
+                    <button type="button" onclick={simple(|w, id| w.split(id))} aria-label={format!("Split “{}” back into {} events", p.event.title, p.merged_from.len())}>{ "Split" }</button>
+                }
+                <button type="button" class="danger" onclick={simple(|w, id| w.delete(id))} aria-label={format!("Delete “{}”", p.event.title)}>{ "Delete" }</button>
+            </span>
+            if let Some(dates) = disagreement {
+                <p class="disagree">{ format!("Sources disagree on the date: {dates}. Check the passages, then set the date.") }</p>
+            }
             <p class="passage-line">{ &p.event.summary }</p>
+            { for p.event.passages.iter().filter(|x| Some(&x.document) != p.event.passages.first().map(|f| &f.document)).map(|x| {
+                let from = props.workspace.documents.iter().find(|d| d.id == x.document).map_or(x.document.as_str(), |d| d.title.as_str());
+                html! { <p class="passage-line also"><span class="from">{ format!("Also in “{from}”: ") }</span>{ &x.quote.exact }</p> }
+            }) }
+        </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct UndatedRowProps {
+    undated: Undated,
+    workspace: Rc<Workspace>,
+    on_update: Callback<Workspace>,
+}
+
+/// A happening found without a date: its title and sentence, a date box and "Add to timeline".
+#[function_component(UndatedRow)]
+fn undated_row(props: &UndatedRowProps) -> Html {
+    let input = use_node_ref();
+    let u = &props.undated;
+    let add = {
+        let (input, workspace, on_update, id) = (input.clone(), props.workspace.clone(), props.on_update.clone(), u.id.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(input) = input.cast::<HtmlInputElement>() else { return };
+            let mut next = (*workspace).clone();
+            match next.date_undated(&id, &input.value()) {
+                Ok(()) => {
+                    input.set_custom_validity("");
+                    on_update.emit(next);
+                }
+                Err(e) => {
+                    input.set_custom_validity(&e.0);
+                    input.report_validity();
+                }
+            }
+        })
+    };
+    let dismiss = {
+        let (workspace, on_update, id) = (props.workspace.clone(), props.on_update.clone(), u.id.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut next = (*workspace).clone();
+            next.dismiss_undated(&id);
+            on_update.emit(next);
+        })
+    };
+    html! {
+        <li class="undated-item" data-undated={u.id.clone()}>
+            <form onsubmit={add}>
+                <span class="title">{ &u.title }</span>
+                <input ref={input} class="date" type="text" required=true placeholder="2018-06-08"
+                    aria-label={format!("Date for “{}” (2018, 2018-06 or 2018-06-08)", u.title)} />
+                <button type="submit">{ "Add to timeline" }</button>
+                <button type="button" class="link" onclick={dismiss} aria-label={format!("Dismiss “{}”", u.title)}>{ "Dismiss" }</button>
+            </form>
+            <p class="passage-line">{ &u.passage.quote.exact }</p>
         </li>
     }
 }

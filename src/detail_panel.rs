@@ -182,7 +182,11 @@ pub fn detail_panel(props: &DetailPanelProps) -> Html {
                 <dt>{ locale.t(Msg::HowDetermined) }</dt>
                 <dd><strong>{ locale.basis(event.date_basis.kind) }</strong>{ ": " }{ &event.date_basis.explanation }</dd>
             </dl>
-            <h3>{ if event.passages.len() == 1 { locale.t(Msg::EvidenceOne).to_owned() } else { locale.f(Msg::EvidenceMany, &[&locale.number(event.passages.len())]) } }</h3>
+            <h3>{ match (event.passages.len(), citeline_model::corroboration::sources(event).len()) {
+                (1, _) => locale.t(Msg::EvidenceOne).to_owned(),
+                (n, 1) => locale.f(Msg::EvidenceMany, &[&locale.number(n)]),
+                (n, m) => locale.f(Msg::EvidenceSources, &[&locale.number(n), &locale.number(m)]),
+            } }</h3>
             <ol class="passages">
                 { for event.passages.iter().map(|p| passage(&props.timeline, p, &open, &locale)) }
             </ol>

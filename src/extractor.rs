@@ -15,7 +15,7 @@ use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 use citeline_model::date::Locale;
 use citeline_model::document::{Document, Published};
-use citeline_model::extraction::{Reply, Request, DATELINE_CHARS};
+use citeline_model::extraction::{Reply, Request, Undated, DATELINE_CHARS};
 use citeline_model::timeline::Event;
 
 /// The worker's loader script, next to the page (trunk writes it as `<bin>_loader.js`).
@@ -167,22 +167,24 @@ pub async fn read_workspace(name: &str, text: String) -> Result<String, String> 
     }
 }
 
-/// Proposes events for `document`, calling `progress(done_chars, total_chars)` after each chunk.
+/// Proposes events for `document` and lists its undated happenings, calling
+/// `progress(done_chars, total_chars)` after each chunk.
 pub async fn propose(
     document: Document,
     locale: Locale,
     chunk_chars: usize,
     progress: impl Fn(usize, usize),
-) -> Result<Vec<Event>, String> {
+) -> Result<(Vec<Event>, Vec<Undated>), String> {
     let mut replies = send(&Request::Propose { document, locale, chunk_chars });
-    let mut events = Vec::new();
+    let (mut events, mut undated) = (Vec::new(), Vec::new());
     while let Some(reply) = replies.next().await {
         match reply {
-            Reply::Progress { done_chars, total_chars, events: chunk } => {
+            Reply::Progress { done_chars, total_chars, events: chunk, undated: more } => {
                 events.extend(chunk);
+                undated.extend(more);
                 progress(done_chars, total_chars);
             }
-            Reply::Done => return Ok(events),
+            Reply::Done => return Ok((events, undated)),
             Reply::Failed { message } => return Err(message),
             Reply::Ready | Reply::Published { .. } | Reply::Workspace { .. } => {}
         }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, screenshot } from './harness.mjs';
+import { serve, launch, screenshot, seedTexts } from './harness.mjs';
 import { TimelinePage, clearStoredWork } from './pages.mjs';
 
 let server, browser, dir;
@@ -118,6 +118,74 @@ test('a pasted press release becomes proposed events beside the seeds, and survi
   assert.ok(json.events.some((e) => e.id === 'contest-2018-launch'));
   assert.deepEqual(tl.errors, []);
   await tl.close();
+});
+
+test('the two seed texts give one launch event backed by both, real titles, and undated happenings to date by hand', async () => {
+  const { texts } = await seedTexts();
+  for (const viewport of [undefined, { width: 390, height: 844 }]) {
+    const tl = await fresh(viewport);
+    const { page, add } = tl;
+    if (viewport) await page.emulateMedia({ colorScheme: 'dark' });
+    // The Home Office release has no dateline: its publication date is given by hand.
+    await add.paste(texts['home-office-contest-2018']);
+    await add.publicationDate().fill('2018-06-04');
+    await add.findEvents();
+    await add.waitForProposals();
+    await add.paste(texts['apcc-response-contest-2018']);
+    assert.equal(await add.publicationDate().inputValue(), '2018-06-04', 'the APCC dateline 04/06/2018');
+    await add.findEvents();
+    await page.waitForFunction(() => document.querySelectorAll('[data-user-document]').length === 2 && !document.querySelector('.extracting'));
+    const rows = await add.proposals().evaluateAll((rs) => rs.map((r) => ({
+      id: r.dataset.proposal,
+      title: r.querySelector('input.title').value,
+      date: r.querySelector('input.date').value,
+      sources: r.querySelector('.sources-count')?.textContent.trim() ?? '',
+    })));
+    const on = (date) => rows.filter((r) => r.date === date);
+    // The launch is reported by both documents: one event, listed under each, "2 sources".
+    const launch = on('2018-06-04');
+    assert.equal(new Set(launch.map((r) => r.id)).size, 1, `one launch event: ${JSON.stringify(launch)}`);
+    assert.equal(launch.length, 2, 'listed under both documents');
+    assert.match(launch[0].title, /strategy launched/);
+    assert.equal(launch[0].sources, '· 2 sources');
+    assert.deepEqual(on('2017').map((r) => r.title), ['Attacks in London and Manchester']);
+    assert.deepEqual(on('2011').map((r) => r.title), ['Last strategy published']);
+    assert.match(on('2018-06-08')[0]?.title ?? '', /^Home Secretary to travel/);
+    for (const { title } of rows) assert.ok(title.length <= 60 && /^[A-Z]/.test(title), title);
+    // On the timeline: its details say so.
+    await page.getByRole('button', { name: 'Fit all' }).click();
+    await tl.select(launch[0].id);
+    assert.equal(await tl.detail(launch[0].id).locator('h3').first().textContent(), 'Evidence (2 passages from 2 sources)');
+    // Happenings with no date are listed apart, with their sentence, for the author to date.
+    const undated = add.root.locator('.undated').first();
+    assert.ok(Number(await undated.getAttribute('data-undated-count')) >= 2);
+    await undated.locator('summary').click();
+    const review = undated.locator('.undated-item').filter({ hasText: 'Fundamental review' });
+    assert.match(await review.locator('.passage-line').textContent(), /^It prompted a fundamental review/);
+    await screenshot(page, `add-documents-corroborated-${viewport ? 'phone-dark' : 'desktop'}`);
+    const dateBox = review.getByRole('textbox');
+    await dateBox.fill('June-ish');
+    await review.getByRole('button', { name: 'Add to timeline' }).click();
+    assert.equal(await dateBox.evaluate((i) => i.validity.valid), false, 'a bad date is refused');
+    await dateBox.fill('2017-06');
+    await review.getByRole('button', { name: 'Add to timeline' }).click();
+    await review.waitFor({ state: 'detached' });
+    const dated = add.proposals().filter({ has: page.locator('input.title[value^="Fundamental review"]') });
+    assert.equal(await dated.locator('input.date').inputValue(), '2017-06');
+    assert.match(await dated.getAttribute('class'), /accepted/);
+    // Split: the launch goes back to one proposal per document.
+    await add.proposal(launch[0].id).first().getByRole('button', { name: /^Split/ }).click();
+    await page.waitForFunction(() => !document.querySelector('.sources-count'));
+    const after = await add.proposalDates();
+    assert.equal(after.filter((d) => d === '2018-06-04').length, 2, 'two launch proposals again');
+    // Kept across a reload: the dated one, the split, and the rest of the undated list.
+    await page.reload();
+    await add.waitForProposals();
+    assert.equal((await add.proposalDates()).filter((d) => d === '2018-06-04').length, 2);
+    assert.ok(Number(await add.root.locator('.undated').first().getAttribute('data-undated-count')) >= 1);
+    assert.deepEqual(tl.errors, []);
+    await tl.close();
+  }
 });
 
 test('a worker that cannot start is said in words, and the pasted text stays to try again', async () => {

@@ -98,7 +98,12 @@ fn entry(timeline: &Timeline, event: &Event, first_note: usize) -> String {
         event.date_basis.kind.describe(),
         text(&event.date_basis.explanation)
     );
-    let _ = writeln!(out, "<h4>Evidence ({})</h4>\n<ol class=\"passages\">", count(event.passages.len(), "passage", "passages"));
+    let passages = count(event.passages.len(), "passage", "passages");
+    let evidence = match citeline_model::corroboration::sources(event).len() {
+        1 => passages,
+        n => format!("{passages} from {n} sources"),
+    };
+    let _ = writeln!(out, "<h4>Evidence ({evidence})</h4>\n<ol class=\"passages\">");
     for p in &event.passages {
         let _ = writeln!(out, "<li>{}</li>", passage_body(timeline, p));
     }

@@ -189,6 +189,8 @@ pub enum Msg {
     EvidenceOne,
     /// "Evidence ({n} passages)".
     EvidenceMany,
+    /// "Evidence ({n} passages from {m} sources)": one event that several documents report.
+    EvidenceSources,
     /// A passage's button that opens its document.
     ShowInSource,
     /// Its accessible name: "Show in source: {document}".
@@ -247,7 +249,7 @@ pub enum Msg {
 
 impl Msg {
     /// Every message.
-    pub const ALL: [Msg; 74] = [
+    pub const ALL: [Msg; 75] = [
         Msg::Timeline,
         Msg::ZoomAndPan,
         Msg::ZoomOut,
@@ -295,6 +297,7 @@ impl Msg {
         Msg::HowDetermined,
         Msg::EvidenceOne,
         Msg::EvidenceMany,
+        Msg::EvidenceSources,
         Msg::ShowInSource,
         Msg::ShowInSourceOf,
         Msg::ShareExport,
@@ -376,6 +379,7 @@ impl Msg {
             Msg::HowDetermined => "How it was determined",
             Msg::EvidenceOne => "Evidence (1 passage)",
             Msg::EvidenceMany => "Evidence ({} passages)",
+            Msg::EvidenceSources => "Evidence ({} passages from {} sources)",
             Msg::ShowInSource => "Show in source",
             Msg::ShowInSourceOf => "Show in source: {}",
             Msg::ShareExport => "Share / export",
