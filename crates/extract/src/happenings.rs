@@ -919,12 +919,91 @@ fn subject_before(toks: &[Token<'_>], v: usize, lo: usize, in_date: &dyn Fn(usiz
         start -= 1;
         count += 1;
     }
+    // "at least 75 people", "at most two".
+    if start > lo && toks[start - 1].lower == "at" && toks.get(start).is_some_and(|t| matches!(t.lower.as_str(), "least" | "most")) {
+        start -= 1;
+    }
     let ids = (start..j).collect::<Vec<_>>();
     (ids, passive && j < v, future)
 }
 
 /// The title for a happening at token `t` of the sentence `lo..hi`.
 pub(crate) fn title_for(toks: &[Token<'_>], lo: usize, hi: usize, t: usize, kind: TriggerKind, dates: &[(usize, usize)]) -> String {
+    let (headline, weak) = headline_for(toks, lo, hi, t, kind, dates);
+    if weak || !headline.contains(' ') {
+        // "Said", "Owned", "Toppling": a verb alone says too little; its clause says who and what.
+        let clause = clause_title(toks, lo, hi, t, dates);
+        if clause.split_whitespace().count() > headline.split_whitespace().count() {
+            return clause;
+        }
+    }
+    headline
+}
+
+/// Words that open a subordinate clause or join one on, left off the front of a title.
+fn opener(w: &str) -> bool {
+    matches!(
+        w,
+        "since"
+            | "and"
+            | "but"
+            | "as"
+            | "while"
+            | "when"
+            | "after"
+            | "before"
+            | "because"
+            | "although"
+            | "if"
+            | "so"
+            | "then"
+            | "also"
+            | "meanwhile"
+            | "earlier"
+            | "later"
+    )
+}
+
+/// A title from the clause around token `t`, from its start: the date and the preposition before it
+/// left out, opening connectives, quotes and prepositional phrases dropped.
+fn clause_title(toks: &[Token<'_>], lo: usize, hi: usize, t: usize, dates: &[(usize, usize)]) -> String {
+    let in_date = |j: usize| dates.iter().any(|&(a, b)| (a..b).contains(&j));
+    let (c0, c1) = clause_of(toks, lo, hi, t);
+    let mut ids: Vec<usize> = (c0..c1)
+        .filter(|&j| !in_date(j) && !(preposition(&toks[j].lower) && in_date(j + 1)))
+        .filter(|&j| !(toks[j].kind == Kind::Punct && matches!(toks[j].text, "\"" | "“" | "”" | "‘")))
+        .collect();
+    // Leading connectives, and a leading phrase such as "On Tuesday," (its date already gone).
+    loop {
+        let Some(&first) = ids.first() else { break };
+        let w = toks[first].lower.as_str();
+        if opener(w) || toks[first].kind == Kind::Punct {
+            ids.remove(0);
+        } else if preposition(w) {
+            // Up to the comma that closes the phrase, if there is one before the happening.
+            match ids.iter().position(|&j| toks[j].text == ",").filter(|&k| ids[k] < t) {
+                Some(k) => {
+                    ids.drain(..=k);
+                }
+                None => break,
+            }
+        } else {
+            break;
+        }
+    }
+    // Stop at the first comma after the happening.
+    if let Some(k) = ids.iter().position(|&j| j > t && toks[j].text == ",") {
+        ids.truncate(k);
+    }
+    // A title never opens on a dangling phrase ("Of the total purchase price").
+    if ids.first().is_some_and(|&j| preposition(&toks[j].lower)) {
+        return String::new();
+    }
+    title_of(toks, &ids)
+}
+
+/// The headline for a happening, and whether it is weak (a verb with no one doing it).
+fn headline_for(toks: &[Token<'_>], lo: usize, hi: usize, t: usize, kind: TriggerKind, dates: &[(usize, usize)]) -> (String, bool) {
     let in_date = |j: usize| dates.iter().any(|&(a, b)| (a..b).contains(&j));
     match kind {
         TriggerKind::Noun => {
@@ -934,7 +1013,7 @@ pub(crate) fn title_for(toks: &[Token<'_>], lo: usize, hi: usize, t: usize, kind
             if t + 1 < hi && preposition(&toks[t + 1].lower) {
                 ids.extend(phrase_after(toks, t + 1, hi, lo, &in_date));
             }
-            title_of(toks, &ids)
+            (title_of(toks, &ids), false)
         }
         TriggerKind::Verb => {
             let (subject, passive, future) = subject_before(toks, t, lo, &in_date);
@@ -945,11 +1024,12 @@ pub(crate) fn title_for(toks: &[Token<'_>], lo: usize, hi: usize, t: usize, kind
                     // "will be travelling" -> "to travel": a headline's future.
                     let head = title_of(toks, &subject);
                     let rest = join(toks, after.iter().copied(), |_| false);
-                    return fit(&format!("{head} to {base} {rest}"));
+                    return (fit(&format!("{head} to {base} {rest}")), false);
                 }
             }
             let participle = lexicon::regular_past(verb) || irregular_past(verb);
             let by_agent = toks.get(t + 1).is_some_and(|n| n.lower == "by");
+            let weak = subject.is_empty();
             let mut ids = subject;
             ids.push(t);
             if !(passive || participle && by_agent) {
@@ -957,7 +1037,7 @@ pub(crate) fn title_for(toks: &[Token<'_>], lo: usize, hi: usize, t: usize, kind
                 ids.extend(after);
             }
             // Passive, or a reduced relative ("a strategy launched by ..."): "Last strategy published".
-            title_of(toks, &ids)
+            (title_of(toks, &ids), weak)
         }
     }
 }
