@@ -970,12 +970,11 @@ fn clause_title(toks: &[Token<'_>], lo: usize, hi: usize, t: usize, dates: &[(us
     let in_date = |j: usize| dates.iter().any(|&(a, b)| (a..b).contains(&j));
     let (c0, c1) = clause_of(toks, lo, hi, t);
     let mut ids: Vec<usize> = (c0..c1)
-        .filter(|&j| !in_date(j) && !(preposition(&toks[j].lower) && in_date(j + 1)))
+        .filter(|&j| !(in_date(j) || preposition(&toks[j].lower) && in_date(j + 1)))
         .filter(|&j| !(toks[j].kind == Kind::Punct && matches!(toks[j].text, "\"" | "“" | "”" | "‘")))
         .collect();
     // Leading connectives, and a leading phrase such as "On Tuesday," (its date already gone).
-    loop {
-        let Some(&first) = ids.first() else { break };
+    while let Some(&first) = ids.first() {
         let w = toks[first].lower.as_str();
         if opener(w) || toks[first].kind == Kind::Punct {
             ids.remove(0);
