@@ -313,7 +313,7 @@ fn irregular_past(w: &str) -> bool {
 }
 
 /// Base forms of verbs that name happenings in news, recognised in the present too ("launches",
-/// "meets") and after "will" or "to".
+/// "meets") and after "will" or "to". Sorted (looked up by binary search).
 const EVENT_VERBS: &[&str] = &[
     "accept",
     "acquire",
@@ -401,7 +401,7 @@ const EVENT_VERBS: &[&str] = &[
     "withdraw",
 ];
 
-/// Nouns that name happenings.
+/// Nouns that name happenings. Sorted (looked up by binary search).
 const EVENT_NOUNS: &[&str] = &[
     "accident",
     "acquisition",
@@ -475,8 +475,8 @@ const EVENT_NOUNS: &[&str] = &[
     "purchase",
     "raid",
     "rally",
-    "reform",
     "referendum",
+    "reform",
     "release",
     "resignation",
     "review",
@@ -500,12 +500,12 @@ const EVENT_NOUNS: &[&str] = &[
     "trip",
     "uprising",
     "verdict",
+    "victory",
     "visit",
     "vote",
     "war",
     "wedding",
     "win",
-    "victory",
 ];
 
 /// "-tion", "-sion" and "-ment" nouns that do not name happenings.
@@ -576,7 +576,7 @@ fn singular(w: &str) -> &str {
 
 fn event_noun(w: &str) -> bool {
     let one = singular(w);
-    if EVENT_NOUNS.contains(&one) || EVENT_NOUNS.contains(&w) {
+    if EVENT_NOUNS.binary_search(&one).is_ok() || EVENT_NOUNS.binary_search(&w).is_ok() {
         return true;
     }
     !not_an_event_noun(w)
@@ -599,12 +599,14 @@ pub(crate) fn event_verb_base(w: &str) -> Option<&'static str> {
         w.strip_suffix("ed").map(|s| s.get(..s.len().saturating_sub(1)).unwrap_or(s)),
     ];
     for c in candidates.into_iter().flatten() {
-        if let Some(found) = EVENT_VERBS.iter().find(|v| **v == c) {
-            return Some(found);
+        if let Ok(at) = EVENT_VERBS.binary_search(&c) {
+            return Some(EVENT_VERBS[at]);
         }
-        // "making" -> "make", "closing" -> "close"
-        if let Some(found) = EVENT_VERBS.iter().find(|v| v.strip_suffix('e') == Some(c)) {
-            return Some(found);
+    }
+    // "making" -> "make", "closing" -> "close"
+    if let Some(stem) = w.strip_suffix("ing") {
+        if let Ok(at) = EVENT_VERBS.binary_search(&format!("{stem}e").as_str()) {
+            return Some(EVENT_VERBS[at]);
         }
     }
     match w {
@@ -1078,7 +1080,10 @@ pub(crate) fn undated_trigger(toks: &[Token<'_>], lo: usize, hi: usize) -> Optio
     };
     let noun = (lo..hi).find(|&j| {
         let w = toks[j].lower.as_str();
-        toks[j].kind == Kind::Word && EVENT_NOUNS.contains(&w) && trigger_kind(toks, j, lo) == Some(TriggerKind::Noun) && determined(j)
+        toks[j].kind == Kind::Word
+            && EVENT_NOUNS.binary_search(&w).is_ok()
+            && trigger_kind(toks, j, lo) == Some(TriggerKind::Noun)
+            && determined(j)
     });
     if let Some(j) = noun {
         return Some((j, TriggerKind::Noun));
@@ -1107,4 +1112,20 @@ pub(crate) fn undated_trigger(toks: &[Token<'_>], lo: usize, hi: usize) -> Optio
         let (subject, _, _) = subject_before(toks, j, lo, &|_| false);
         (!subject.is_empty()).then_some((j, TriggerKind::Verb))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_word_lists_are_sorted_for_binary_search() {
+        for list in [EVENT_VERBS, EVENT_NOUNS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+        assert_eq!(event_verb_base("closing"), Some("close"));
+        assert_eq!(event_verb_base("travelling"), Some("travel"));
+        assert_eq!(event_verb_base("launches"), Some("launch"));
+        assert_eq!(event_verb_base("council"), None);
+    }
 }

@@ -133,8 +133,15 @@ fn passage_terms(event: &Event) -> BTreeSet<String> {
 }
 
 /// The days an event's date covers: first day and the day after the last, in days since 1970.
-fn span(date: &EventDate) -> (f64, f64) {
+pub fn span(date: &EventDate) -> (f64, f64) {
     (date.start_days(), date.end_days())
+}
+
+/// Whether two dates' spans (see [`span`]) are near enough for [`same_happening`] to be asked: one
+/// covers the other, or they start at most a week apart. A numeric pre-filter: callers comparing
+/// many proposals keep the spans and ask this first.
+pub fn near(a: (f64, f64), b: (f64, f64)) -> bool {
+    (a.0 <= b.0 && b.1 <= a.1) || (b.0 <= a.0 && a.1 <= b.1) || (a.0 - b.0).abs() <= 7.0
 }
 
 /// Whether the dates can be the same happening's: one covers the other ("2018" and "4 June 2018",
@@ -208,10 +215,19 @@ fn uncertain(v: DateValue) -> DateValue {
 /// Merges the events that report the same happening, keeping the first of each in place.
 pub fn corroborate(events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    let mut spans: Vec<(f64, f64)> = Vec::with_capacity(events.len());
     for event in events {
-        match out.iter_mut().find_map(|kept| same_happening(kept, &event).map(|v| (kept, v))) {
-            Some((kept, verdict)) => merge_into(kept, &event, verdict),
-            None => out.push(event),
+        let here = span(&event.date);
+        let found = (0..out.len()).find_map(|i| near(spans[i], here).then(|| same_happening(&out[i], &event)).flatten().map(|v| (i, v)));
+        match found {
+            Some((i, verdict)) => {
+                merge_into(&mut out[i], &event, verdict);
+                spans[i] = span(&out[i].date);
+            }
+            None => {
+                out.push(event);
+                spans.push(here);
+            }
         }
     }
     out

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::corroboration::{merge_into, same_happening, Verdict};
+use crate::corroboration::{merge_into, near, same_happening, span, Verdict};
 use crate::date::{DateValue, EventDate};
 use crate::document::{Document, Published};
 use crate::extraction::Undated;
@@ -237,14 +237,28 @@ impl Workspace {
     /// happening as a proposal not yet accepted (see [`crate::corroboration`]) is merged into it:
     /// one event, both sources' passages.
     pub fn add_proposals(&mut self, events: Vec<Event>) {
+        let mut ids: std::collections::HashSet<String> =
+            self.proposals.iter().flat_map(|p| std::iter::once(&p.event).chain(&p.merged_from)).map(|e| e.id.clone()).collect();
+        // Dates compared as numbers first: a long document brings thousands of proposals.
+        let mut spans: Vec<(f64, f64)> = self.proposals.iter().map(|p| span(&p.event.date)).collect();
         for event in events {
-            if self.proposals.iter().any(|p| p.event.id == event.id || p.merged_from.iter().any(|e| e.id == event.id)) {
+            if !ids.insert(event.id.clone()) {
                 continue;
             }
-            let same = self.proposals.iter_mut().filter(|p| !p.accepted).find_map(|p| same_happening(&p.event, &event).map(|v| (p, v)));
+            let here = span(&event.date);
+            let same = (0..self.proposals.len()).find_map(|i| {
+                let p = &self.proposals[i];
+                (!p.accepted && near(spans[i], here)).then(|| same_happening(&p.event, &event)).flatten().map(|v| (i, v))
+            });
             match same {
-                Some((kept, verdict)) => kept.absorb(Proposal::new(event), verdict),
-                None => self.proposals.push(Proposal::new(event)),
+                Some((i, verdict)) => {
+                    self.proposals[i].absorb(Proposal::new(event), verdict);
+                    spans[i] = span(&self.proposals[i].event.date);
+                }
+                None => {
+                    self.proposals.push(Proposal::new(event));
+                    spans.push(here);
+                }
             }
         }
     }
