@@ -704,6 +704,12 @@ fn undated_row(props: &UndatedRowProps) -> Html {
             }
         })
     };
+    // A date refused earlier must not keep the form from being sent once it is changed.
+    let clear = Callback::from(|e: InputEvent| {
+        if let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+            input.set_custom_validity("");
+        }
+    });
     let dismiss = {
         let (workspace, on_update, id) = (props.workspace.clone(), props.on_update.clone(), u.id.clone());
         Callback::from(move |_: MouseEvent| {
@@ -716,7 +722,7 @@ fn undated_row(props: &UndatedRowProps) -> Html {
         <li class="undated-item" data-undated={u.id.clone()}>
             <form onsubmit={add}>
                 <span class="title">{ &u.title }</span>
-                <input ref={input} class="date" type="text" required=true placeholder="2018-06-08"
+                <input ref={input} class="date" type="text" required=true placeholder="yyyy-mm-dd" oninput={clear}
                     aria-label={format!("Date for “{}” (2018, 2018-06 or 2018-06-08)", u.title)} />
                 <button type="submit">{ "Add to timeline" }</button>
                 <button type="button" class="link" onclick={dismiss} aria-label={format!("Dismiss “{}”", u.title)}>{ "Dismiss" }</button>

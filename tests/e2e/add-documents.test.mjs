@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, screenshot, seedTexts } from './harness.mjs';
+import { serve, launch, screenshot, seedTexts, outputDir } from './harness.mjs';
 import { TimelinePage, clearStoredWork } from './pages.mjs';
 
 let server, browser, dir;
@@ -152,9 +152,9 @@ test('the two seed texts give one launch event backed by both, real titles, and 
     assert.deepEqual(on('2011').map((r) => r.title), ['Last strategy published']);
     assert.match(on('2018-06-08')[0]?.title ?? '', /^Home Secretary to travel/);
     for (const { title } of rows) assert.ok(title.length <= 60 && /^[A-Z]/.test(title), title);
-    // On the timeline: its details say so.
-    await page.getByRole('button', { name: 'Fit all' }).click();
-    await tl.select(launch[0].id);
+    // On the timeline: its details say so ("Show" selects it, out of any cluster).
+    await add.proposal(launch[0].id).first().getByRole('button', { name: 'Show' }).click();
+    await tl.detail(launch[0].id).waitFor();
     assert.equal(await tl.detail(launch[0].id).locator('h3').first().textContent(), 'Evidence (2 passages from 2 sources)');
     // Happenings with no date are listed apart, with their sentence, for the author to date.
     const undated = add.root.locator('.undated').first();
@@ -162,7 +162,8 @@ test('the two seed texts give one launch event backed by both, real titles, and 
     await undated.locator('summary').click();
     const review = undated.locator('.undated-item').filter({ hasText: 'Fundamental review' });
     assert.match(await review.locator('.passage-line').textContent(), /^It prompted a fundamental review/);
-    await screenshot(page, `add-documents-corroborated-${viewport ? 'phone-dark' : 'desktop'}`);
+    // The list itself, to look at: the merged launch with both quotes, and the undated ones.
+    await add.root.locator('.your-documents').screenshot({ path: join(outputDir, `add-documents-corroborated-${viewport ? 'phone-dark' : 'desktop'}.png`) });
     const dateBox = review.getByRole('textbox');
     await dateBox.fill('June-ish');
     await review.getByRole('button', { name: 'Add to timeline' }).click();
@@ -170,7 +171,9 @@ test('the two seed texts give one launch event backed by both, real titles, and 
     await dateBox.fill('2017-06');
     await review.getByRole('button', { name: 'Add to timeline' }).click();
     await review.waitFor({ state: 'detached' });
-    const dated = add.proposals().filter({ has: page.locator('input.title[value^="Fundamental review"]') });
+    const datedId = await add.proposals().evaluateAll((rs) => rs.find((r) => r.querySelector('input.title').value.startsWith('Fundamental review'))?.dataset.proposal);
+    assert.ok(datedId, 'the dated happening is now an event');
+    const dated = add.proposal(datedId);
     assert.equal(await dated.locator('input.date').inputValue(), '2017-06');
     assert.match(await dated.getAttribute('class'), /accepted/);
     // Split: the launch goes back to one proposal per document.
