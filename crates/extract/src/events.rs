@@ -106,16 +106,40 @@ fn slug(text: &str) -> String {
 pub fn propose_events(document: &Document, locale: Locale) -> Vec<Event> {
     let chunk = Chunk { start_char: 0, end_char: document.text.chars().count(), start_byte: 0, end_byte: document.text.len() };
     let mut found = Vec::new();
-    propose_in(document, &chunk, locale, &mut found, &mut Vec::new());
+    propose_in(document, &chunk, locale, &mut found, &mut UndatedSink::default());
     found.into_iter().map(|h| h.event).collect()
 }
 
 /// The happenings of `document` that have no date (see [`Undated`]).
 pub fn undated_happenings(document: &Document, locale: Locale) -> Vec<Undated> {
     let chunk = Chunk { start_char: 0, end_char: document.text.chars().count(), start_byte: 0, end_byte: document.text.len() };
-    let mut undated = Vec::new();
+    let mut undated = UndatedSink::default();
     propose_in(document, &chunk, locale, &mut Vec::new(), &mut undated);
-    undated
+    undated.found
+}
+
+/// Undated happenings listed per document, at most: a long report repeats itself, and the author
+/// dates a few by hand, not tens of thousands.
+pub const MAX_UNDATED: usize = 1000;
+
+/// The undated happenings of one document as they are found: each title once (the first sentence
+/// that gives it), at most [`MAX_UNDATED`].
+#[derive(Default)]
+struct UndatedSink {
+    titles: std::collections::HashSet<String>,
+    found: Vec<Undated>,
+}
+
+impl UndatedSink {
+    fn full(&self) -> bool {
+        self.titles.len() >= MAX_UNDATED
+    }
+
+    fn offer(&mut self, u: Undated) {
+        if !self.full() && self.titles.insert(u.title.to_lowercase()) {
+            self.found.push(u);
+        }
+    }
 }
 
 /// Proposes events chunk by chunk (chunks of about `chunk_chars`, cut at paragraph breaks), so a
@@ -128,10 +152,12 @@ pub fn propose_events_chunked(
 ) -> impl Iterator<Item = (usize, usize, Vec<Event>, Vec<Undated>)> + '_ {
     let bounds = chunk_bounds(&document.text, chunk_chars.max(1000));
     let total = bounds.last().map_or(0, |c| c.end_char);
+    // Kept across chunks, so a title is listed once per document.
+    let mut undated = UndatedSink::default();
     bounds.into_iter().map(move |chunk| {
-        let (mut found, mut undated) = (Vec::new(), Vec::new());
+        let mut found = Vec::new();
         propose_in(document, &chunk, locale, &mut found, &mut undated);
-        (chunk.end_char, total, found.into_iter().map(|h| h.event).collect(), undated)
+        (chunk.end_char, total, found.into_iter().map(|h| h.event).collect(), std::mem::take(&mut undated.found))
     })
 }
 
@@ -194,7 +220,7 @@ pub struct Happening {
 pub fn happenings(document: &Document, locale: Locale) -> Vec<Happening> {
     let chunk = Chunk { start_char: 0, end_char: document.text.chars().count(), start_byte: 0, end_byte: document.text.len() };
     let mut out = Vec::new();
-    propose_in(document, &chunk, locale, &mut out, &mut Vec::new());
+    propose_in(document, &chunk, locale, &mut out, &mut UndatedSink::default());
     out
 }
 
@@ -254,7 +280,7 @@ fn dates_in<'m>(
 }
 
 /// Proposes events for one chunk; positions are absolute, quotes carry context from inside the chunk.
-fn propose_in(document: &Document, chunk: &Chunk, locale: Locale, out: &mut Vec<Happening>, undated: &mut Vec<Undated>) {
+fn propose_in(document: &Document, chunk: &Chunk, locale: Locale, out: &mut Vec<Happening>, undated: &mut UndatedSink) {
     let reference = document.published.as_ref().and_then(|p| p.date.first_day());
     let text = &document.text[chunk.start_byte..chunk.end_byte];
     // Byte offset of every char of the chunk (and its end), so slicing stays linear.
@@ -273,7 +299,7 @@ fn propose_in(document: &Document, chunk: &Chunk, locale: Locale, out: &mut Vec<
         let dates = dates_in(&toks, &in_sentence, &|a, b| cut(a, b).to_owned(), &before);
         if dates.is_empty() {
             // No date at all: a happening here is listed apart, for the person to date.
-            if let Some((t, kind)) = undated_trigger(&toks, lo, hi) {
+            if let Some((t, kind)) = undated_trigger(&toks, lo, hi).filter(|_| !undated.full()) {
                 let title = title_for(&toks, lo, hi, t, kind, &[]);
                 let sentence = cut(start, end);
                 let passage = Passage {
@@ -287,7 +313,7 @@ fn propose_in(document: &Document, chunk: &Chunk, locale: Locale, out: &mut Vec<
                     position: TextPositionSelector { start: chunk.start_char + start, end: chunk.start_char + end },
                 };
                 let id = format!("{}-u{}-{}", document.id, chunk.start_char + toks[t].start, slug(&title));
-                undated.push(Undated { id, title, passage });
+                undated.offer(Undated { id, title, passage });
             }
             continue;
         }
@@ -498,5 +524,20 @@ mod tests {
         // Not every undated sentence: plans, wishes and generic plurals are not happenings.
         assert!(undated.len() <= 6, "{:#?}", undated.iter().map(|u| &u.title).collect::<Vec<_>>());
         assert!(undated.iter().all(|u| u.title.chars().count() <= 60));
+    }
+
+    #[test]
+    fn a_long_report_lists_each_undated_happening_once_and_at_most_a_thousand() {
+        let mut text = "The committee reviewed the figures. ".repeat(200);
+        for i in 0..1500u32 {
+            let name: String = [i / 676, i / 26 % 26, i % 26].iter().map(|&d| char::from(b'a' + d as u8)).collect();
+            text.push_str(&format!("The board approved the {name} plan. "));
+        }
+        let document = doc(&text, None);
+        let whole = undated_happenings(&document, Locale::EnGb);
+        assert_eq!(whole.iter().filter(|u| u.title == "Committee reviewed the figures").count(), 1);
+        assert_eq!(whole.len(), MAX_UNDATED);
+        let chunked: Vec<Undated> = propose_events_chunked(&document, Locale::EnGb, 1000).flat_map(|(_, _, _, u)| u).collect();
+        assert_eq!(chunked.len(), MAX_UNDATED, "once per document, across chunks too");
     }
 }

@@ -17,7 +17,7 @@ mod tokens;
 
 pub use calendar::Cal;
 pub use citeline_model::date::Locale;
-pub use events::{happenings, propose_events, propose_events_chunked, undated_happenings, Happening};
+pub use events::{happenings, propose_events, propose_events_chunked, undated_happenings, Happening, MAX_UNDATED};
 pub use publication::guess_publication_date;
 pub use sentence::sentences;
 

@@ -128,8 +128,10 @@ pub fn sources(event: &Event) -> Vec<&str> {
     out
 }
 
+/// The key terms of an event's first few passages (enough to tell a happening; an event a long
+/// report repeats hundreds of times would otherwise cost more with every source added).
 fn passage_terms(event: &Event) -> BTreeSet<String> {
-    event.passages.iter().flat_map(|p| key_terms(&p.quote.exact)).collect()
+    event.passages.iter().take(3).flat_map(|p| key_terms(&p.quote.exact)).collect()
 }
 
 /// The days an event's date covers: first day and the day after the last, in days since 1970.

@@ -265,8 +265,9 @@ impl Workspace {
 
     /// Adds undated happenings, skipping ids already present.
     pub fn add_undated(&mut self, found: Vec<Undated>) {
+        let mut ids: std::collections::HashSet<String> = self.undated.iter().map(|u| u.id.clone()).collect();
         for u in found {
-            if !self.undated.iter().any(|x| x.id == u.id) {
+            if ids.insert(u.id.clone()) {
                 self.undated.push(u);
             }
         }

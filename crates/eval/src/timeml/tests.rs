@@ -402,3 +402,48 @@ fn corpus_round_trips_through_rewrite() {
     assert_eq!(with_dct, 256);
     assert_eq!(timexes, 1243 + 579);
 }
+
+/// The proposer over every TimeBank and AQUAINT document: it never panics (the sentence-based one it
+/// replaced did, on 6 of these 256 files), every passage quotes the text where it says, and the
+/// anchoring shares do not fall below what they were when the happenings came (59.4% by passage,
+/// 80.0% of proposals on an annotated event, 2026-12-01): a quality floor, not a timing.
+#[test]
+fn the_proposer_runs_over_the_corpora_and_keeps_its_anchoring() {
+    use citeline_extract::{happenings, Locale};
+    use citeline_model::date::DateValue;
+    use citeline_model::document::{Document, Published};
+    let mut counts = crate::anchoring::AnchorCounts::default();
+    for corpus in ["TimeBank", "AQUAINT"] {
+        let Some(files) = corpus_dir_files(corpus) else { return };
+        for path in &files {
+            let doc = parse(&std::fs::read_to_string(path).unwrap()).unwrap();
+            let document = Document {
+                id: "d".into(),
+                published: doc.dct.map(|d| Published { date: DateValue::from_date(d), source: "DCT".into() }),
+                text: doc.text.clone(),
+                ..Document::default()
+            };
+            let found = happenings(&document, Locale::EnUs);
+            let chars: Vec<char> = doc.text.chars().collect();
+            let proposed: Vec<crate::anchoring::Proposed> = found
+                .iter()
+                .map(|h| {
+                    let p = &h.event.passages[0];
+                    let quoted: String = chars[p.position.start..p.position.end].iter().collect();
+                    assert_eq!(quoted, p.quote.exact, "{}: {}", path.display(), h.event.id);
+                    assert!(h.event.title.chars().count() <= 60, "{}", h.event.title);
+                    crate::anchoring::Proposed {
+                        trigger: h.trigger.0..h.trigger.1,
+                        passage: p.position.start..p.position.end,
+                        date: h.date_span.0..h.date_span.1,
+                        value: h.timex_value.clone(),
+                    }
+                })
+                .collect();
+            counts += crate::anchoring::score(&doc, &proposed);
+        }
+    }
+    eprintln!("{}", crate::anchoring::AnchorReport::new("TimeBank and AQUAINT", counts));
+    assert!(counts.recall_passage() >= 57.0, "found by passage {:.1}%", counts.recall_passage());
+    assert!(counts.precision_trigger() >= 77.0, "proposals on an annotated event {:.1}%", counts.precision_trigger());
+}
