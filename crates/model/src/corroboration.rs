@@ -259,8 +259,8 @@ mod tests {
         }
     }
 
-    #[test]
-    fn two_sources_of_one_launch_merge_and_unrelated_events_on_that_day_do_not() {
+    /// The launch as the Home Office and the police commissioners report it.
+    fn launch_and_welcome() -> (Event, Event) {
         let launch = event(
             "a",
             "home-office",
@@ -275,6 +275,12 @@ mod tests {
             "Publication of CONTEST strategy",
             "I welcome the publication of today's CONTEST strategy to reduce the risk of terrorism.",
         );
+        (launch, welcome)
+    }
+
+    #[test]
+    fn two_sources_of_one_launch_merge_and_unrelated_events_on_that_day_do_not() {
+        let (launch, welcome) = launch_and_welcome();
         let other = event("c", "apcc", "2018-06-04", "Police meet the mayor", "Police met the mayor today.");
         let merged = corroborate(vec![launch, welcome, other]);
         assert_eq!(merged.len(), 2);
@@ -338,20 +344,7 @@ mod tests {
     #[test]
     fn the_workspace_merges_a_second_source_and_splits_it_back() {
         use crate::workspace::Workspace;
-        let launch = event(
-            "a",
-            "home-office",
-            "2018-06-04",
-            "Updated counter-terrorism strategy launched",
-            "An updated counter-terrorism strategy to reduce the risk was launched today.",
-        );
-        let welcome = event(
-            "b",
-            "apcc",
-            "2018-06-04",
-            "Publication of CONTEST strategy",
-            "I welcome the publication of today's CONTEST strategy to reduce the risk of terrorism.",
-        );
+        let (launch, welcome) = launch_and_welcome();
         let mut w = Workspace::default();
         w.add_proposals(vec![launch.clone()]);
         w.add_proposals(vec![welcome.clone()]);
