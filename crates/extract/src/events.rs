@@ -295,7 +295,8 @@ fn propose_in(document: &Document, chunk: &Chunk, locale: Locale, out: &mut Vec<
         }
         let in_sentence: Vec<&Mention> = mentions[next..].iter().take_while(|m| m.start < end).filter(|m| m.end <= end).collect();
         let (lo, hi) = token_span(&toks, start, end);
-        let before = |at: usize| cut(start, at).trim_end().to_lowercase();
+        // The words just before a point of the sentence (a few suffice: "between", "about").
+        let before = |at: usize| cut(at.saturating_sub(40).max(start), at).trim_end().to_lowercase();
         let dates = dates_in(&toks, &in_sentence, &|a, b| cut(a, b).to_owned(), &before);
         if dates.is_empty() {
             // No date at all: a happening here is listed apart, for the person to date.

@@ -667,10 +667,21 @@ fn clause_mark(t: &Token<'_>) -> bool {
 }
 
 /// Token bounds of the clause around `at` within `lo..hi`.
+/// A clause is looked for at most this many tokens each way: a "sentence" of a megabyte without a
+/// full stop must not make each of its dates cost the whole of it.
+const CLAUSE_REACH: usize = 80;
+
 pub(crate) fn clause_of(toks: &[Token<'_>], lo: usize, hi: usize, at: usize) -> (usize, usize) {
+    let (lo, hi) = (lo.max(at.saturating_sub(CLAUSE_REACH)), hi.min(at.saturating_add(CLAUSE_REACH)));
     let start = (lo..at.min(hi)).rev().find(|&j| clause_mark(&toks[j])).map_or(lo, |j| j + 1);
     let end = (at..hi).find(|&j| clause_mark(&toks[j])).unwrap_or(hi);
     (start, end.max(start))
+}
+
+/// Whether token `j` lies in one of `spans` (token ranges in text order, not overlapping).
+fn in_spans(spans: &[(usize, usize)], j: usize) -> bool {
+    let after = spans.partition_point(|&(a, _)| a <= j);
+    after > 0 && j < spans[after - 1].1
 }
 
 /// The word a date (tokens `d0..d1` of the sentence `lo..hi`) anchors: an event noun right after a
@@ -684,7 +695,7 @@ pub(crate) fn trigger_for(
     d1: usize,
     dates: &[(usize, usize)],
 ) -> Option<(usize, TriggerKind)> {
-    let in_date = |j: usize| dates.iter().any(|&(a, b)| (a..b).contains(&j));
+    let in_date = |j: usize| in_spans(dates, j);
     let (c0, c1) = clause_of(toks, lo, hi, d0);
     let words_between = |a: usize, b: usize| toks[a..b].iter().filter(|t| t.kind == Kind::Word).count();
     // "the 2017 attacks", "today's strategy": the date modifies what follows.
@@ -969,7 +980,7 @@ fn opener(w: &str) -> bool {
 /// A title from the clause around token `t`, from its start: the date and the preposition before it
 /// left out, opening connectives, quotes and prepositional phrases dropped.
 fn clause_title(toks: &[Token<'_>], lo: usize, hi: usize, t: usize, dates: &[(usize, usize)]) -> String {
-    let in_date = |j: usize| dates.iter().any(|&(a, b)| (a..b).contains(&j));
+    let in_date = |j: usize| in_spans(dates, j);
     let (c0, c1) = clause_of(toks, lo, hi, t);
     let mut ids: Vec<usize> = (c0..c1)
         .filter(|&j| !(in_date(j) || preposition(&toks[j].lower) && in_date(j + 1)))
@@ -1005,7 +1016,7 @@ fn clause_title(toks: &[Token<'_>], lo: usize, hi: usize, t: usize, dates: &[(us
 
 /// The headline for a happening, and whether it is weak (a verb with no one doing it).
 fn headline_for(toks: &[Token<'_>], lo: usize, hi: usize, t: usize, kind: TriggerKind, dates: &[(usize, usize)]) -> (String, bool) {
-    let in_date = |j: usize| dates.iter().any(|&(a, b)| (a..b).contains(&j));
+    let in_date = |j: usize| in_spans(dates, j);
     match kind {
         TriggerKind::Noun => {
             let start = pre_modifiers(toks, t, lo, &in_date);
