@@ -11,7 +11,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use citeline_extract::{guess_publication_date, propose_events, undated_happenings};
+use citeline_extract::{guess_publication_date, propose_events_chunked, Locale};
 use citeline_model::corroboration::corroborate;
 use citeline_model::date::DateValue;
 use citeline_model::document::{Document, Published};
@@ -63,8 +63,8 @@ pub(crate) fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> 
                 for (n, line) in source.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
                     let (id, published, events, undated, error) = match document_of_line(line, opts.dct) {
                         Ok(document) => {
-                            let events = corroborate(propose_events(&document, locale));
-                            let undated = undated_happenings(&document, locale);
+                            let (events, undated) = propose(&document, locale);
+                            let events = corroborate(events);
                             (document.id, document.published.map(|p| p.date.iso()), events, undated, None)
                         }
                         Err((id, problem)) => {
@@ -84,11 +84,16 @@ pub(crate) fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> 
                 let Some(document) = problems.or_report(document_of_file(path, opts.dct, &documents))? else { continue };
                 documents.push(document);
             }
-            let events = corroborate(documents.iter().flat_map(|d| propose_events(d, locale)).collect());
+            let (mut events, mut undated) = (Vec::new(), 0);
+            for document in &documents {
+                let (found, without_date) = propose(document, locale);
+                events.extend(found);
+                undated += without_date.len();
+            }
+            let events = corroborate(events);
             if events.is_empty() {
                 problems.report("propose: no dated happening was found; the timeline has no events", false)?;
             }
-            let undated: usize = documents.iter().map(|d| undated_happenings(d, locale).len()).sum();
             if undated > 0 {
                 problems.report(
                     format_args!("propose: {undated} happenings have no date and are not in the timeline (--format jsonl lists them)"),
@@ -113,6 +118,16 @@ pub(crate) fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> 
             Ok(problems.exit_code())
         }
     }
+}
+
+/// A document's proposed events and undated happenings, in one pass over its text.
+fn propose(document: &Document, locale: Locale) -> (Vec<Event>, Vec<Undated>) {
+    let (mut events, mut undated) = (Vec::new(), Vec::new());
+    for (_, _, found, without_date) in propose_events_chunked(document, locale, usize::MAX) {
+        events.extend(found);
+        undated.extend(without_date);
+    }
+    (events, undated)
 }
 
 /// The publication date: `--dct`, else a dateline near the top of the text.
