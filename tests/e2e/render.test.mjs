@@ -204,6 +204,10 @@ test('printed, the page is the event list with the passages as numbered notes', 
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('#app .timeline').isVisible(), false, 'the interactive view does not print');
   assert.ok(await page.locator('#app .masthead .subtitle').isVisible(), 'its title does');
+  const controls = await page.locator('input, button, select, textarea, summary').evaluateAll((els) => els
+    .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
+    .map((el) => el.outerHTML.slice(0, 80)));
+  assert.deepEqual(controls, [], 'no control (search box, filters, buttons) prints');
   assert.ok(await page.locator('.event-list').isVisible());
   assert.equal(await page.locator('.event-list .passages').first().isVisible(), false, 'quotes print as notes');
   const passages = seeds.events.reduce((n, e) => n + e.passages.length, 0);
