@@ -36,17 +36,36 @@ impl PartialEq for EventListProps {
     }
 }
 
-/// Moves the reader to the details of the event just chosen (its heading takes the focus).
-fn focus_details() {
-    gloo::timers::callback::Timeout::new(0, || {
-        if let Ok(Some(heading)) = gloo::utils::document().query_selector("#app .detail[data-detail-for] h2") {
-            if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading) {
-                heading.scroll_into_view();
-                let _ = heading.focus();
+/// Moves the reader to the details of the event just chosen (its heading takes the focus), once
+/// the panel shows that event: the selection's render may come a few frames later on a busy page
+/// (Yew's scheduler yields after 16 ms of work), so this looks again each 16 ms, for about 2 s.
+fn focus_details(id: String) {
+    const TRIES: u32 = 120;
+    fn attempt(id: String, left: u32, delay: u32) {
+        gloo::timers::callback::Timeout::new(delay, move || {
+            let shown = gloo::utils::document()
+                .query_selector_all("#app .detail[data-detail-for]")
+                .ok()
+                .and_then(|all| {
+                    (0..all.length()).filter_map(|i| all.item(i)).find_map(|n| {
+                        let panel: web_sys::Element = wasm_bindgen::JsCast::dyn_into(n).ok()?;
+                        (panel.get_attribute("data-detail-for").as_deref() == Some(id.as_str())).then_some(panel)
+                    })
+                })
+                .and_then(|panel| panel.query_selector("h2").ok().flatten())
+                .and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok());
+            match shown {
+                Some(heading) => {
+                    heading.scroll_into_view();
+                    let _ = heading.focus();
+                }
+                None if left > 0 => attempt(id, left - 1, 16),
+                None => {}
             }
-        }
-    })
-    .forget();
+        })
+        .forget();
+    }
+    attempt(id, TRIES, 0);
 }
 
 /// One `<time>` per end of the date, with its ISO value (as the static list writes them).
@@ -79,7 +98,7 @@ pub fn event_list(props: &EventListProps) -> Html {
             let (on_action, id) = (props.on_action.clone(), event.id.clone());
             Callback::from(move |_: MouseEvent| {
                 on_action.emit(ViewAction::Select(id.clone()));
-                focus_details();
+                focus_details(id.clone());
             })
         };
         let current = props.selected.as_deref() == Some(event.id.as_str());
