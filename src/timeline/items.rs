@@ -54,7 +54,7 @@ fn event_label(p: &PlacedEvent, pending: bool, search: Option<&'static str>, cal
         (short, name)
     };
     html! {
-        <>
+        <key={p.id.clone()}>
             { stem(&p.placement, p.selected) }
             <button type="button"
                 class={classes!("event", format!("precision-{}", p.granularity.as_str()), p.fuzzy.then_some("fuzzy"), p.selected.then_some("selected"), pending.then_some("pending"), search)}
@@ -94,7 +94,7 @@ fn cluster_label(c: &PlacedCluster, search: Option<&'static str>, callbacks: &It
         (title, date, name)
     };
     html! {
-        <>
+        <key={c.key.clone()}>
             { stem(&c.placement, false) }
             <button type="button" class={classes!("event", "cluster", format!("density-{}", info.density), search)}
                 data-cluster={info.count.to_string()} aria-label={name}

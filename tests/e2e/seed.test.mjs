@@ -184,6 +184,23 @@ test('keyboard alone reaches every event in time order and selects it', async ()
   await tl.close();
 });
 
+test('zooming from the keyboard keeps the focus on the event that has it', async () => {
+  // Each label keeps its element while it stays in view: a reused element would carry the focus
+  // over to another event (or drop it) as the events before it leave the view.
+  const tl = await open();
+  for (const id of ['attacks-2017', 'contest-2018-launch', 'global-internet-forum-trip']) {
+    await tl.page.keyboard.press('Home');
+    await tl.event(id).focus();
+    for (let i = 0; i < 10; i++) {
+      await tl.page.keyboard.press('+');
+      await tl.page.waitForTimeout(50);
+      assert.equal(await tl.focusedEventId(), id, `the focus after ${i + 1} zoom steps in on ${id}`);
+    }
+  }
+  assert.deepEqual(tl.errors, []);
+  await tl.close();
+});
+
 test('wheel zoom changes the tick level, centred on the cursor', async () => {
   const tl = await open();
   const fit = await tl.tickDays();
