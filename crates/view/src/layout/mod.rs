@@ -15,19 +15,23 @@
 mod labels;
 mod place;
 
+use std::cell::RefCell;
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use citeline_model::date::Granularity;
 use citeline_model::timeline::Timeline;
 
-use crate::index::{Cluster, EventIndex, Item};
+use crate::index::{Cluster, EventIndex, Item, LengthClass};
 use crate::scale::{round_px, TimeScale};
 use crate::ticks::{ticks, TickSet};
 use crate::tracks::{TrackChoice, Tracks};
 use crate::view::{ViewAction, ViewState, MIN_SPAN_DAYS};
 pub use labels::group_thousands;
 use labels::{cluster_date_label, density};
-use place::{assign_placement_lanes, place_one, route_stems, LabelText};
+use place::{assign_placement_lanes, place_one, route_stems};
 pub use place::{MarkKind, Placement, DOT_PX, LABEL_HEIGHT_PX, LABEL_LIFT_PX, LANE_GAP_PX, LANE_PX, STEM_WIDTH_PX};
 
 /// One event as drawn.
@@ -405,32 +409,38 @@ fn pull_out_selected(items: &mut Vec<Item>, selected: usize, timeline: &Timeline
 impl FrameInput<'_> {
     /// The finest level of detail that fits in its lanes (else the finest of those that need
     /// fewest lanes), placed, with stems routed.
+    ///
+    /// Each trial (a level, then each small cluster drawn as its events) places marks only: a
+    /// label's size needs the length of its texts, which [`LabelChars`] works out once per item
+    /// and frame; the texts themselves are written for the trial kept.
     fn lay_out(&self, window: Window) -> Vec<PlacedItem> {
+        let chars = LabelChars::default();
         let levels = std::iter::once(None).chain((0..self.index.level_count()).map(Some));
-        let mut best: Option<(usize, Vec<Item>, Vec<PlacedItem>)> = None;
+        let mut best: Option<(usize, Vec<Item>, Vec<Mark>)> = None;
         for level in levels {
             let Some(mut items) = self.index.visible(window.start_days, window.end_days, level, self.budget) else { continue };
             if let Some(selected) = self.selected {
                 pull_out_selected(&mut items, selected, self.timeline, window);
             }
-            let placed = self.place_items(&items);
-            let lanes = placed.iter().map(|p| p.placement().lane + 1).max().unwrap_or(0);
+            let marks = self.place_marks(&items, &chars);
+            let lanes = lanes_used(&marks);
             if best.as_ref().is_none_or(|(fewest, _, _)| lanes < *fewest) {
-                best = Some((lanes, items, placed));
+                best = Some((lanes, items, marks));
             }
             if lanes <= self.max_lanes {
                 break;
             }
         }
-        let (_, mut items, mut placed) = best.unwrap_or_default();
-        self.expand_small_clusters(&mut items, &mut placed);
+        let (_, mut items, mut marks) = best.unwrap_or_default();
+        self.expand_small_clusters(&mut items, &mut marks, &chars);
+        let mut placed: Vec<PlacedItem> = marks.into_iter().map(|m| self.written(m)).collect();
         route_stems(&mut placed.iter_mut().map(PlacedItem::placement_mut).collect::<Vec<_>>());
         placed
     }
 
     /// Draws the smallest clusters as their events while that still fits in [`MAX_LANES`]: a
     /// day's two events are better shown than counted.
-    fn expand_small_clusters(&self, items: &mut Vec<Item>, placed: &mut Vec<PlacedItem>) {
+    fn expand_small_clusters(&self, items: &mut Vec<Item>, marks: &mut Vec<Mark>, chars: &LabelChars) {
         let mut small: Vec<Cluster> = items
             .iter()
             .filter_map(|item| match item {
@@ -442,94 +452,202 @@ impl FrameInput<'_> {
         for c in small.into_iter().take(16) {
             let mut trial: Vec<Item> = items.iter().filter(|item| **item != Item::Cluster(c)).copied().collect();
             trial.extend(self.index.members(&c).iter().map(|&m| Item::Event(m)).filter(|e| !items.contains(e)));
-            let placed_trial = self.place_items(&trial);
-            if placed_trial.iter().map(|p| p.placement().lane + 1).max().unwrap_or(0) > self.max_lanes {
+            let marks_trial = self.place_marks(&trial, chars);
+            if lanes_used(&marks_trial) > self.max_lanes {
                 break;
             }
             *items = trial;
-            *placed = placed_trial;
+            *marks = marks_trial;
         }
     }
 
     /// Places markers and labels for `items` and packs them into lanes, in time order.
-    fn place_items(&self, items: &[Item]) -> Vec<PlacedItem> {
+    fn place_marks(&self, items: &[Item], chars: &LabelChars) -> Vec<Mark> {
         let max_label_px = (self.scale.width_px() * 0.62).clamp(80.0, 340.0);
         // The selected event, when it is drawn alone in this frame.
         let selected_alone = self.selected.filter(|s| items.contains(&Item::Event(*s)));
-        let mut placed: Vec<PlacedItem> = items
+        let mut marks: Vec<Mark> = items
             .iter()
             .filter_map(|item| match *item {
-                Item::Event(i) => Some(self.place_event(i, max_label_px)),
+                Item::Event(i) => Some(Drawn::Event(i)),
                 Item::Cluster(c) => {
                     // The selected event is drawn alone; its cluster counts the others.
                     let members = self.index.members(&c);
                     let count = members.len() - usize::from(selected_alone.is_some_and(|s| members.contains(&s)));
                     if count <= 1 {
-                        return members.iter().find(|m| Some(**m) != selected_alone).map(|&m| self.place_event(m, max_label_px));
+                        return members.iter().find(|m| Some(**m) != selected_alone).map(|&m| Drawn::Event(m));
                     }
-                    Some(self.place_cluster(Cluster { len: count, ..c }, members.len(), max_label_px))
+                    Some(Drawn::Cluster { cluster: Cluster { len: count, ..c }, members: members.len() })
                 }
             })
+            .map(|what| Mark { what, placement: self.place_mark(what, max_label_px, chars) })
             .collect();
-        placed.sort_by(|a, b| {
-            (a.placement().marker_x_px, a.key()).partial_cmp(&(b.placement().marker_x_px, b.key())).unwrap_or(std::cmp::Ordering::Equal)
+        // In time order, and by key where marks start at the same place (clusters that start
+        // before the view all do): keys are written only for those.
+        marks.sort_by(|a, b| a.placement.marker_x_px.partial_cmp(&b.placement.marker_x_px).unwrap_or(Ordering::Equal));
+        let mut run = 0;
+        while run < marks.len() {
+            let x = marks[run].placement.marker_x_px;
+            let end = run + marks[run..].iter().take_while(|m| m.placement.marker_x_px == x).count().max(1);
+            if end - run > 1 {
+                marks[run..end].sort_by_cached_key(|m| self.key_of(m.what).into_owned());
+            }
+            run = end;
+        }
+        assign_placement_lanes(marks.iter_mut().map(|m| &mut m.placement));
+        marks
+    }
+
+    /// Where one item goes, before lanes.
+    fn place_mark(&self, what: Drawn, max_label_px: f64, chars: &LabelChars) -> Placement {
+        let longest = chars.of(what, || {
+            let (title, date_label) = self.texts(what);
+            let title_chars = match what {
+                Drawn::Event(_) => title.chars().count(),
+                Drawn::Cluster { .. } => title.chars().count() + CLUSTER_MARK_CHARS.chars().count(),
+            };
+            title_chars.max(date_label.chars().count())
         });
-        assign_placement_lanes(placed.iter_mut().map(PlacedItem::placement_mut));
-        placed
+        match what {
+            Drawn::Event(i) => {
+                let date = &self.timeline.events[i].date;
+                place_one(self.scale, max_label_px, date.start_days(), date.end_days(), MarkKind::of(date), longest)
+            }
+            Drawn::Cluster { cluster: c, .. } => place_one(self.scale, max_label_px, c.start_days, c.end_days, MarkKind::Span, longest),
+        }
     }
 
-    fn place_event(&self, i: usize, max_label_px: f64) -> PlacedItem {
-        let event = &self.timeline.events[i];
-        let date_label = event.date.display_short();
-        let text = LabelText { title: &event.title, date_label: &date_label };
-        let placement =
-            place_one(self.scale, max_label_px, event.date.start_days(), event.date.end_days(), MarkKind::of(&event.date), &text);
-        PlacedItem::Event(PlacedEvent {
-            id: event.id.clone(),
-            title: event.title.clone(),
-            accessible_name: label_name(&event.title, &date_label, &event.date.display_long()),
-            date_label,
-            granularity: event.date.granularity(),
-            date: event.date,
-            fuzzy: !event.date.qualifier().is_exact(),
-            open: match event.date.open() {
-                Some((citeline_model::date::OpenEnd::Start, _)) => "start",
-                Some((citeline_model::date::OpenEnd::End, _)) => "end",
-                None => "",
-            },
-            selected: self.view.selected.as_deref() == Some(event.id.as_str()),
-            placement,
-        })
+    /// What a label shows: its title and its short date.
+    fn texts(&self, what: Drawn) -> (std::borrow::Cow<'_, str>, String) {
+        match what {
+            Drawn::Event(i) => {
+                let event = &self.timeline.events[i];
+                (std::borrow::Cow::Borrowed(event.title.as_str()), event.date.display_short())
+            }
+            Drawn::Cluster { cluster: c, .. } => (std::borrow::Cow::Owned(cluster_title(c.len)), cluster_date_label(&c, false)),
+        }
     }
 
-    /// A cluster of `c.len` events drawn (out of `members`; the selection may be pulled out).
-    fn place_cluster(&self, c: Cluster, members: usize, max_label_px: f64) -> PlacedItem {
-        let title = format!("{} events", group_thousands(c.len));
-        let date_label = cluster_date_label(&c, false);
-        let widened = format!("{title}{CLUSTER_MARK_CHARS}");
-        let text = LabelText { title: &widened, date_label: &date_label };
-        let placement = place_one(self.scale, max_label_px, c.start_days, c.end_days, MarkKind::Span, &text);
-        PlacedItem::Cluster(PlacedCluster {
-            key: match self.track {
-                Some(track) => format!("cluster-{track}-{}-{}", c.first, c.len),
-                None => format!("cluster-{}-{}", c.first, c.len),
-            },
-            accessible_name: label_name(&title, &date_label, &cluster_date_label(&c, true)),
-            title,
-            date_label,
-            info: ClusterInfo {
-                count: c.len,
+    /// The key of what a mark draws ([`PlacedItem::key`]), which orders marks at the same place.
+    fn key_of(&self, what: Drawn) -> std::borrow::Cow<'_, str> {
+        match what {
+            Drawn::Event(i) => std::borrow::Cow::Borrowed(self.timeline.events[i].id.as_str()),
+            Drawn::Cluster { cluster: c, .. } => std::borrow::Cow::Owned(self.cluster_key(&c)),
+        }
+    }
+
+    fn cluster_key(&self, c: &Cluster) -> String {
+        match self.track {
+            Some(track) => format!("cluster-{track}-{}-{}", c.first, c.len),
+            None => format!("cluster-{}-{}", c.first, c.len),
+        }
+    }
+
+    /// A placed mark with its texts written.
+    fn written(&self, mark: Mark) -> PlacedItem {
+        let Mark { what, placement } = mark;
+        match what {
+            Drawn::Event(i) => {
+                let event = &self.timeline.events[i];
+                let date_label = event.date.display_short();
+                PlacedItem::Event(PlacedEvent {
+                    id: event.id.clone(),
+                    title: event.title.clone(),
+                    accessible_name: label_name(&event.title, &date_label, &event.date.display_long()),
+                    date_label,
+                    granularity: event.date.granularity(),
+                    date: event.date,
+                    fuzzy: !event.date.qualifier().is_exact(),
+                    open: match event.date.open() {
+                        Some((citeline_model::date::OpenEnd::Start, _)) => "start",
+                        Some((citeline_model::date::OpenEnd::End, _)) => "end",
+                        None => "",
+                    },
+                    selected: self.view.selected.as_deref() == Some(event.id.as_str()),
+                    placement,
+                })
+            }
+            Drawn::Cluster { cluster: c, members } => {
+                let title = cluster_title(c.len);
+                let date_label = cluster_date_label(&c, false);
+                PlacedItem::Cluster(PlacedCluster {
+                    key: self.cluster_key(&c),
+                    accessible_name: label_name(&title, &date_label, &cluster_date_label(&c, true)),
+                    title,
+                    date_label,
+                    info: ClusterInfo {
+                        count: c.len,
+                        first: c.first,
+                        members,
+                        track: self.track,
+                        start_days: c.start_days,
+                        last_start_days: c.last_start_days,
+                        end_days: c.end_days,
+                        splits: c.last_start_days - c.start_days >= MIN_SPAN_DAYS,
+                        density: density(c.len),
+                    },
+                    placement,
+                })
+            }
+        }
+    }
+}
+
+/// What a mark draws: an event alone, or `cluster` (of `members` events, the selection perhaps
+/// drawn apart).
+#[derive(Debug, Clone, Copy)]
+enum Drawn {
+    Event(usize),
+    Cluster { cluster: Cluster, members: usize },
+}
+
+/// An item placed in a level-of-detail trial, its texts not written yet.
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    what: Drawn,
+    placement: Placement,
+}
+
+/// Lanes that `marks` use.
+fn lanes_used(marks: &[Mark]) -> usize {
+    marks.iter().map(|m| m.placement.lane + 1).max().unwrap_or(0)
+}
+
+/// "1,234 events".
+fn cluster_title(count: usize) -> String {
+    format!("{} events", group_thousands(count))
+}
+
+/// The length of each item's longest label line, in chars, worked out once per frame: the trials
+/// of one frame place the same items again and again.
+#[derive(Default)]
+struct LabelChars(RefCell<HashMap<DrawnKey, usize>>);
+
+/// What a label's length depends on: the event, or the cluster's events and its dates.
+#[derive(PartialEq, Eq, Hash)]
+enum DrawnKey {
+    Event(usize),
+    Cluster { first: usize, len: usize, start: u64, last_start: u64, class: LengthClass },
+}
+
+impl LabelChars {
+    fn of(&self, what: Drawn, count: impl FnOnce() -> usize) -> usize {
+        let key = match what {
+            Drawn::Event(i) => DrawnKey::Event(i),
+            Drawn::Cluster { cluster: c, .. } => DrawnKey::Cluster {
                 first: c.first,
-                members,
-                track: self.track,
-                start_days: c.start_days,
-                last_start_days: c.last_start_days,
-                end_days: c.end_days,
-                splits: c.last_start_days - c.start_days >= MIN_SPAN_DAYS,
-                density: density(c.len),
+                len: c.len,
+                start: c.start_days.to_bits(),
+                last_start: c.last_start_days.to_bits(),
+                class: c.class,
             },
-            placement,
-        })
+        };
+        if let Some(&n) = self.0.borrow().get(&key) {
+            return n;
+        }
+        let n = count();
+        self.0.borrow_mut().insert(key, n);
+        n
     }
 }
 

@@ -97,20 +97,15 @@ impl Placement {
     }
 }
 
-/// The text an item's label shows, for sizing it.
-pub(super) struct LabelText<'a> {
-    pub title: &'a str,
-    pub date_label: &'a str,
-}
-
-/// Marker and label of one item over `[start_days, end_days]` (lane and stem come later).
+/// Marker and label of one item over `[start_days, end_days]` (lane and stem come later), its
+/// label sized for `longest_chars`, the length of its longer line (title or date).
 pub(super) fn place_one(
     scale: &TimeScale,
     max_label_px: f64,
     start_days: f64,
     end_days: f64,
     kind: MarkKind,
-    text: &LabelText,
+    longest_chars: usize,
 ) -> Placement {
     let width_px = scale.width_px();
     let x_start_px = scale.x_px_from_days(start_days);
@@ -123,8 +118,7 @@ pub(super) fn place_one(
         }
         MarkKind::Point => ((x_start_px + x_end_px) / 2.0 - DOT_PX / 2.0, DOT_PX),
     };
-    let longest = text.title.chars().count().max(text.date_label.chars().count()) as f64;
-    let label_width_px = (longest * CHAR_PX + LABEL_PADDING_PX).clamp(60.0, max_label_px);
+    let label_width_px = (longest_chars as f64 * CHAR_PX + LABEL_PADDING_PX).clamp(60.0, max_label_px);
     // The label starts at the marker, but stays on screen: at the right edge it flips to end
     // at the marker, and a bar that starts off-screen keeps its label at the left edge.
     let mut label_x_px = marker_x_px.max(0.0);
