@@ -13,11 +13,11 @@ pub fn axis(frame: &LayoutFrame, ticks: &TickSet) -> Html {
             // In tracks, each track draws its own markers.
             if frame.tracks.is_empty() { { for frame.items.iter().map(marker) } }
             { for ticks.minor.iter().map(|t| html! {
-                <span class="tick" data-style={format!("left:{}px", t.x_px)}><span class="tick-label">{ &t.label }</span></span>
+                <span class="tick" ~style={format!("left:{}px", t.x_px)}><span class="tick-label">{ &t.label }</span></span>
             }) }
             <div class="major-ticks">
                 { for ticks.major.iter().map(|t| html! {
-                    <span class="major-tick" data-style={format!("left:{}px", t.x_px)}>{ &t.label }</span>
+                    <span class="major-tick" ~style={format!("left:{}px", t.x_px)}>{ &t.label }</span>
                 }) }
             </div>
         </div>
@@ -37,7 +37,7 @@ pub(super) fn marker(item: &PlacedItem) -> Html {
         PlacedItem::Cluster(_) => Vec::new(),
     };
     html! {
-        <span class={classes!("marker", shape, density, date_classes, selected.then_some("selected"))} data-marker-for={item.key().to_owned()}
-            data-style={format!("left:{}px;width:{}px", p.marker_x_px, p.marker_width_px)}></span>
+        <span key={item.key().to_owned()} class={classes!("marker", shape, density, date_classes, selected.then_some("selected"))} data-marker-for={item.key().to_owned()}
+            ~style={format!("left:{}px;width:{}px", p.marker_x_px, p.marker_width_px)}></span>
     }
 }

@@ -60,7 +60,7 @@ fn event_label(p: &PlacedEvent, pending: bool, search: Option<&'static str>, cal
                 class={classes!("event", format!("precision-{}", p.granularity.as_str()), p.fuzzy.then_some("fuzzy"), p.selected.then_some("selected"), pending.then_some("pending"), search)}
                 data-event-id={p.id.clone()} aria-label={name}
                 aria-pressed={if p.selected { "true" } else { "false" }}
-                data-style={label_geometry(&p.placement)} {onclick}>
+                ~style={label_geometry(&p.placement)} {onclick}>
                 { label_text(&p.title, &date) }
             </button>
         </>
@@ -98,7 +98,7 @@ fn cluster_label(c: &PlacedCluster, search: Option<&'static str>, callbacks: &It
             { stem(&c.placement, false) }
             <button type="button" class={classes!("event", "cluster", format!("density-{}", info.density), search)}
                 data-cluster={info.count.to_string()} aria-label={name}
-                data-style={label_geometry(&c.placement)} {onclick}>
+                ~style={label_geometry(&c.placement)} {onclick}>
                 { label_text(&title, &date) }
             </button>
         </>
@@ -110,7 +110,7 @@ fn cluster_label(c: &PlacedCluster, search: Option<&'static str>, callbacks: &It
 fn stem(p: &Placement, selected: bool) -> Html {
     html! {
         <span class={classes!("stem", selected.then_some("selected"), p.stem_reaches_axis().then_some("to-axis"))} aria-hidden="true"
-            data-style={format!("left:{}px;bottom:{}px;height:{}px", p.stem_x_px, p.stem_bottom_px, p.stem_height_px)}></span>
+            ~style={format!("left:{}px;bottom:{}px;height:{}px", p.stem_x_px, p.stem_bottom_px, p.stem_height_px)}></span>
     }
 }
 

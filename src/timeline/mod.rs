@@ -25,7 +25,7 @@ use citeline_view::session::Session;
 use citeline_view::tracks::{TrackAction, TrackBy};
 use citeline_view::view::ViewAction;
 
-use crate::cssom::{apply_geometry, width_of};
+use crate::cssom::width_of;
 use crate::hooks::Same;
 use crate::locale::Locale;
 use citeline_view::locale::Msg;
@@ -121,10 +121,6 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
             }
         });
     }
-    {
-        let plot = plot.clone();
-        use_effect(move || apply_geometry(&plot));
-    }
     // Taking over the static view: its focused label's event keeps the focus.
     {
         let plot = plot.clone();
@@ -180,14 +176,13 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                 onpointerdown={gestures.on_pointer_down} onpointermove={gestures.on_pointer_move}
                 onpointerup={gestures.on_pointer_up.clone()} onpointercancel={gestures.on_pointer_up}>
                 { for frame.eras.iter().map(|era| html! {
-                    <div class="era" data-style={format!("left:{}px;width:{}px", era.x_px, era.width_px)}>
+                    <div class="era" ~style={format!("left:{}px;width:{}px", era.x_px, era.width_px)}>
                         <span class="era-title">{ &era.title }</span>
                     </div>
                 }) }
-                // The lane count is also a class, so the lanes have their height at the first paint
-                // (the CSSOM copy of data-style only comes after it).
+                // The lane count is also a class, which gives the lanes their height in the CSS too.
                 if frame.tracks.is_empty() {
-                    <div class={classes!("lanes", format!("lanes-{}", frame.lane_count.max(1)))} data-style={format!("height:{}px", frame.lanes_height_px)}>
+                    <div class={classes!("lanes", format!("lanes-{}", frame.lane_count.max(1)))} ~style={format!("height:{}px", frame.lanes_height_px)}>
                         { for frame.items.iter().map(|p| items::item(p, props.pending.contains(p.key()), found(p), &callbacks)) }
                     </div>
                 } else {

@@ -10,7 +10,7 @@ use citeline_view::input::overview_key_action;
 use citeline_view::overview::{Overview, OVERVIEW_BINS};
 use citeline_view::view::{ViewAction, ViewState};
 
-use crate::cssom::{apply_geometry, fraction_across};
+use crate::cssom::fraction_across;
 
 #[derive(Properties)]
 pub struct OverviewProps {
@@ -78,10 +78,6 @@ pub fn overview_strip(props: &OverviewProps) -> Html {
             }
         })
     };
-    {
-        let strip = strip.clone();
-        use_effect(move || apply_geometry(&strip));
-    }
     let label = format!("Overview of the whole timeline, {} events: showing {}", props.event_count, props.window_label);
     html! {
         <div class="overview" ref={strip} role="slider" tabindex="0" aria-label="Overview: move the window"
@@ -91,7 +87,7 @@ pub fn overview_strip(props: &OverviewProps) -> Html {
                 <path d={(*path).clone()} />
             </svg>
             <div class="overview-window" aria-hidden="true"
-                data-style={format!("left:{:.3}%;width:{:.3}%", window.left_pct, window.width_pct)}></div>
+                ~style={format!("left:{:.3}%;width:{:.3}%", window.left_pct, window.width_pct)}></div>
         </div>
     }
 }

@@ -102,7 +102,7 @@ pub fn track_rows(
                         </button>
                     </div>
                     if !t.collapsed {
-                        <div class={classes!("lanes", format!("lanes-{}", t.lane_count.max(1)))} data-style={format!("height:{}px", t.lanes_height_px)}>
+                        <div class={classes!("lanes", format!("lanes-{}", t.lane_count.max(1)))} ~style={format!("height:{}px", t.lanes_height_px)}>
                             { for items.iter().map(|p| item(p, pending(p.key()), found(p), callbacks)) }
                         </div>
                     }

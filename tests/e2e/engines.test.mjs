@@ -152,8 +152,8 @@ for (const engine of ENGINES) {
     test('the seed timeline: the required events are drawn, clickable, and show their dates and passages', async () => {
       for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
         const page = await open('', { viewport });
-        // Boxes once every label has been placed (unplaced ones are hidden, at no position yet).
-        await page.waitFor(() => document.querySelectorAll('.timeline:not(.static) .lanes :is(.event, .stem):not([data-placed])').length === 0);
+        // Boxes once the app has drawn its labels, each at its place.
+        await page.waitFor(() => ((drawn) => drawn.length > 0 && drawn.every((el) => el.style.left !== ''))([...document.querySelectorAll('.timeline:not(.static) .lanes :is(.event, .stem)')]));
         await page.nextFrames();
         const { labels, stems } = await page.evaluate(laneBoxes);
         assert.equal(labels.length, seeds.events.length, `${name}: every seed event is drawn`);
@@ -239,7 +239,7 @@ for (const engine of ENGINES) {
       const pinched = await page.changeView(() => page.evaluate(pinchOut));
       assert.ok(pinched[1] - pinched[0] < right[1] - right[0], `a pinch zooms in: ${right} -> ${pinched}`);
       assert.equal(await page.evaluate(() => document.querySelector('[data-detail-for]')), null, 'a pinch selects nothing');
-      await page.waitFor(() => document.querySelectorAll('.timeline:not(.static) .lanes :is(.event, .stem):not([data-placed])').length === 0);
+      await page.waitFor(() => [...document.querySelectorAll('.timeline:not(.static) .lanes :is(.event, .stem)')].every((el) => el.style.left !== ''));
       const { labels, stems } = await page.evaluate(laneBoxes);
       for (let i = 0; i < labels.length; i++) {
         for (let j = i + 1; j < labels.length; j++) assert.ok(!overlaps(labels[i], labels[j]), `${labels[i].id} overlaps ${labels[j].id}`);
