@@ -24,18 +24,25 @@ pub struct ItemCallbacks {
     pub locale: Rc<Locale>,
 }
 
-/// An item's stem and label.
+/// An item's stem and label, under its element key (`citeline_view::elements`).
 /// `found` is whether a search matched it (`None` with no search).
-pub fn item(item: &PlacedItem, pending: bool, found: Option<bool>, callbacks: &ItemCallbacks) -> Html {
+pub fn item(item: &PlacedItem, key: &str, pending: bool, found: Option<bool>, callbacks: &ItemCallbacks) -> Html {
     let search = found.map(|f| if f { "match" } else { "dimmed" });
     let locale = &callbacks.locale;
     match item {
-        PlacedItem::Event(event) => event_label(event, pending, search, callbacks, locale),
-        PlacedItem::Cluster(cluster) => cluster_label(cluster, search, callbacks, locale),
+        PlacedItem::Event(event) => event_label(event, key, pending, search, callbacks, locale),
+        PlacedItem::Cluster(cluster) => cluster_label(cluster, key, search, callbacks, locale),
     }
 }
 
-fn event_label(p: &PlacedEvent, pending: bool, search: Option<&'static str>, callbacks: &ItemCallbacks, locale: &Locale) -> Html {
+fn event_label(
+    p: &PlacedEvent,
+    key: &str,
+    pending: bool,
+    search: Option<&'static str>,
+    callbacks: &ItemCallbacks,
+    locale: &Locale,
+) -> Html {
     let onclick = {
         let (on_action, swallow_click) = (callbacks.on_action.clone(), callbacks.swallow_click.clone());
         let action = if p.selected { ViewAction::Deselect } else { ViewAction::Select(p.id.clone()) };
@@ -54,7 +61,7 @@ fn event_label(p: &PlacedEvent, pending: bool, search: Option<&'static str>, cal
         (short, name)
     };
     html! {
-        <key={p.id.clone()}>
+        <key={key.to_owned()}>
             { stem(&p.placement, p.selected) }
             <button type="button"
                 class={classes!("event", format!("precision-{}", p.granularity.as_str()), p.fuzzy.then_some("fuzzy"), p.selected.then_some("selected"), pending.then_some("pending"), search)}
@@ -69,7 +76,7 @@ fn event_label(p: &PlacedEvent, pending: bool, search: Option<&'static str>, cal
 
 /// A cluster: its count and when its events start. A click zooms in on it when that would
 /// separate its events, and otherwise lists them.
-fn cluster_label(c: &PlacedCluster, search: Option<&'static str>, callbacks: &ItemCallbacks, locale: &Locale) -> Html {
+fn cluster_label(c: &PlacedCluster, key: &str, search: Option<&'static str>, callbacks: &ItemCallbacks, locale: &Locale) -> Html {
     let info = c.info;
     let onclick = {
         let (on_action, on_list, swallow_click) = (callbacks.on_action.clone(), callbacks.on_list.clone(), callbacks.swallow_click.clone());
@@ -94,10 +101,10 @@ fn cluster_label(c: &PlacedCluster, search: Option<&'static str>, callbacks: &It
         (title, date, name)
     };
     html! {
-        <key={c.key.clone()}>
+        <key={key.to_owned()}>
             { stem(&c.placement, false) }
             <button type="button" class={classes!("event", "cluster", format!("density-{}", info.density), search)}
-                data-cluster={info.count.to_string()} aria-label={name}
+                data-cluster={info.count.to_string()} data-cluster-key={c.key.clone()} aria-label={name}
                 ~style={label_geometry(&c.placement)} {onclick}>
                 { label_text(&title, &date) }
             </button>

@@ -160,6 +160,13 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
         let listing = listing.clone();
         Callback::from(move |()| listing.set(None))
     };
+    // Which element each item takes: events their own, clusters one that stays or one freed.
+    let element_keys = use_mut_ref(citeline_view::elements::ElementKeys::default);
+    let keys = {
+        let focused = gloo::utils::document().active_element().and_then(|el| el.get_attribute("data-cluster-key"));
+        let track_of = |i: usize| frame.tracks.iter().position(|t| (t.first..t.first + t.len).contains(&i));
+        element_keys.borrow_mut().assign(&frame.items, track_of, focused.as_deref())
+    };
     let window_label = locale.window(view.start_days, view.end_days, &view.window_label());
     let ticks = locale.ticks(&frame.ticks);
     let found =
@@ -183,12 +190,12 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                 // The lane count is also a class, which gives the lanes their height in the CSS too.
                 if frame.tracks.is_empty() {
                     <div class={classes!("lanes", format!("lanes-{}", frame.lane_count.max(1)))} ~style={format!("height:{}px", frame.lanes_height_px)}>
-                        { for frame.items.iter().map(|p| items::item(p, props.pending.contains(p.key()), found(p), &callbacks)) }
+                        { for frame.items.iter().zip(&keys).map(|(p, key)| items::item(p, key, props.pending.contains(p.key()), found(p), &callbacks)) }
                     </div>
                 } else {
-                    { track_rows(&frame, &props.on_tracks, &found, &|key| props.pending.contains(key), &callbacks, &locale) }
+                    { track_rows(&frame, &keys, &props.on_tracks, &found, &|key| props.pending.contains(key), &callbacks, &locale) }
                 }
-                { axis::axis(&frame, &ticks) }
+                { axis::axis(&frame, &keys, &ticks) }
             </div>
             if let Some(cluster) = *listing {
                 <ClusterList key={format!("{:?}-{}-{}", cluster.track, cluster.first, cluster.members)} {cluster} session={props.session.clone()} timeline={timeline.clone()}

@@ -76,6 +76,7 @@ pub fn track_legend(props: &TrackLegendProps) -> Html {
 /// (unless collapsed) and its line of markers. `found` says whether a search matched an item.
 pub fn track_rows(
     frame: &LayoutFrame,
+    keys: &[String],
     on_tracks: &Callback<TrackAction>,
     found: &dyn Fn(&citeline_view::layout::PlacedItem) -> Option<bool>,
     pending: &dyn Fn(&str) -> bool,
@@ -85,6 +86,7 @@ pub fn track_rows(
     html! {
         { for frame.tracks.iter().filter(|t| !t.hidden).map(|t| {
             let items = &frame.items[t.first..t.first + t.len];
+            let keys = &keys[t.first..t.first + t.len];
             let (key, collapsed) = (t.key.clone(), t.collapsed);
             let toggle = on_tracks.reform(move |_: MouseEvent| TrackAction::Collapse(key.clone(), !collapsed));
             let in_view: usize = items.iter().map(|p| p.event_count()).sum();
@@ -103,12 +105,12 @@ pub fn track_rows(
                     </div>
                     if !t.collapsed {
                         <div class={classes!("lanes", format!("lanes-{}", t.lane_count.max(1)))} ~style={format!("height:{}px", t.lanes_height_px)}>
-                            { for items.iter().map(|p| item(p, pending(p.key()), found(p), callbacks)) }
+                            { for items.iter().zip(keys).map(|(p, key)| item(p, key, pending(p.key()), found(p), callbacks)) }
                         </div>
                     }
                     <div class="track-rail" aria-hidden="true">
                         <div class="axis-line"></div>
-                        { for items.iter().map(marker) }
+                        { for items.iter().zip(keys).map(|(p, key)| marker(p, key)) }
                     </div>
                 </div>
             }

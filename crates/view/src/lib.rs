@@ -6,6 +6,7 @@
 //! - [`index`]: the event index (sorted events, max-end tree, calendar cluster levels).
 //! - [`view`]: the visible window and the reducer over it.
 //! - [`layout`]: `(timeline, index, view, width) -> LayoutFrame`, the frame the web crate draws.
+//! - [`elements`]: which element each drawn item takes from one frame to the next (keys).
 //! - [`overview`]: the whole span's density and where the window sits on it.
 //! - [`input`]: wheel, pinch, drag, keys and buttons as view actions, batched per frame.
 //! - [`page`]: the plot's width at a window width (mirroring the stylesheet), and the loading skeleton.
@@ -16,6 +17,7 @@
 //! Architecture invariant: pure Rust, depending on `citeline-model` only. No web crate, no clock
 //! read. The same inputs give the same frame (snapshot-tested).
 
+pub mod elements;
 pub mod index;
 pub mod input;
 pub mod lanes;
