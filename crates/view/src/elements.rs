@@ -25,13 +25,13 @@ impl ElementKeys {
     /// The element key of each of `items` (a frame's items, in order), each under `track_of` its
     /// index's track. `focused` is the key of the item that has the keyboard focus, if any.
     pub fn assign(&mut self, items: &[PlacedItem], track_of: impl Fn(usize) -> Option<usize>, focused: Option<&str>) -> Vec<String> {
-        let mut held = HashMap::with_capacity(items.len());
+        let tracks: Vec<Option<usize>> = (0..items.len()).map(track_of).collect();
         // Clusters still drawn keep their element.
         let mut slots: Vec<Option<u32>> = items
             .iter()
-            .enumerate()
-            .map(|(i, item)| match item {
-                PlacedItem::Cluster(c) => self.held.get(&c.key).filter(|(track, _)| *track == track_of(i)).map(|&(_, slot)| slot),
+            .zip(&tracks)
+            .map(|(item, track)| match item {
+                PlacedItem::Cluster(c) => self.held.get(&c.key).filter(|(held_in, _)| held_in == track).map(|&(_, slot)| slot),
                 PlacedItem::Event(_) => None,
             })
             .collect();
@@ -45,18 +45,16 @@ impl ElementKeys {
         for (_, &(track, slot)) in gone {
             free.entry(track).or_default().push(slot);
         }
-        for (i, item) in items.iter().enumerate() {
-            if let (PlacedItem::Cluster(c), None) = (item, slots[i]) {
-                let track = track_of(i);
-                let slot = free.get_mut(&track).and_then(Vec::pop).unwrap_or_else(|| {
+        let mut held = HashMap::with_capacity(items.len());
+        for ((item, slot), &track) in items.iter().zip(&mut slots).zip(&tracks) {
+            let PlacedItem::Cluster(c) = item else { continue };
+            let taken = *slot.get_or_insert_with(|| {
+                free.get_mut(&track).and_then(Vec::pop).unwrap_or_else(|| {
                     self.next += 1;
                     self.next - 1
-                });
-                slots[i] = Some(slot);
-                held.insert(c.key.clone(), (track, slot));
-            } else if let (PlacedItem::Cluster(c), Some(slot)) = (item, slots[i]) {
-                held.insert(c.key.clone(), (track_of(i), slot));
-            }
+                })
+            });
+            held.insert(c.key.clone(), (track, taken));
         }
         self.held = held;
         items

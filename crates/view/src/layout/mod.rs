@@ -17,8 +17,8 @@ mod place;
 
 use std::cell::RefCell;
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use citeline_model::date::Granularity;
@@ -549,11 +549,11 @@ impl FrameInput<'_> {
         match what {
             Drawn::Event(i) => {
                 let event = &self.timeline.events[i];
-                let date_label = event.date.display_short();
+                let (title, date_label) = self.texts(what);
                 PlacedItem::Event(PlacedEvent {
                     id: event.id.clone(),
-                    title: event.title.clone(),
-                    accessible_name: label_name(&event.title, &date_label, &event.date.display_long()),
+                    accessible_name: label_name(&title, &date_label, &event.date.display_long()),
+                    title: title.into_owned(),
                     date_label,
                     granularity: event.date.granularity(),
                     date: event.date,
@@ -568,12 +568,11 @@ impl FrameInput<'_> {
                 })
             }
             Drawn::Cluster { cluster: c, members } => {
-                let title = cluster_title(c.len);
-                let date_label = cluster_date_label(&c, false);
+                let (title, date_label) = self.texts(what);
                 PlacedItem::Cluster(PlacedCluster {
                     key: self.cluster_key(&c),
                     accessible_name: label_name(&title, &date_label, &cluster_date_label(&c, true)),
-                    title,
+                    title: title.into_owned(),
                     date_label,
                     info: ClusterInfo {
                         count: c.len,
@@ -621,7 +620,7 @@ fn cluster_title(count: usize) -> String {
 /// The length of each item's longest label line, in chars, worked out once per frame: the trials
 /// of one frame place the same items again and again.
 #[derive(Default)]
-struct LabelChars(RefCell<HashMap<DrawnKey, usize>>);
+struct LabelChars(RefCell<FxHashMap<DrawnKey, usize>>);
 
 /// What a label's length depends on: the event, or the cluster's events and its dates.
 #[derive(PartialEq, Eq, Hash)]
