@@ -89,9 +89,30 @@ class Page {
         // A navigation or a frame that is still loading: try again until the deadline.
         last = e;
       }
-      if (Date.now() > deadline) throw new Error(`${this.engine}: timed out after ${timeout} ms waiting for ${what} (last: ${last})`);
+      if (Date.now() > deadline) {
+        throw new Error(`${this.engine}: timed out after ${timeout} ms waiting for ${what} (last: ${last}); ${await this.situation()}`);
+      }
       await sleep(50);
     }
+  }
+
+  /**
+   * What the page shows, for a timeout's message: its URL, the status lines it is showing, how many
+   * events and clusters the app has drawn, and the errors recorded so far.
+   */
+  async situation() {
+    let seen;
+    try {
+      seen = await this.evaluate(() => ({
+        url: location.href,
+        status: [...document.querySelectorAll('[role=status], [role=alert]')].map((el) => el.textContent.trim()).filter(Boolean),
+        drawn: document.querySelectorAll('.timeline:not(.static) .lanes [data-event-id], .timeline:not(.static) .lanes [data-cluster]').length,
+        ready: document.readyState,
+      }));
+    } catch (e) {
+      seen = `the page could not be asked (${e.message ?? e})`;
+    }
+    return `the page: ${JSON.stringify(seen)}; errors: ${JSON.stringify(await this.errors())}`;
   }
 
   /** Waits until an element matches `selector`. */
