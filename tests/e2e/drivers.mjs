@@ -97,7 +97,7 @@ class Page {
   }
 
   /**
-   * What the page shows, for a timeout's message: its URL, the status lines it is showing, how many
+   * What the page shows, for a timeout's message: its URL and readyState, the status lines it shows, how many
    * events and clusters the app has drawn, and the errors recorded so far.
    */
   async situation() {
