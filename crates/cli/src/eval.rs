@@ -5,10 +5,10 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use citeline_eval::anchoring::{self, AnchorCounts, AnchorReport, Proposed};
+use citeline_eval::anchoring::{self, AnchorCounts, AnchorReport, Proposed, Reach};
 use citeline_eval::tempeval::{align, score, Counts, Report, ScoredTimex};
 use citeline_eval::timeml;
-use citeline_extract::{extract, happenings, Locale, Mention};
+use citeline_extract::{extract, happenings, sentences, Locale, Mention};
 use citeline_model::date::DateValue;
 use citeline_model::document::byte_range_of_chars;
 use citeline_model::document::{Document, Published};
@@ -56,14 +56,15 @@ pub(crate) fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> 
 
 /// `eval --anchoring`: for each argument, how many of the events TimeML's TLINKs anchor to a date
 /// the proposals find at that date (by their trigger word, and by their passage), how many
-/// proposals name an annotated event, and how fast documents are proposed (one core).
+/// proposals name an annotated event, how many anchors a one-sentence passage could reach at all
+/// (`anchoring::reach`), and how fast documents are proposed (one core).
 fn anchoring(args: &[String], locale: Locale, verbose: bool, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
     let mut problems = Problems::new(err);
     let mut reports = Vec::new();
     let (mut documents, mut chars, mut spent) = (0usize, 0usize, std::time::Duration::ZERO);
     for arg in args {
         let Some(files) = problems.or_report(tml_files(arg))? else { continue };
-        let mut counts = AnchorCounts::default();
+        let (mut counts, mut reach) = (AnchorCounts::default(), Reach::default());
         for file in files {
             let name = file.display().to_string();
             let doc = read_text(&name).and_then(|s| timeml::parse(&s).map_err(|e| format!("{name}: {e}")));
@@ -96,14 +97,17 @@ fn anchoring(args: &[String], locale: Locale, verbose: bool, out: &mut dyn Write
                 list_anchor_misses(out, &name, &doc, &proposed)?;
             }
             counts += anchoring::score(&doc, &proposed);
+            let read: Vec<_> = extract(&doc.text, doc.dct, locale).into_iter().map(|m| (m.start..m.end, m.value)).collect();
+            reach += anchoring::reach(&doc, &sentences(&doc.text), &read);
         }
-        reports.push(AnchorReport::new(arg.clone(), counts));
+        reports.push((AnchorReport::new(arg.clone(), counts), reach));
     }
-    for report in &reports {
-        writeln!(out, "{report}")?;
+    for (report, reach) in &reports {
+        writeln!(out, "{report}; {reach}")?;
     }
     if reports.len() > 1 {
-        writeln!(out, "{}", AnchorReport::new("all", reports.iter().map(|r| r.counts).sum()))?;
+        let all = AnchorReport::new("all", reports.iter().map(|(r, _)| r.counts).sum());
+        writeln!(out, "{all}; {}", reports.iter().map(|(_, r)| *r).sum::<Reach>())?;
     }
     let seconds = spent.as_secs_f64();
     if documents > 0 && seconds > 0.0 {

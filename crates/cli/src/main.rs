@@ -68,8 +68,9 @@ usage:
       --anchoring scores the proposed happenings (as propose makes them) instead: of the events
       the TLINKs anchor to a DATE in the text (IS_INCLUDED, DURING, SIMULTANEOUS, BEGINS, ENDS,
       BEGUN_BY, ENDED_BY), the share a proposal finds at that date by its trigger word, and by its
-      passage; the share of proposals whose trigger (or passage) holds an annotated event; and
-      documents proposed per second on one core.
+      passage; the share of proposals whose trigger (or passage) holds an annotated event; the
+      share a one-sentence passage could reach at all (the event in its date's sentence, and that
+      date also read as the gold reads it); and documents proposed per second on one core.
 
   citeline render FILE.json [--assets DIR] --out DIR
   citeline render FILE.json --fragment
@@ -416,6 +417,14 @@ mod tests {
         let (code, out, _) = run_args(&["eval", &format!("{a}/a.tml")]);
         assert_eq!(code, 0);
         assert!(!out.contains("all: "));
+        // Anchoring: a line per argument and one for all, each with what a one-sentence passage reaches.
+        let (code, out, err) = run_args(&["eval", "--anchoring", a, b]);
+        assert_eq!(code, 0, "{err}");
+        for name in [a, b, "all"] {
+            let line = out.lines().find(|l| l.starts_with(&format!("{name}: anchored events"))).unwrap_or_else(|| panic!("{out}"));
+            assert!(line.contains("; in reach of a one-sentence passage "), "{line}");
+        }
+        assert!(out.contains("documents/s"), "{out}");
     }
 
     #[test]

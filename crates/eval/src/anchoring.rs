@@ -12,6 +12,10 @@
 //! - **on an annotated event**: the proposals whose trigger overlaps some EVENT of the document (by
 //!   trigger), or whose passage contains one (by passage).
 //!
+//! [`reach`] bounds what any proposer that quotes one sentence as its passage can find by passage:
+//! the anchors whose event word lies in the sentence of its timex, and of those, the ones whose timex
+//! the extractor reads at the gold date.
+//!
 //! Spans are chars of [`TimemlDoc::text`]; an empty span overlaps nothing and lies within nothing.
 //! Counts are summed over documents ([`AnchorCounts`] adds up) and the shares taken at the end;
 //! [`AnchorReport`] prints them. Nothing here reads files.
@@ -78,6 +82,92 @@ pub fn score(doc: &TimemlDoc, proposed: &[Proposed]) -> AnchorCounts {
         counts.proposals_passage_on_event += usize::from(doc.events.iter().any(|e| within(&(e.start..e.end), &p.passage)));
     }
     counts
+}
+
+/// What a proposer whose passage is one sentence could find in one document, or (summed) in many:
+/// see [`reach`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reach {
+    /// Gold anchors whose event and timex are both in the document (as [`AnchorCounts::gold`]).
+    pub gold: usize,
+    /// Of those, the ones whose event word lies within the sentence that holds the timex.
+    pub one_sentence: usize,
+    /// Of those, the ones whose timex the extractor reads at the gold date.
+    pub one_sentence_read: usize,
+}
+
+/// Counts, for one document, the anchors a one-sentence passage can reach: the event's word within
+/// the sentence (of `sentences`, char spans as `citeline_extract::sentences` gives them) that the
+/// timex starts in, and then also a date the extractor read (`read`: spans and values) overlapping
+/// the timex at its value ([`same_date`]). No proposer quoting one sentence finds more anchors by
+/// passage than `one_sentence`, nor, with this extractor's dates, more than `one_sentence_read`.
+pub fn reach(doc: &TimemlDoc, sentences: &[(usize, usize)], read: &[(Range<usize>, String)]) -> Reach {
+    let events: HashMap<&str, &GoldEvent> = doc.events.iter().rev().map(|e| (e.eid.as_str(), e)).collect();
+    let timexes: HashMap<&str, &GoldTimex> = doc.gold.iter().rev().map(|t| (t.tid.as_str(), t)).collect();
+    let mut reach = Reach::default();
+    for anchor in &doc.anchors {
+        let (Some(event), Some(timex)) = (events.get(anchor.eid.as_str()), timexes.get(anchor.tid.as_str())) else { continue };
+        reach.gold += 1;
+        let sentence = sentences.iter().find(|(s, e)| *s <= timex.start && timex.start < *e).map(|&(s, e)| s..e);
+        if !sentence.is_some_and(|s| within(&(event.start..event.end), &s)) {
+            continue;
+        }
+        reach.one_sentence += 1;
+        let span = timex.start..timex.end;
+        reach.one_sentence_read += usize::from(read.iter().any(|(r, value)| overlaps(r, &span) && same_date(&timex.value, value)));
+    }
+    reach
+}
+
+impl Reach {
+    /// The share of gold anchors within one sentence of their timex, in percent (0 when there are none).
+    pub fn one_sentence_share(&self) -> f64 {
+        percent(self.one_sentence, self.gold)
+    }
+
+    /// The share of gold anchors within one sentence of their timex, read at the gold date, in percent
+    /// (0 when there are none).
+    pub fn one_sentence_read_share(&self) -> f64 {
+        percent(self.one_sentence_read, self.gold)
+    }
+}
+
+impl Add for Reach {
+    type Output = Reach;
+
+    fn add(self, other: Reach) -> Reach {
+        Reach {
+            gold: self.gold + other.gold,
+            one_sentence: self.one_sentence + other.one_sentence,
+            one_sentence_read: self.one_sentence_read + other.one_sentence_read,
+        }
+    }
+}
+
+impl AddAssign for Reach {
+    fn add_assign(&mut self, other: Reach) {
+        *self = *self + other;
+    }
+}
+
+impl Sum for Reach {
+    fn sum<I: Iterator<Item = Reach>>(iter: I) -> Reach {
+        iter.fold(Reach::default(), Add::add)
+    }
+}
+
+impl fmt::Display for Reach {
+    /// ```text
+    /// in reach of a one-sentence passage 78.0% (event and date in one sentence), 66.0% (and the date read right)
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "in reach of a one-sentence passage {:.1}% (event and date in one sentence), {:.1}% (and the date read right)",
+            self.one_sentence_share(),
+            self.one_sentence_read_share()
+        )
+    }
 }
 
 /// Whether two spans share at least one char (so an empty or reversed span overlaps nothing).
@@ -352,6 +442,38 @@ mod tests {
         let mut partial = doc.clone();
         partial.events.retain(|e| e.eid != "e2");
         assert_eq!(score(&partial, &[]).gold, 1);
+    }
+
+    #[test]
+    fn reach_counts_anchors_within_one_sentence_and_read_right() {
+        let src = r#"<TEXT>Prices <EVENT eid="e1">rose</EVENT> on <TIMEX3 tid="t1" type="DATE" value="1998-01-05">Monday</TIMEX3>. They <EVENT eid="e2">fell</EVENT> in <TIMEX3 tid="t2" type="DATE" value="1998">1998</TIMEX3>.</TEXT>
+<MAKEINSTANCE eventID="e1" eiid="ei1"/><MAKEINSTANCE eventID="e2" eiid="ei2"/>
+<TLINK relType="IS_INCLUDED" eventInstanceID="ei1" relatedToTime="t1"/>
+<TLINK relType="IS_INCLUDED" eventInstanceID="ei2" relatedToTime="t1"/>
+<TLINK relType="IS_INCLUDED" eventInstanceID="ei2" relatedToTime="t2"/>"#;
+        let doc = parse(src).unwrap();
+        let sentences = [(0, 22), (23, doc.text.chars().count())];
+        assert_eq!(&doc.text[..22], "Prices rose on Monday.");
+        let (monday, year) = (span(&doc, "Monday"), span(&doc, "1998"));
+        // "fell" at Monday is in the other sentence; 1998 is read as another year.
+        let read = [(monday.clone(), "1998-01-05".to_owned()), (year.clone(), "1997".to_owned())];
+        assert_eq!(reach(&doc, &sentences, &read), Reach { gold: 3, one_sentence: 2, one_sentence_read: 1 });
+        // Read right, both in-sentence anchors count; a date that does not overlap the timex does not.
+        let read = [(monday.clone(), "1998-01-05".to_owned()), (year.start - 3..year.start - 1, "1998".to_owned())];
+        assert_eq!(reach(&doc, &sentences, &read).one_sentence_read, 1);
+        let read = [(monday, "1998-01-05".to_owned()), (year, "1998".to_owned())];
+        let r = reach(&doc, &sentences, &read);
+        assert_eq!(r, Reach { gold: 3, one_sentence: 2, one_sentence_read: 2 });
+        // No sentences: nothing is in reach; the sums and the report.
+        assert_eq!(reach(&doc, &[], &read), Reach { gold: 3, ..Reach::default() });
+        let mut sum: Reach = [r, Reach { gold: 1, ..Reach::default() }].into_iter().sum();
+        assert_eq!(sum, Reach { gold: 4, one_sentence: 2, one_sentence_read: 2 });
+        sum += Reach::default();
+        assert_eq!((sum.one_sentence_share(), sum.one_sentence_read_share(), Reach::default().one_sentence_share()), (50.0, 50.0, 0.0));
+        assert_eq!(
+            sum.to_string(),
+            "in reach of a one-sentence passage 50.0% (event and date in one sentence), 50.0% (and the date read right)"
+        );
     }
 
     #[test]

@@ -406,13 +406,16 @@ fn corpus_round_trips_through_rewrite() {
 /// The proposer over every TimeBank and AQUAINT document: it never panics (the sentence-based one it
 /// replaced did, on 6 of these 256 files), every passage quotes the text where it says, and the
 /// anchoring shares do not fall below what they were when the happenings came (59.4% by passage,
-/// 80.0% of proposals on an annotated event, 2026-12-01): a quality floor, not a timing.
+/// 80.0% of proposals on an annotated event, 2026-12-01): a quality floor, not a timing. It finds no
+/// more by passage than a one-sentence passage can reach with the extractor's dates
+/// ([`crate::anchoring::reach`]).
 #[test]
 fn the_proposer_runs_over_the_corpora_and_keeps_its_anchoring() {
-    use citeline_extract::{happenings, Locale};
+    use citeline_extract::{extract, happenings, sentences, Locale};
     use citeline_model::date::DateValue;
     use citeline_model::document::{Document, Published};
     let mut counts = crate::anchoring::AnchorCounts::default();
+    let mut reach = crate::anchoring::Reach::default();
     for corpus in ["TimeBank", "AQUAINT"] {
         let Some(files) = corpus_dir_files(corpus) else { return };
         for path in &files {
@@ -441,9 +444,18 @@ fn the_proposer_runs_over_the_corpora_and_keeps_its_anchoring() {
                 })
                 .collect();
             counts += crate::anchoring::score(&doc, &proposed);
+            let read: Vec<_> = extract(&doc.text, doc.dct, Locale::EnUs).into_iter().map(|m| (m.start..m.end, m.value)).collect();
+            reach += crate::anchoring::reach(&doc, &sentences(&doc.text), &read);
         }
     }
-    eprintln!("{}", crate::anchoring::AnchorReport::new("TimeBank and AQUAINT", counts));
+    eprintln!("{}; {reach}", crate::anchoring::AnchorReport::new("TimeBank and AQUAINT", counts));
+    assert_eq!(reach.gold, counts.gold);
+    assert!(
+        counts.found_passage <= reach.one_sentence_read,
+        "found by passage {} > in reach {}",
+        counts.found_passage,
+        reach.one_sentence_read
+    );
     assert!(counts.recall_passage() >= 57.0, "found by passage {:.1}%", counts.recall_passage());
     assert!(counts.precision_trigger() >= 77.0, "proposals on an annotated event {:.1}%", counts.precision_trigger());
 }
