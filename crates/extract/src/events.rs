@@ -501,6 +501,31 @@ mod tests {
     }
 
     #[test]
+    fn a_happening_further_off_in_its_sentence_is_found() {
+        // Beyond a bracket, and more than a dozen words away.
+        let got = rows(&doc(
+            "Police found more than 1,300 pounds (600 kg) of explosives Sunday in a shed. On 4 April 1949, on behalf of the United States and of its allies in the West, the secretary of state signed the treaty.",
+            Some("1998-03-23"),
+        ));
+        let titles: Vec<(&str, &str)> = got.iter().map(|r| (r.0.as_str(), r.1.as_str())).collect();
+        assert_eq!(
+            titles,
+            [
+                ("Sunday 22 March 1998", "Police found more than 1,300 pounds"),
+                ("Monday 4 April 1949", "Secretary of state signed the treaty")
+            ],
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn titles_keep_numbers_abbreviations_and_signs_whole() {
+        let got = rows(&doc("Net income rose 11% to $2.3 million in 1989. The U.S. embassy reopened in 1999 with 3.5 staff.", None));
+        let titles: Vec<&str> = got.iter().map(|r| r.1.as_str()).collect();
+        assert_eq!(titles, ["Net income rose 11% to $2.3 million", "U.S. embassy reopened"], "{got:?}");
+    }
+
+    #[test]
     fn ranges_stay_ranges_and_a_quarter_is_its_months() {
         let got = rows(&doc("The review ran between 2017 and 2018. Sales fell in the third quarter of 2019.", None));
         let dates: Vec<&str> = got.iter().map(|r| r.0.as_str()).collect();

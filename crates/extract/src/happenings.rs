@@ -686,7 +686,8 @@ fn in_spans(spans: &[(usize, usize)], j: usize) -> bool {
 
 /// The word a date (tokens `d0..d1` of the sentence `lo..hi`) anchors: an event noun right after a
 /// date used as a modifier ("the 2017 terrorist attacks"), else the nearest happening word before
-/// it in its clause, else after it.
+/// it in its clause, else after it (each within [`REACH`] words), else the nearest in its sentence
+/// within twice that.
 pub(crate) fn trigger_for(
     toks: &[Token<'_>],
     lo: usize,
@@ -723,7 +724,21 @@ pub(crate) fn trigger_for(
             return Some((j, kind));
         }
     }
-    None
+    // Nothing near it in its clause: the nearest happening of its sentence, a little further away
+    // or beyond brackets ("Police found 600 kg (1,300 pounds) of explosives Sunday").
+    let (s0, s1) = (lo.max(d0.saturating_sub(CLAUSE_REACH)), hi.min(d1.saturating_add(CLAUSE_REACH)));
+    let before = (s0..d0).rev().filter(|&j| !in_date(j)).take_while(|&j| words_between(j, d0) <= 2 * REACH);
+    let after = (d1..s1).filter(|&j| !in_date(j)).take_while(|&j| words_between(d1, j) <= 2 * REACH);
+    let mut found = before
+        .filter_map(|j| Some((j, trigger_kind(toks, j, lo)?)))
+        .take(1)
+        .chain(after.filter_map(|j| Some((j, trigger_kind(toks, j, lo)?))).take(1));
+    let first = found.next();
+    let second = found.next();
+    match (first, second) {
+        (Some(a), Some(b)) => Some(if words_between(a.0, d0) <= words_between(d1, b.0) { a } else { b }),
+        (a, b) => a.or(b),
+    }
 }
 
 /// Joins tokens `a..b` as they are written (spacing kept), skipping those `skip` says.
@@ -748,11 +763,17 @@ fn dangling(w: &str) -> bool {
 /// no article at the start, a capital first letter.
 fn title_of(toks: &[Token<'_>], ids: &[usize]) -> String {
     let mut ids: Vec<usize> = ids.to_vec();
-    while ids.first().is_some_and(|&j| matches!(toks[j].lower.as_str(), "the" | "a" | "an") || toks[j].kind == Kind::Punct) {
+    while ids
+        .first()
+        .is_some_and(|&j| matches!(toks[j].lower.as_str(), "the" | "a" | "an") || toks[j].kind == Kind::Punct && !in_word(toks, j))
+    {
         ids.remove(0);
     }
     loop {
-        while ids.last().is_some_and(|&j| dangling(&toks[j].lower) || toks[j].kind == Kind::Punct && !matches!(toks[j].text, ")" | "”")) {
+        while ids.last().is_some_and(|&j| {
+            dangling(&toks[j].lower) && !in_word(toks, j)
+                || toks[j].kind == Kind::Punct && !matches!(toks[j].text, ")" | "”") && !in_word(toks, j)
+        }) {
             ids.pop();
         }
         let title = join(toks, ids.iter().copied(), |_| false);
@@ -780,10 +801,31 @@ fn title_of(toks: &[Token<'_>], ids: &[usize]) -> String {
     }
 }
 
+/// Whether the mark `j` belongs to the word or number around it, which a title never cuts: the comma
+/// and point of "1,300" and "3.6", the stops of "U.S." and "N.J.", the sign of "50%" and "$2".
+fn in_word(toks: &[Token<'_>], j: usize) -> bool {
+    let Some(t) = toks.get(j).filter(|t| t.kind == Kind::Punct) else { return false };
+    let prev = j.checked_sub(1).and_then(|k| toks.get(k));
+    let next = toks.get(j + 1).filter(|n| !n.space_before);
+    let glued_prev = prev.filter(|_| !t.space_before);
+    let letter = |k: Option<&Token<'_>>| k.is_some_and(|k| k.kind == Kind::Word && k.text.len() == 1 && k.capitalized());
+    let number = |k: Option<&Token<'_>>| k.is_some_and(|k| k.kind == Kind::Number);
+    match t.text {
+        "," | "." if number(glued_prev) && number(next) => true,
+        // "U.S.": a stop after a capital letter, before another one or after one such stop.
+        "." if letter(glued_prev) => {
+            letter(next) || j >= 2 && !toks[j - 1].space_before && toks[j - 2].text == "." && letter(toks.get(j.wrapping_sub(3)))
+        }
+        "%" => number(glued_prev),
+        "$" | "£" | "€" => number(next),
+        _ => false,
+    }
+}
+
 /// Where a phrase of participants stops: a clause mark, a comma, a relative pronoun, a verb, a date.
 fn phrase_end(toks: &[Token<'_>], j: usize, in_date: &dyn Fn(usize) -> bool) -> bool {
     let t = &toks[j];
-    (t.kind == Kind::Punct && !matches!(t.text, "-" | "'" | "’" | "&" | "/"))
+    (t.kind == Kind::Punct && !matches!(t.text, "-" | "'" | "’" | "&" | "/") && !in_word(toks, j))
         || matches!(t.lower.as_str(), "which" | "who" | "that" | "where" | "while" | "when" | "because" | "whose")
         || in_date(j)
 }
@@ -915,7 +957,7 @@ fn subject_before(toks: &[Token<'_>], v: usize, lo: usize, in_date: &dyn Fn(usiz
             break;
         }
         if p.kind == Kind::Punct {
-            if matches!(p.text, "-" | "'" | "’") && !p.space_before {
+            if matches!(p.text, "-" | "'" | "’") && !p.space_before || in_word(toks, start - 1) {
                 start -= 1;
                 continue;
             }
@@ -924,6 +966,13 @@ fn subject_before(toks: &[Token<'_>], v: usize, lo: usize, in_date: &dyn Fn(usiz
         let w = p.lower.as_str();
         if matches!(w, "the" | "a" | "an" | "his" | "her" | "its" | "their") {
             break;
+        }
+        // "the secretary of state", "the price of oil": "of" between two nouns.
+        let noun =
+            |k: usize| toks[k].kind == Kind::Word && !function_word(&toks[k].lower) && trigger_kind(toks, k, lo) != Some(TriggerKind::Verb);
+        if w == "of" && count > 0 && start >= lo + 2 && noun(start - 2) {
+            start -= 1;
+            continue;
         }
         let adjective = matches!(w, "updated" | "revised" | "new" | "previous" | "last" | "first" | "latest" | "final");
         if !adjective && (function_word(w) || trigger_kind(toks, start - 1, lo) == Some(TriggerKind::Verb) && !p.capitalized()) {

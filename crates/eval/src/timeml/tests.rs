@@ -405,8 +405,9 @@ fn corpus_round_trips_through_rewrite() {
 
 /// The proposer over every TimeBank and AQUAINT document: it never panics (the sentence-based one it
 /// replaced did, on 6 of these 256 files), every passage quotes the text where it says, and the
-/// anchoring shares do not fall below what they were when the happenings came (59.4% by passage,
-/// 80.0% of proposals on an annotated event, 2026-12-01): a quality floor, not a timing. It finds no
+/// anchoring shares do not fall much below what they are (60.9% by passage, 80.2% of proposals on
+/// an annotated event, 2026-12-01, up from 59.4% and 80.0% when the happenings came): a quality
+/// floor, not a timing. It finds no
 /// more by passage than a one-sentence passage can reach with the extractor's dates
 /// ([`crate::anchoring::reach`]).
 #[test]
@@ -456,6 +457,6 @@ fn the_proposer_runs_over_the_corpora_and_keeps_its_anchoring() {
         counts.found_passage,
         reach.one_sentence_read
     );
-    assert!(counts.recall_passage() >= 57.0, "found by passage {:.1}%", counts.recall_passage());
+    assert!(counts.recall_passage() >= 59.0, "found by passage {:.1}%", counts.recall_passage());
     assert!(counts.precision_trigger() >= 77.0, "proposals on an annotated event {:.1}%", counts.precision_trigger());
 }
