@@ -784,8 +784,13 @@ fn title_of(toks: &[Token<'_>], ids: &[usize]) -> String {
                 None => title,
             };
         }
-        // Cut whole names: "by the Home Secretary" never becomes "by the Home".
-        while let Some(j) = ids.pop() {
+        // Cut whole names: "by the Home Secretary" never becomes "by the Home". And whole words:
+        // what is glued to a token goes with it ("$2.3", "U.S.", "Hussein's").
+        while let Some(mut j) = ids.pop() {
+            while let Some(&k) = ids.last().filter(|&&k| k + 1 == j && !toks[j].space_before) {
+                ids.pop();
+                j = k;
+            }
             let in_name = toks[j].capitalized() && ids.last().is_some_and(|&k| toks[k].capitalized() && toks[k].kind == Kind::Word);
             if !in_name {
                 break;
@@ -836,7 +841,8 @@ fn phrase_after(toks: &[Token<'_>], from: usize, hi: usize, lo: usize, in_date: 
     let mut out: Vec<usize> = Vec::new();
     let mut j = from;
     let mut prepositions = 0;
-    while j < hi && out.len() < 12 {
+    // Twelve tokens at most, and never a word cut short ("345.6", "U.S." are several tokens).
+    while j < hi && (out.len() < 12 || !toks[j].space_before && out.last().is_some_and(|&k| k + 1 == j)) {
         if preposition(&toks[j].lower) && toks[j].lower != "of" {
             prepositions += 1;
             // One phrase of place or purpose is enough: "speech on security", not "... to an audience".
@@ -1187,5 +1193,27 @@ mod tests {
         assert_eq!(event_verb_base("travelling"), Some("travel"));
         assert_eq!(event_verb_base("launches"), Some("launch"));
         assert_eq!(event_verb_base("council"), None);
+    }
+
+    #[test]
+    fn a_title_cut_to_length_drops_whole_words_and_figures() {
+        let title = |text: &str| {
+            let toks = crate::tokens::tokenize(text);
+            title_of(&toks, &(0..toks.len()).collect::<Vec<_>>())
+        };
+        // 54 chars of words, then one figure of five tokens: it goes whole, never as "123,".
+        assert_eq!(
+            title("Aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk 123,456,789.12"),
+            "Aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk"
+        );
+        assert_eq!(
+            title("Aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj U.S."),
+            "Aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj U.S."
+        );
+        assert_eq!(
+            title("Aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk mmm U.S."),
+            "Aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk mmm"
+        );
+        assert_eq!(title("Sales rose 11% to $2.3 million."), "Sales rose 11% to $2.3 million");
     }
 }
