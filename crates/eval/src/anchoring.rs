@@ -1,7 +1,7 @@
 //! Event anchoring on TimeML: whether what we propose as happenings puts the annotated events at their
 //! dates.
 //!
-//! The gold is a document's [`GoldAnchor`]s: the events its TLINKs anchor to a DATE timex inside the
+//! The gold is a document's [`GoldAnchor`](crate::timeml::GoldAnchor)s: the events its TLINKs anchor to a DATE timex inside the
 //! text (see [`crate::timeml::parse`]). A [`Proposed`] happening is a trigger word, the passage it was
 //! read from, and the date it carries (a span of the text and its value). [`score`] counts:
 //!
@@ -25,7 +25,7 @@ use std::fmt;
 use std::iter::Sum;
 use std::ops::{Add, AddAssign, Range};
 
-use crate::timeml::{GoldAnchor, GoldEvent, GoldTimex, TimemlDoc};
+use crate::timeml::{GoldEvent, GoldTimex, TimemlDoc};
 
 /// One proposed happening, in chars of the document's text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -60,18 +60,9 @@ pub struct AnchorCounts {
 /// Scores the happenings proposed for one document against its anchored events (see the module
 /// documentation).
 pub fn score(doc: &TimemlDoc, proposed: &[Proposed]) -> AnchorCounts {
-    let mut events: HashMap<&str, &GoldEvent> = HashMap::new();
-    for e in &doc.events {
-        events.entry(e.eid.as_str()).or_insert(e);
-    }
-    let mut timexes: HashMap<&str, &GoldTimex> = HashMap::new();
-    for t in &doc.gold {
-        timexes.entry(t.tid.as_str()).or_insert(t);
-    }
-    let resolve = |a: &GoldAnchor| Some((*events.get(a.eid.as_str())?, *timexes.get(a.tid.as_str())?));
     let carries = |p: &Proposed, t: &GoldTimex| overlaps(&p.date, &(t.start..t.end)) && same_date(&t.value, &p.value);
     let mut counts = AnchorCounts { proposals: proposed.len(), ..AnchorCounts::default() };
-    for (event, timex) in doc.anchors.iter().filter_map(resolve) {
+    for (event, timex) in resolved(doc) {
         let word = event.start..event.end;
         counts.gold += 1;
         counts.found_trigger += usize::from(proposed.iter().any(|p| overlaps(&p.trigger, &word) && carries(p, timex)));
@@ -82,6 +73,19 @@ pub fn score(doc: &TimemlDoc, proposed: &[Proposed]) -> AnchorCounts {
         counts.proposals_passage_on_event += usize::from(doc.events.iter().any(|e| within(&(e.start..e.end), &p.passage)));
     }
     counts
+}
+
+/// The document's anchors whose event and timex it has (the first of each id, if one repeats).
+fn resolved(doc: &TimemlDoc) -> Vec<(&GoldEvent, &GoldTimex)> {
+    let mut events: HashMap<&str, &GoldEvent> = HashMap::new();
+    for e in &doc.events {
+        events.entry(e.eid.as_str()).or_insert(e);
+    }
+    let mut timexes: HashMap<&str, &GoldTimex> = HashMap::new();
+    for t in &doc.gold {
+        timexes.entry(t.tid.as_str()).or_insert(t);
+    }
+    doc.anchors.iter().filter_map(|a| Some((*events.get(a.eid.as_str())?, *timexes.get(a.tid.as_str())?))).collect()
 }
 
 /// What a proposer whose passage is one sentence could find in one document, or (summed) in many:
@@ -102,11 +106,8 @@ pub struct Reach {
 /// the timex at its value ([`same_date`]). No proposer quoting one sentence finds more anchors by
 /// passage than `one_sentence`, nor, with this extractor's dates, more than `one_sentence_read`.
 pub fn reach(doc: &TimemlDoc, sentences: &[(usize, usize)], read: &[(Range<usize>, String)]) -> Reach {
-    let events: HashMap<&str, &GoldEvent> = doc.events.iter().rev().map(|e| (e.eid.as_str(), e)).collect();
-    let timexes: HashMap<&str, &GoldTimex> = doc.gold.iter().rev().map(|t| (t.tid.as_str(), t)).collect();
     let mut reach = Reach::default();
-    for anchor in &doc.anchors {
-        let (Some(event), Some(timex)) = (events.get(anchor.eid.as_str()), timexes.get(anchor.tid.as_str())) else { continue };
+    for (event, timex) in resolved(doc) {
         reach.gold += 1;
         let sentence = sentences.iter().find(|(s, e)| *s <= timex.start && timex.start < *e).map(|&(s, e)| s..e);
         if !sentence.is_some_and(|s| within(&(event.start..event.end), &s)) {
@@ -312,7 +313,7 @@ impl fmt::Display for AnchorReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::timeml::parse;
+    use crate::timeml::{parse, GoldAnchor};
 
     /// "Prices rose on Monday, fell in 1998 and will stay." with the DCT linked too.
     const DOC: &str = r#"<?xml version="1.0" ?>

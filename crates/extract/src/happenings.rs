@@ -712,33 +712,28 @@ pub(crate) fn trigger_for(
             }
         }
     }
-    let before = (c0..d0).rev().filter(|&j| !in_date(j)).take_while(|&j| words_between(j, d0) <= REACH);
-    for j in before {
-        if let Some(kind) = trigger_kind(toks, j, lo) {
-            return Some((j, kind));
-        }
-    }
-    let after = (d1..c1).filter(|&j| !in_date(j)).take_while(|&j| words_between(d1, j) <= REACH);
-    for j in after {
-        if let Some(kind) = trigger_kind(toks, j, lo) {
-            return Some((j, kind));
-        }
+    // The nearest happening word before the date (back to `from`) or after it (up to `to`), at most
+    // `reach` words away.
+    let before = |from: usize, reach: usize| {
+        first_trigger(toks, lo, (from..d0).rev().filter(|&j| !in_date(j)).take_while(|&j| words_between(j, d0) <= reach))
+    };
+    let after =
+        |to: usize, reach: usize| first_trigger(toks, lo, (d1..to).filter(|&j| !in_date(j)).take_while(|&j| words_between(d1, j) <= reach));
+    if let Some(found) = before(c0, REACH).or_else(|| after(c1, REACH)) {
+        return Some(found);
     }
     // Nothing near it in its clause: the nearest happening of its sentence, a little further away
     // or beyond brackets ("Police found 600 kg (1,300 pounds) of explosives Sunday").
     let (s0, s1) = (lo.max(d0.saturating_sub(CLAUSE_REACH)), hi.min(d1.saturating_add(CLAUSE_REACH)));
-    let before = (s0..d0).rev().filter(|&j| !in_date(j)).take_while(|&j| words_between(j, d0) <= 2 * REACH);
-    let after = (d1..s1).filter(|&j| !in_date(j)).take_while(|&j| words_between(d1, j) <= 2 * REACH);
-    let mut found = before
-        .filter_map(|j| Some((j, trigger_kind(toks, j, lo)?)))
-        .take(1)
-        .chain(after.filter_map(|j| Some((j, trigger_kind(toks, j, lo)?))).take(1));
-    let first = found.next();
-    let second = found.next();
-    match (first, second) {
-        (Some(a), Some(b)) => Some(if words_between(a.0, d0) <= words_between(d1, b.0) { a } else { b }),
-        (a, b) => a.or(b),
+    match (before(s0, 2 * REACH), after(s1, 2 * REACH)) {
+        (Some(b), Some(a)) => Some(if words_between(b.0, d0) <= words_between(d1, a.0) { b } else { a }),
+        (b, a) => b.or(a),
     }
+}
+
+/// The first of the tokens `js` that names a happening, and how.
+fn first_trigger(toks: &[Token<'_>], lo: usize, mut js: impl Iterator<Item = usize>) -> Option<(usize, TriggerKind)> {
+    js.find_map(|j| Some((j, trigger_kind(toks, j, lo)?)))
 }
 
 /// Joins tokens `a..b` as they are written (spacing kept), skipping those `skip` says.
@@ -771,8 +766,7 @@ fn title_of(toks: &[Token<'_>], ids: &[usize]) -> String {
     }
     loop {
         while ids.last().is_some_and(|&j| {
-            dangling(&toks[j].lower) && !in_word(toks, j)
-                || toks[j].kind == Kind::Punct && !matches!(toks[j].text, ")" | "”") && !in_word(toks, j)
+            !in_word(toks, j) && (dangling(&toks[j].lower) || toks[j].kind == Kind::Punct && !matches!(toks[j].text, ")" | "”"))
         }) {
             ids.pop();
         }
@@ -819,7 +813,8 @@ fn in_word(toks: &[Token<'_>], j: usize) -> bool {
         "," | "." if number(glued_prev) && number(next) => true,
         // "U.S.": a stop after a capital letter, before another one or after one such stop.
         "." if letter(glued_prev) => {
-            letter(next) || j >= 2 && !toks[j - 1].space_before && toks[j - 2].text == "." && letter(toks.get(j.wrapping_sub(3)))
+            let before = |back: usize| j.checked_sub(back).and_then(|k| toks.get(k));
+            letter(next) || before(2).is_some_and(|p| p.text == ".") && !toks[j - 1].space_before && letter(before(3))
         }
         "%" => number(glued_prev),
         "$" | "£" | "€" => number(next),

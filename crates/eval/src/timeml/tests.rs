@@ -407,9 +407,8 @@ fn corpus_round_trips_through_rewrite() {
 /// replaced did, on 6 of these 256 files), every passage quotes the text where it says, and the
 /// anchoring shares do not fall much below what they are (60.9% by passage, 80.2% of proposals on
 /// an annotated event, 2026-12-01, up from 59.4% and 80.0% when the happenings came): a quality
-/// floor, not a timing. It finds no
-/// more by passage than a one-sentence passage can reach with the extractor's dates
-/// ([`crate::anchoring::reach`]).
+/// floor, not a timing. It finds no more by passage than a one-sentence passage can reach with the
+/// extractor's dates ([`crate::anchoring::reach`]).
 #[test]
 fn the_proposer_runs_over_the_corpora_and_keeps_its_anchoring() {
     use citeline_extract::{extract, happenings, sentences, Locale};
