@@ -11,7 +11,7 @@ import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchEngine } from '../tests/e2e/drivers.mjs';
+import { DRAWN, launchEngine } from '../tests/e2e/drivers.mjs';
 import { serve } from '../tests/e2e/harness.mjs';
 import { generate } from './gen-data.mjs';
 
@@ -46,8 +46,10 @@ try {
         await page.goto(url);
         let problem;
         try {
-          await page.waitFor(() => document.querySelector('.timeline:not(.static) .lanes [data-event-id], .timeline:not(.static) .lanes [data-cluster]')
-            && !document.querySelector('.reading-status'), null, { timeout: 120_000, what: 'the whole file drawn' });
+          await page.waitFor((drawn) => document.querySelector(drawn) && !document.querySelector('.reading-status'), DRAWN, {
+            timeout: 120_000,
+            what: 'the whole file drawn',
+          });
           const errors = await page.errors();
           if (errors.length) problem = `errors: ${errors.join(' | ')}`;
         } catch (e) {

@@ -70,6 +70,9 @@ export async function launchEngine(engine) {
 }
 
 /** What a page gives the tests, written on top of three primitives per engine. */
+/** The events and clusters the app (not the static first view) has drawn in its lanes. */
+export const DRAWN = '.timeline:not(.static) .lanes [data-event-id], .timeline:not(.static) .lanes [data-cluster]';
+
 class Page {
   constructor(engine) {
     this.engine = engine;
@@ -103,12 +106,12 @@ class Page {
   async situation() {
     let seen;
     try {
-      seen = await this.evaluate(() => ({
+      seen = await this.evaluate((drawn) => ({
         url: location.href,
         status: [...document.querySelectorAll('[role=status], [role=alert]')].map((el) => el.textContent.trim()).filter(Boolean),
-        drawn: document.querySelectorAll('.timeline:not(.static) .lanes [data-event-id], .timeline:not(.static) .lanes [data-cluster]').length,
+        drawn: document.querySelectorAll(drawn).length,
         ready: document.readyState,
-      }));
+      }), DRAWN);
     } catch (e) {
       seen = `the page could not be asked (${e.message ?? e})`;
     }
