@@ -18,6 +18,7 @@ use citeline_model::workspace::{
 };
 use citeline_view::view::ViewAction;
 
+use crate::commit_input::CommitInput;
 use crate::extractor;
 
 /// Characters of text per progress message from the worker.
@@ -368,19 +369,22 @@ fn review(
     messages: &UseStateHandle<Vec<String>>,
     advance: Rc<dyn Fn()>,
 ) -> Html {
-    let edit = |f: fn(&mut Draft, String)| {
+    let set = |f: fn(&mut Draft, String)| {
         let stage = stage.clone();
         let draft = draft.clone();
-        Callback::from(move |e: Event| {
-            let value = e
-                .target()
-                .and_then(|t| {
-                    t.dyn_ref::<HtmlInputElement>().map(|i| i.value()).or_else(|| t.dyn_ref::<HtmlSelectElement>().map(|s| s.value()))
-                })
-                .unwrap_or_default();
+        Callback::from(move |value: String| {
             let mut d = draft.clone();
             f(&mut d, value);
             stage.set(Stage::Review(d));
+            Ok(())
+        })
+    };
+    let locale = {
+        let set = set(|d, v| d.locale = if v == "en-US" { Locale::EnUs } else { Locale::EnGb });
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) {
+                let _ = set.emit(select.value());
+            }
         })
     };
     let cancel = {
@@ -453,18 +457,18 @@ fn review(
         <form class="review" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <p class="review-what">{ format!("{} words ready to read.", words) }</p>
             <label>{ "Title" }
-                <input type="text" value={draft.title.clone()} onchange={edit(|d, v| d.title = v)} />
+                <CommitInput value={draft.title.clone()} on_commit={set(|d, v| d.title = v)} />
             </label>
             <label>{ "Publication date" }
-                <input type="date" value={draft.date.clone()} onchange={edit(|d, v| { d.date = v; d.date_source = None; })} />
+                <CommitInput kind="date" value={draft.date.clone()} on_commit={set(|d, v| { d.date = v; d.date_source = None; })} />
             </label>
             <p class="hint-text">{ date_note }</p>
             <label>{ "Where it is on the web (optional)" }
-                <input type="url" inputmode="url" placeholder="https://" value={draft.url.clone()} onchange={edit(|d, v| d.url = v)} />
+                <CommitInput kind="url" inputmode="url" placeholder="https://" value={draft.url.clone()} on_commit={set(|d, v| d.url = v)} />
             </label>
             <p class="hint-text">{ "Each passage then links to its place there, with the quoted words marked." }</p>
             <label>{ "Dates written as 04/06/2018 are" }
-                <select onchange={edit(|d, v| d.locale = if v == "en-US" { Locale::EnUs } else { Locale::EnGb })}>
+                <select onchange={locale}>
                     <option value="en-GB" selected={draft.locale == Locale::EnGb}>{ "day first (British)" }</option>
                     <option value="en-US" selected={draft.locale == Locale::EnUs}>{ "month first (American)" }</option>
                 </select>
@@ -588,19 +592,11 @@ fn proposal_row(p: &Proposal, props: &AddDocumentsProps, selected: &UseStateHand
         let workspace = props.workspace.clone();
         let on_update = props.on_update.clone();
         let id = id.clone();
-        Callback::from(move |e: Event| {
-            let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+        Callback::from(move |value: String| {
             let mut next = (*workspace).clone();
-            match f(&mut next, &id, &input.value()) {
-                Ok(()) => {
-                    input.set_custom_validity("");
-                    on_update.emit(next);
-                }
-                Err(message) => {
-                    input.set_custom_validity(&message);
-                    input.report_validity();
-                }
-            }
+            f(&mut next, &id, &value)?;
+            on_update.emit(next);
+            Ok(())
         })
     };
     let simple = |f: fn(&mut Workspace, &str)| {
@@ -642,12 +638,12 @@ fn proposal_row(p: &Proposal, props: &AddDocumentsProps, selected: &UseStateHand
         .and_then(|rest| rest.split_once(". "))
         .map(|(dates, _)| dates.to_owned());
     html! {
-        <li class={classes!("proposal", p.accepted.then_some("accepted"))} data-proposal={id.clone()}>
+        <li key={id.clone()} class={classes!("proposal", p.accepted.then_some("accepted"))} data-proposal={id.clone()}>
             <input type="checkbox" aria-label={format!("Select “{}” to merge", p.event.title)} checked={selected.contains(&id)} onchange={toggle} />
-            <input class="title" type="text" aria-label="Title" value={p.event.title.clone()}
-                onchange={change(|w, id, v| w.rename(id, v).map_err(|e| e.0))} />
-            <input class="date" type="text" aria-label="Date (2018, 2018-06 or 2018-06-08)" value={date_text}
-                onchange={change(|w, id, v| w.redate(id, v).map_err(|e| e.0))} />
+            <CommitInput class="title" aria_label="Title" value={p.event.title.clone()}
+                on_commit={change(|w, id, v| w.rename(id, v).map_err(|e| e.0))} />
+            <CommitInput class="date" aria_label="Date (2018, 2018-06 or 2018-06-08)" value={date_text}
+                on_commit={change(|w, id, v| w.redate(id, v).map_err(|e| e.0))} />
             <span class="status">
                 { if p.accepted { "accepted" } else { "proposed" } }
                 if source_count > 1 {

@@ -8,6 +8,7 @@
 mod add_documents;
 mod app;
 pub use app::App;
+mod commit_input;
 mod cssom;
 mod detail_panel;
 mod embed;

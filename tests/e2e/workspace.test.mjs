@@ -112,6 +112,42 @@ test('two tabs: what one adds shows in the other; changes made at once are both 
   await b.close();
 });
 
+test('what is typed in a box and not yet committed survives another tab’s change, and so does a refused date', async () => {
+  const a = await fresh();
+  const b = await TimelinePage.open(browser.context, server.url);
+  const ids = await addPress(a);
+  await b.add.proposal(ids[0]).waitFor();
+  const renameInB = async (title) => {
+    const box = b.add.proposal(ids[0]).locator('input.title');
+    await box.fill(title);
+    await box.press('Enter');
+    // The first tab hears the save and draws its rows again.
+    await a.page.waitForFunction(([id, t]) => document.querySelector(`[data-proposal="${id}"] input.title`)?.value === t, [ids[0], title]);
+  };
+  const box = a.add.proposal(ids[1]).locator('input.date');
+  const stored = await box.inputValue();
+  await box.fill('2019-04');
+  await renameInB('Renamed in the other tab');
+  assert.equal(await box.inputValue(), '2019-04', 'the date being typed is still there');
+  assert.equal(await box.evaluate((i) => i === document.activeElement), true, 'and the box keeps the focus');
+  // A refused date stays in its box, marked, until it is mended.
+  await box.fill('some time in spring');
+  await box.press('Enter');
+  assert.equal(await box.evaluate((i) => i.validity.valid), false, 'the bad date is refused');
+  await renameInB('Renamed once more');
+  assert.equal(await box.inputValue(), 'some time in spring', 'the refused date is still there to mend');
+  assert.equal(await box.evaluate((i) => i.validity.valid), false, 'and still marked');
+  assert.equal(await b.add.proposal(ids[1]).locator('input.date').inputValue(), stored, 'nothing refused reached the other tab');
+  await box.fill('2019-04');
+  await box.press('Enter');
+  assert.equal(await box.evaluate((i) => i.validity.valid), true, 'the mended date is taken');
+  await b.page.waitForFunction(([id]) => document.querySelector(`[data-proposal="${id}"] input.date`)?.value === '2019-04', [ids[1]]);
+  assert.notEqual(stored, '2019-04', 'the date did change');
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await a.close();
+  await b.close();
+});
+
 test('a link to one of the person’s own events opens it after a reload', async () => {
   const tl = await fresh();
   const ids = await addPress(tl);
