@@ -52,6 +52,8 @@ test('a pasted press release becomes proposed events beside the seeds, and survi
   assert.equal(await add.publicationDate().inputValue(), '2019-03-12');
   // Where it is on the web: only a web address is taken.
   await add.webAddress().fill('example.org/bridge');
+  const [titleBox, addressBox] = await Promise.all([add.reviewTitle().boundingBox(), add.webAddress().boundingBox()]);
+  assert.deepEqual([addressBox.width, addressBox.height], [titleBox.width, titleBox.height], 'the web address box is drawn like the title box');
   await add.findEvents();
   assert.match(await add.messages().textContent(), /“example\.org\/bridge” is not a web address: it should start with https:\/\/ or http:\/\//);
   await add.webAddress().fill('https://example.org/bridge');
