@@ -57,6 +57,8 @@ struct Draft {
     locale: Locale,
     /// Where the text is on the web, as typed (optional).
     url: String,
+    /// Why "Find events" refused what the form holds, shown in the form until it is tried again.
+    problem: Option<String>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -86,6 +88,7 @@ async fn draft_from(name: &str, text: String) -> (Draft, Option<String>) {
         text,
         locale: Locale::EnGb,
         url: String::new(),
+        problem: None,
     };
     (draft, problem)
 }
@@ -399,17 +402,14 @@ fn review(
         let taken = props.taken_ids.clone();
         let on_update = props.on_update.clone();
         Callback::from(move |_: MouseEvent| {
+            let refuse = |problem: String| stage.set(Stage::Review(Draft { problem: Some(problem), ..draft.clone() }));
             let published = match published_from_input(&draft.date, draft.date_source.as_deref()) {
                 Ok(published) => published,
-                Err(e) => {
-                    messages.set(vec![e.to_string()]);
-                    return;
-                }
+                Err(e) => return refuse(e.to_string()),
             };
             let url = draft.url.trim();
             if !url.is_empty() && web_address(url).is_none() {
-                messages.set(vec![format!("“{url}” is not a web address: it should start with https:// or http://.")]);
-                return;
+                return refuse(format!("“{url}” is not a web address: it should start with https:// or http://."));
             }
             let title = if draft.title.trim().is_empty() { title_guess(&draft.text) } else { draft.title.trim().to_owned() };
             let mut next = (*workspace).clone();
@@ -473,6 +473,9 @@ fn review(
                     <option value="en-US" selected={draft.locale == Locale::EnUs}>{ "month first (American)" }</option>
                 </select>
             </label>
+            if let Some(problem) = &draft.problem {
+                <ul class="message error" role="alert"><li>{ problem }</li></ul>
+            }
             <div class="add-actions">
                 <button type="button" class="primary" onclick={run}>{ "Find events" }</button>
                 <button type="button" onclick={cancel}>{ "Cancel" }</button>

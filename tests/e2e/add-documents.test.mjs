@@ -59,6 +59,7 @@ test('a pasted press release becomes proposed events beside the seeds, and survi
   await add.webAddress().fill('https://example.org/bridge');
   await add.findEvents();
   await add.waitForProposals();
+  assert.equal(await add.messages().count(), 0, 'the refusal goes once the address is mended');
   const proposals = await add.proposalDates();
   for (const date of ['2019-03-12', '2019-09', '2022-06-03', '2015']) {
     assert.ok(proposals.includes(date), `${date} proposed: ${proposals}`);
