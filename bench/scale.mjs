@@ -41,7 +41,7 @@ function parseArgs(argv) {
       case '--libs': o.libs = val().split(','); break;
       case '--dist': o.dist = resolve(val()); break;
       case '--timeout-ms': o.timeoutMs = Number(val()); break;
-      case '--out': o.out = resolve(val()); break;
+      case '--out': o.out = resolve(val()); o.outGiven = true; break;
       case '--verbose': o.verbose = true; break;
       case '--screenshots': o.screenshots = resolve(val()); break;
       case '--no-skip': o.skipAfterFail = false; break;
@@ -56,6 +56,9 @@ function parseArgs(argv) {
   }
   for (const l of o.libs) if (!LIBS[l]) throw new Error(`unknown library ${l} (citeline, vis, timelinejs)`);
   if (o.sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes: positive integers');
+  // bench/RESULTS.md is the side-by-side of every size and library: a run of fewer rewrites it only when asked to.
+  const full = ['citeline', 'vis', 'timelinejs'].every((l) => o.libs.includes(l)) && [100, 1000, 10000, 100000].every((n) => o.sizes.includes(n));
+  if (!o.outGiven && !full) o.out = null;
   return o;
 }
 
@@ -634,6 +637,10 @@ ${JSON.stringify(raw, (k, v) => (typeof v === 'number' && !Number.isInteger(v) ?
 
 </details>
 `;
+  if (!opts.out) {
+    console.log(`a run of fewer sizes or libraries than the side-by-side: bench/RESULTS.md left as it was (--out FILE writes this run's) (${minutes} min)`);
+    return;
+  }
   await writeFile(opts.out, md);
   console.log(`wrote ${relative(process.cwd(), opts.out)} (${minutes} min)`);
 }
