@@ -425,7 +425,9 @@ fn review(
             let messages = messages.clone();
             let on_update = on_update.clone();
             let advance = advance.clone();
-            let draft = draft.clone();
+            // What was said before this try (a refusal, an earlier failure, files skipped) is done with.
+            let draft = Draft { problem: None, ..draft.clone() };
+            messages.set(Vec::new());
             stage.set(Stage::Extracting { title: title.clone(), done: 0, total: document.text.chars().count() });
             yew::platform::spawn_local(async move {
                 let progress = {

@@ -204,10 +204,18 @@ test('a worker that cannot start is said in words, and the pasted text stays to 
   await message.waitFor();
   assert.match(await message.textContent(), /The extractor could not start/);
   assert.equal(await add.reviewTitle().inputValue(), 'Council approves new bridge', 'the text is kept for review');
+  // A refused address first; once mended, the try that fails for the worker does not bring the refusal back.
+  await add.webAddress().fill('example.org');
+  await add.findEvents();
+  await add.review().locator('.message.error').filter({ hasText: 'is not a web address' }).waitFor();
+  await add.webAddress().fill('https://example.org/bridge');
   // Asking again starts a new worker, which fails the same way: said again, nothing lost.
   await add.findEvents();
   await page.waitForFunction(() => document.querySelectorAll('.message.error li').length > 0 && !document.querySelector('.extracting'));
   assert.match(await message.textContent(), /The extractor could not start/);
+  // The mended refusal goes (polled: the wait above may see the page before this try is drawn).
+  await page.waitForFunction(() => !document.querySelector('.extracting') && !/is not a web address/.test(document.querySelector('.add-documents').textContent), null, { timeout: 5000 });
+  assert.equal(await add.webAddress().inputValue(), 'https://example.org/bridge', 'the mended address is kept');
   assert.ok(await add.review().isVisible(), 'still reviewing the same text');
   assert.equal(await add.proposals().count(), 0);
   assert.ok(tl.workers.length >= 2, `a new worker per attempt: ${tl.workers.length}`);

@@ -143,6 +143,11 @@ test('what is typed in a box and not yet committed survives another tab’s chan
   assert.equal(await box.evaluate((i) => i.validity.valid), true, 'the mended date is taken');
   await b.page.waitForFunction(([id]) => document.querySelector(`[data-proposal="${id}"] input.date`)?.value === '2019-04', [ids[1]]);
   assert.notEqual(stored, '2019-04', 'the date did change');
+  // A title taken is shown as it is kept, spaces trimmed, even when that is the title it had.
+  const title = b.add.proposal(ids[0]).locator('input.title');
+  await title.fill('  Renamed once more ');
+  await title.press('Enter');
+  await b.page.waitForFunction(([id]) => document.querySelector(`[data-proposal="${id}"] input.title`)?.value === 'Renamed once more', [ids[0]], { timeout: 5000 });
   assert.deepEqual([...a.errors, ...b.errors], []);
   await a.close();
   await b.close();
